@@ -1,0 +1,3 @@
+from trustrepair.cli import main
+
+main()
