@@ -1,0 +1,212 @@
+"""Answers: turn what a person typed or wrote in a file into checked, canonical values.
+
+Canonical values: scale -> int, number -> int or float, yes_no -> bool, choice -> the option
+value, date -> "YYYY-MM-DD", text -> str. Error messages never repeat the answer itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from trustrepair.bank import AnswerValue, Role
+from trustrepair.errors import AnswersError
+
+if TYPE_CHECKING:
+    from trustrepair.bank import Bank, Question
+
+MAX_ANSWERS_FILE = 1_000_000
+YES = {"y", "yes", "true"}
+NO = {"n", "no", "false"}
+
+
+class AnswerProblem(ValueError):
+    """Why one answer does not fit its question; safe to show (it never quotes the answer)."""
+
+
+def coerce_answer(q: Question, raw: object) -> AnswerValue:
+    """Check one answer from a file or the store against its question."""
+    match q.kind:
+        case "yes_no":
+            if isinstance(raw, bool):
+                return raw
+            raise AnswerProblem("expected true or false")
+        case "scale" | "number":
+            return _number(q, raw)
+        case "choice":
+            values = [o.value for o in q.options]
+            if isinstance(raw, str) and raw in values:
+                return raw
+            raise AnswerProblem(f"expected one of: {', '.join(values)}")
+        case "date":
+            return _date(raw)
+        case _:
+            return _text(q, raw)
+
+
+def parse_typed(q: Question, typed: str) -> AnswerValue:
+    """Check one answer typed at the prompt (always a string) against its question."""
+    typed = typed.strip()
+    match q.kind:
+        case "yes_no":
+            if typed.lower() in YES | NO:
+                return typed.lower() in YES
+            raise AnswerProblem("please answer y or n")
+        case "scale" | "number":
+            try:
+                value: object = int(typed)
+            except ValueError:
+                try:
+                    value = float(typed)
+                except ValueError:
+                    raise AnswerProblem("please type a number") from None
+            return _number(q, value)
+        case "choice":
+            return _choice_typed(q, typed)
+        case _:
+            return coerce_answer(q, typed)
+
+
+def _choice_typed(q: Question, typed: str) -> str:
+    if typed.isdigit() and 1 <= int(typed) <= len(q.options):
+        return q.options[int(typed) - 1].value
+    for o in q.options:
+        if typed.lower() in (o.value.lower(), o.label.lower()):
+            return o.value
+    raise AnswerProblem(f"please type a number from 1 to {len(q.options)}")
+
+
+def _number(q: Question, raw: object) -> int | float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+        raise AnswerProblem("expected a number")
+    if q.kind == "scale" and not float(raw).is_integer():
+        raise AnswerProblem("expected a whole number")
+    value: int | float = int(raw) if float(raw).is_integer() else raw
+    if q.min is not None and value < q.min:
+        raise AnswerProblem(f"expected {q.min} or more")
+    if q.max is not None and value > q.max:
+        raise AnswerProblem(f"expected {q.max} or less")
+    return value
+
+
+def _date(raw: object) -> str:
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, str):
+        try:
+            raw = dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise AnswerProblem("expected a date as YYYY-MM-DD") from None
+    if not isinstance(raw, dt.date):
+        raise AnswerProblem("expected a date as YYYY-MM-DD")
+    if raw > dt.date.today():
+        raise AnswerProblem("that date is in the future")
+    if raw.year < 1900:
+        raise AnswerProblem("that date is too far in the past")
+    return raw.isoformat()
+
+
+def _text(q: Question, raw: object) -> str:
+    if not isinstance(raw, str):
+        raise AnswerProblem("expected text")
+    text = raw.strip()
+    if not text:
+        raise AnswerProblem("the text is empty")
+    if len(text) > q.max_length:
+        raise AnswerProblem(f"the text is longer than {q.max_length} characters")
+    if any(_is_control(ch) for ch in text):
+        raise AnswerProblem("the text contains control characters")
+    return text
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
+
+
+# --- answers files -------------------------------------------------------------------------
+
+
+class AnswersFile(BaseModel):
+    """The shape of an answers file (`check --answers`); values are checked against the bank."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    role: Role
+    answers: dict[str, bool | int | float | str | dt.date]
+
+
+def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerValue]]:
+    """Load an answers file and check every answer; any problem is one line naming the entry."""
+    from trustrepair.bank import describe_validation_error
+
+    raw = _read_toml(path)
+    try:
+        parsed = AnswersFile.model_validate(raw)
+    except ValidationError as exc:
+        raise AnswersError(f"{path}: {describe_validation_error(exc)}") from None
+    try:
+        return parsed.role, check_answers(bank, parsed.role, dict(parsed.answers))
+    except AnswersError as exc:
+        raise AnswersError(f"{path}: {exc.message}") from None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise AnswersError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_ANSWERS_FILE:
+        raise AnswersError(f"{path}: the file is larger than 1 MB")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise AnswersError(f"{path}: not a UTF-8 text file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AnswersError(f"{path}: not valid TOML ({exc})") from None
+
+
+def check_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, AnswerValue]:
+    """Every answer must belong to a question for this role and fit it; required ones present."""
+    by_id = {q.id: q for q in bank.questions_for(role)}
+    out: dict[str, AnswerValue] = {}
+    for qid, value in raw.items():
+        q = by_id.get(qid)
+        if q is None:
+            why = (
+                "not a question in this bank"
+                if qid not in bank.question_ids
+                else "not asked of this role"
+            )
+            raise AnswersError(f"answers.{qid}: {why}")
+        try:
+            out[qid] = coerce_answer(q, value)
+        except AnswerProblem as problem:
+            raise AnswersError(f"answers.{qid}: {problem}") from None
+    missing = [
+        q.id for q in by_id.values() if not q.optional and q.id not in out and q.id != "role"
+    ]
+    if missing:
+        raise AnswersError(f"missing answers for: {', '.join(missing)}")
+    out["role"] = role
+    return out
+
+
+def stored_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, AnswerValue]:
+    """Answers read back from the store: keep the ones that still fit the bank, drop the rest."""
+    out: dict[str, AnswerValue] = {}
+    for qid, value in raw.items():
+        if qid in bank.question_ids:
+            try:
+                out[qid] = coerce_answer(bank.question(qid), value)
+            except AnswerProblem:
+                continue
+    out["role"] = role
+    return out

@@ -1,0 +1,134 @@
+"""Answers -> prerequisite statuses, reasons and guidance. Pure functions over the bank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from trustrepair.bank import (
+    PREREQUISITES,
+    AnswerValue,
+    Area,
+    Bank,
+    Condition,
+    Question,
+    Role,
+    Rule,
+    Status,
+)
+from trustrepair.models import AlertItem, AreaResult, Evidence, GuidanceItem, Reason
+
+Answers = Mapping[str, AnswerValue]
+
+# The most cautious status wins when several rules hold for one area.
+CAUTION: dict[Status, int] = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
+
+
+def condition_holds(c: Condition, answers: Answers) -> bool:
+    value = answers.get(c.question)
+    if c.answered is not None:
+        return (value is not None) == c.answered
+    if value is None:
+        return False
+    if c.is_one_of is not None:
+        return any(value == v and type(value) is type(v) for v in c.is_one_of)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if c.at_least is not None:
+        return value >= c.at_least
+    return c.at_most is not None and value <= c.at_most
+
+
+def all_hold(conditions: Iterable[Condition], answers: Answers) -> bool:
+    return all(condition_holds(c, answers) for c in conditions)
+
+
+def matching_rules(bank: Bank, role: Role, area: Area, answers: Answers) -> list[Rule]:
+    """Rules for this role and area whose conditions all hold, most cautious first."""
+    rules = [
+        r for r in bank.rules if r.area == area and role in r.roles and all_hold(r.when, answers)
+    ]
+    return sorted(rules, key=lambda r: CAUTION[r.status])
+
+
+def area_status(rules: list[Rule]) -> Status:
+    return min((r.status for r in rules), key=CAUTION.__getitem__, default="unclear")
+
+
+def answer_label(q: Question, value: AnswerValue) -> str:
+    if q.kind == "choice" and isinstance(value, str):
+        return q.option_label(value)
+    if q.kind == "yes_no":
+        return "yes" if value else "no"
+    if q.kind == "scale":
+        return f"{value} of {q.max}"
+    return str(value)
+
+
+def evidence_for(bank: Bank, conditions: Iterable[Condition], answers: Answers) -> list[Evidence]:
+    out: list[Evidence] = []
+    for c in conditions:
+        value = answers.get(c.question)
+        q = bank.question(c.question)
+        shown = "not answered" if value is None else answer_label(q, value)
+        out.append(Evidence(question=q.short, answer=shown))
+    return out
+
+
+def guidance_item(bank: Bank, gid: str) -> GuidanceItem:
+    g = bank.guide(gid)
+    return GuidanceItem(id=g.id, title=g.title, text=g.text, source=bank.sources[g.source].title)
+
+
+def _unique_guidance(bank: Bank, ids: Iterable[str]) -> list[GuidanceItem]:
+    return [guidance_item(bank, gid) for gid in dict.fromkeys(ids)]
+
+
+def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaResult:
+    rules = matching_rules(bank, role, area, answers)
+    status = area_status(rules)
+    reasons = [
+        Reason(
+            rule=r.id, status=r.status, text=r.reason, evidence=evidence_for(bank, r.when, answers)
+        )
+        for r in rules
+    ]
+    return AreaResult(
+        area=area,
+        title=bank.report.area_titles[area],
+        status=status,
+        status_label=bank.report.status_labels[status],
+        reasons=reasons,
+        guidance=_unique_guidance(bank, (g for r in rules for g in r.guidance)),
+    )
+
+
+def prerequisite_statuses(bank: Bank, role: Role, answers: Answers) -> dict[Area, Status]:
+    """The snapshot stored with each check-in: one status per area."""
+    areas: tuple[Area, ...] = (*PREREQUISITES, "your_part")
+    return {a: area_status(matching_rules(bank, role, a, answers)) for a in areas}
+
+
+def alerts(bank: Bank, role: Role, answers: Answers) -> list[AlertItem]:
+    return [
+        AlertItem(
+            id=a.id,
+            kind=a.kind,
+            guidance=guidance_item(bank, a.guidance),
+            evidence=[f"{e.question}: {e.answer}" for e in evidence_for(bank, a.when, answers)],
+        )
+        for a in bank.alerts
+        if role in a.roles and all_hold(a.when, answers)
+    ]
+
+
+def safety_alert(bank: Bank, role: Role | None, answers: Answers) -> AlertItem | None:
+    """The safety alert, checked right after the safety question (the role may be unknown)."""
+    for a in bank.alerts:
+        if a.kind == "safety" and (role is None or role in a.roles) and all_hold(a.when, answers):
+            return AlertItem(id=a.id, kind="safety", guidance=guidance_item(bank, a.guidance))
+    return None
+
+
+def support(bank: Bank, role: Role, answers: Answers) -> list[GuidanceItem]:
+    ids = [s.guidance for s in bank.support if role in s.roles and all_hold(s.when, answers)]
+    return _unique_guidance(bank, ids)

@@ -1,0 +1,315 @@
+"""Load and validate the question bank (data/prompts.toml) into models.
+
+The bank is content, not code: questions, the rules that turn answers into prerequisite
+statuses, and every piece of guidance with the article section it comes from.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from trustrepair.errors import BankError
+
+Role = Literal["affected", "betraying"]
+ROLES: tuple[Role, ...] = ("affected", "betraying")
+Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
+Status = Literal["in_place", "partial", "not_yet", "unclear"]
+Area = Literal["accountability", "transparency", "cessation", "your_part"]
+PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
+AnswerValue = bool | int | float | str
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+
+class BankModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Meta(BankModel):
+    version: str
+    language: str = "en"
+    name: str = "trustrepair default bank"
+
+
+class Source(BankModel):
+    title: str
+    note: str = ""
+
+
+class Section(BankModel):
+    id: Id
+    title: str
+    intro: str = ""
+
+
+class Option(BankModel):
+    value: str
+    label: str
+
+
+class Question(BankModel):
+    id: Id
+    section: Id
+    roles: list[Role] = Field(min_length=1)
+    kind: Kind
+    text: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+    help: str = ""
+    optional: bool = False
+    options: list[Option] = []
+    min: int | None = None
+    max: int | None = None
+    min_label: str = ""
+    max_label: str = ""
+    default: AnswerValue | None = None
+    max_length: int = Field(default=2000, ge=1, le=20000)
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Self:
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options")
+        if self.kind != "choice" and self.options:
+            raise ValueError(f"only choice questions have options, this one is {self.kind}")
+        if self.kind == "scale" and (self.min is None or self.max is None):
+            raise ValueError("a scale question needs min and max")
+        if self.min is not None and self.max is not None and self.min >= self.max:
+            raise ValueError("min must be below max")
+        values = [o.value for o in self.options]
+        if len(set(values)) != len(values):
+            raise ValueError("option values must be unique")
+        return self
+
+    def applies_to(self, role: Role) -> bool:
+        return role in self.roles
+
+    def option_label(self, value: str) -> str:
+        return next((o.label for o in self.options if o.value == value), value)
+
+
+class Condition(BankModel):
+    """One test on one answer. Exactly one of is_one_of, at_least, at_most, answered."""
+
+    question: Id
+    is_one_of: list[AnswerValue] | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Self:
+        tests = [self.is_one_of, self.at_least, self.at_most, self.answered]
+        if sum(t is not None for t in tests) != 1:
+            raise ValueError("give exactly one of is_one_of, at_least, at_most, answered")
+        return self
+
+
+class Rule(BankModel):
+    id: Id
+    area: Area
+    status: Status
+    roles: list[Role] = Field(min_length=1)
+    when: list[Condition] = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    guidance: list[Id] = []
+
+
+class Guidance(BankModel):
+    id: Id
+    title: str
+    text: str
+    source: Id
+
+
+class Alert(BankModel):
+    id: Id
+    kind: Literal["safety", "stop"]
+    roles: list[Role] = Field(min_length=1)
+    when: list[Condition] = Field(min_length=1)
+    guidance: Id
+
+
+class Support(BankModel):
+    id: Id
+    roles: list[Role] = Field(min_length=1)
+    when: list[Condition] = []
+    guidance: Id
+
+
+class Phase(BankModel):
+    id: Id
+    title: str
+    from_months: int = Field(ge=0)
+    to_months: int | None = None
+    guidance: Id
+
+
+class ReportText(BankModel):
+    disclaimer: str
+    role_labels: dict[Role, str]
+    area_titles: dict[Area, str]
+    status_labels: dict[Status, str]
+    spikes_guidance: list[Id] = []
+    anniversary_guidance: Id | None = None
+
+
+class Bank(BankModel):
+    meta: Meta
+    sources: dict[Id, Source]
+    report: ReportText
+    sections: list[Section]
+    questions: list[Question]
+    guidance: list[Guidance]
+    rules: list[Rule]
+    alerts: list[Alert]
+    support: list[Support]
+    phases: list[Phase]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        _unique("section", [s.id for s in self.sections])
+        _unique("question", [q.id for q in self.questions])
+        _unique("guidance", [g.id for g in self.guidance])
+        _unique("rule", [r.id for r in self.rules])
+        sections = {s.id for s in self.sections}
+        guidance = {g.id for g in self.guidance}
+        for q in self.questions:
+            _known(f"question {q.id!r}", "section", q.section, sections)
+            if q.default is not None:
+                _check_value(self, q, q.default, f"question {q.id!r} default")
+        for g in self.guidance:
+            _known(f"guidance {g.id!r}", "source", g.source, set(self.sources))
+        for owner, conditions, refs in self._referrers():
+            for gid in refs:
+                _known(owner, "guidance", gid, guidance)
+            for c in conditions:
+                self._check_condition(owner, c)
+        return self
+
+    def _referrers(self) -> list[tuple[str, list[Condition], list[str]]]:
+        out: list[tuple[str, list[Condition], list[str]]] = []
+        out += [(f"rule {r.id!r}", r.when, r.guidance) for r in self.rules]
+        out += [(f"alert {a.id!r}", a.when, [a.guidance]) for a in self.alerts]
+        out += [(f"support {s.id!r}", s.when, [s.guidance]) for s in self.support]
+        out += [(f"phase {p.id!r}", [], [p.guidance]) for p in self.phases]
+        extra = list(self.report.spikes_guidance)
+        if self.report.anniversary_guidance:
+            extra.append(self.report.anniversary_guidance)
+        out.append(("report", [], extra))
+        return out
+
+    def _check_condition(self, owner: str, c: Condition) -> None:
+        q = self.question(c.question) if c.question in self.question_ids else None
+        if q is None:
+            raise ValueError(f"{owner} names a missing question {c.question!r}")
+        for value in c.is_one_of or []:
+            _check_value(self, q, value, f"{owner} condition on {q.id!r}")
+
+    @property
+    def question_ids(self) -> set[str]:
+        return {q.id for q in self.questions}
+
+    def question(self, qid: str) -> Question:
+        return next(q for q in self.questions if q.id == qid)
+
+    def guide(self, gid: str) -> Guidance:
+        return next(g for g in self.guidance if g.id == gid)
+
+    def section(self, sid: str) -> Section:
+        return next(s for s in self.sections if s.id == sid)
+
+    def questions_for(self, role: Role) -> list[Question]:
+        return [q for q in self.questions if q.applies_to(role)]
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise ValueError(f"duplicate {kind} id {i!r}")
+        seen.add(i)
+
+
+def _known(owner: str, kind: str, ref: str, known: set[str]) -> None:
+    if ref not in known:
+        raise ValueError(f"{owner} names a missing {kind} {ref!r}")
+
+
+def _check_value(bank: Bank, q: Question, value: object, where: str) -> None:
+    from trustrepair.answers import AnswerProblem, coerce_answer
+
+    try:
+        coerce_answer(q, value)
+    except AnswerProblem as problem:
+        raise ValueError(f"{where}: {problem}") from None
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def default_bank_path() -> Path:
+    """The shipped bank: inside the wheel, or data/ in a source checkout (editable install)."""
+    packaged = resources.files("trustrepair") / "data" / "prompts.toml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data" / "prompts.toml"
+    if checkout.is_file():
+        return checkout
+    raise BankError("the built-in question bank is missing from this installation; reinstall it")
+
+
+def load_bank(path: Path | None = None) -> Bank:
+    """Read and validate a bank, failing with one line that names the file and the entry."""
+    if path is None:
+        return _load_default()
+    return _load(path)
+
+
+@cache
+def _load_default() -> Bank:
+    return _load(default_bank_path())
+
+
+def _load(path: Path) -> Bank:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BankError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BankError(f"{path}: cannot be read ({type(exc).__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BankError(f"{path}: not valid TOML ({exc})") from None
+    try:
+        return Bank.model_validate(raw)
+    except ValidationError as exc:
+        raise BankError(f"{path}: {describe_validation_error(exc, raw)}") from None
+
+
+def describe_validation_error(exc: ValidationError, raw: object = None) -> str:
+    """One line for the first problem: where it is (with the entry's id) and what is wrong."""
+    err = exc.errors(include_input=False, include_url=False)[0]
+    loc = list(err["loc"])
+    where = _describe_location(loc, raw)
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"{where}: {msg}{extra}" if where else f"{msg}{extra}"
+
+
+def _describe_location(loc: list[int | str], raw: object) -> str:
+    parts: list[str] = []
+    node = raw
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts[-1:] = [
+                f"{parts[-1] if parts else ''}[{ident!r}]" if ident else f"{parts[-1]}[{step}]"
+            ]
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts)

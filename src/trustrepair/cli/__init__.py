@@ -1,0 +1,97 @@
+"""The trustrepair command line. Commands parse, call the library, and hand results to a view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from trustrepair import __version__
+from trustrepair.errors import EXIT_INTERRUPTED, TrustRepairError
+
+
+class TrustRepairGroup(TyperGroup):
+    """Turns our errors into one line and an exit code, and Ctrl-C into one calm line."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's Context type is private
+        from trustrepair import messages
+
+        try:
+            return super().invoke(ctx)
+        except TrustRepairError as exc:
+            typer.echo(f"Error: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo(f"\n{messages.INTERRUPTED}", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+app = typer.Typer(
+    name="trustrepair",
+    cls=TrustRepairGroup,
+    help="A private, local companion for rebuilding trust after a betrayal.",
+    epilog="Reflection, not therapy or diagnosis. Nothing leaves this computer.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trustrepair {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            help="Keep data in this folder instead of the usual one.",
+            envvar="TRUSTREPAIR_HOME",
+            show_envvar=True,
+            file_okay=False,
+            metavar="DIR",
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="Use a separate store under the same home.",
+            envvar="TRUSTREPAIR_PROFILE",
+            show_envvar=True,
+            metavar="NAME",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """A private, local companion for rebuilding trust after a betrayal.
+
+    Start with `trustrepair check`. Everything stays on this computer.
+    """
+    ctx.obj = {"home": home, "profile": profile}
+
+
+def _register() -> None:
+    from trustrepair.cli import check, prompts, summary
+
+    app.command("check")(check.check)
+    app.command("summary")(summary.summary)
+    app.command("history")(summary.history)
+    app.add_typer(prompts.app, name="prompts")
+
+
+_register()
+
+
+def main() -> None:
+    app()

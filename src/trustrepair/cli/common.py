@@ -1,0 +1,61 @@
+"""Shared pieces for commands: options defined once, consoles, the active workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from trustrepair.bank import Bank
+    from trustrepair.workspace import Workspace
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of the view.")]
+PromptsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--prompts",
+        help="Use this question bank instead of the built-in one.",
+        dir_okay=False,
+        metavar="FILE",
+    ),
+]
+
+
+def workspace(ctx: typer.Context) -> Workspace:
+    from trustrepair.workspace import Workspace
+
+    root = ctx.find_root()
+    obj = root.obj if isinstance(root.obj, dict) else {}
+    return Workspace.resolve(obj.get("home"), obj.get("profile"))
+
+
+def load_bank(path: Path | None) -> Bank:
+    from trustrepair.bank import load_bank as load
+
+    return load(path)
+
+
+def console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def show(renderable: RenderableType) -> None:
+    console().print(renderable)
+
+
+def say(message: str) -> None:
+    """A message for the person, on stderr, never parsed as markup."""
+    from rich.text import Text
+
+    console(stderr=True).print(Text(message))
+
+
+def print_data(text: str) -> None:
+    """Data (JSON, exports) to stdout, exactly as given."""
+    typer.echo(text)

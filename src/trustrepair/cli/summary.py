@@ -1,0 +1,65 @@
+"""`trustrepair summary` and `trustrepair history`."""
+
+from __future__ import annotations
+
+import typer
+
+from trustrepair.cli.common import (
+    JsonFlag,
+    PromptsOption,
+    load_bank,
+    print_data,
+    say,
+    show,
+    workspace,
+)
+
+
+def summary(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFlag = False) -> None:
+    """Show the latest check-in: each prerequisite, why, and what the article suggests.
+
+    Example: trustrepair summary --json
+    """
+    from trustrepair import messages
+    from trustrepair.cli.views import render_report, report_for
+
+    bank = load_bank(prompts)
+    store = workspace(ctx).open_for_reading()
+    try:
+        latest = store.latest_checkin() if store is not None else None
+        if latest is None:
+            say(messages.NO_CHECKIN_YET)
+            if as_json:
+                print_data("null")
+            return
+        render_report(report_for(bank, store, latest), as_json=as_json)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List every check-in, newest first, with the three statuses.
+
+    Example: trustrepair history
+    """
+    from trustrepair import messages
+    from trustrepair.report import history_rows
+
+    store = workspace(ctx).open_for_reading()
+    try:
+        rows = history_rows(store.checkins()) if store is not None else []
+    finally:
+        if store is not None:
+            store.close()
+    if as_json:
+        from trustrepair.render.jsonout import list_json
+
+        print_data(list_json(rows))
+        return
+    if not rows:
+        say(messages.NO_CHECKIN_YET)
+        return
+    from trustrepair.render.terminal import history_view
+
+    show(history_view(rows, load_bank(None).report.area_titles))

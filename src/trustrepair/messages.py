@@ -1,0 +1,19 @@
+"""Short user-facing lines that are not guidance (guidance lives in data/prompts.toml)."""
+
+INTERRUPTED = "Stopped. Nothing was saved."
+NO_CHECKIN_YET = (
+    "No check-in yet. Start one with `trustrepair check` "
+    "(or try `trustrepair check --no-save` to look around first)."
+)
+SAVED = "Saved. See this again any time with `trustrepair summary`."
+NOT_SAVED = "Not saved (--no-save): nothing was written to disk."
+STOPPED_FOR_SAFETY = (
+    "You stopped after the safety question. Nothing was saved. "
+    "You can come back to trustrepair whenever it feels right."
+)
+OUT_OF_INPUT = "The input ended before the check-in was finished. Nothing was saved."
+CHECK_INTRO = (
+    "This walk-through takes about ten minutes. Your answers stay on this computer.\n"
+    "At any question: ? shows help, < goes back, - skips an optional question, "
+    "Enter keeps the default shown in brackets, Ctrl-C stops without saving."
+)

@@ -1,0 +1,50 @@
+"""Every filesystem location trustrepair uses. Getting a path never creates it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+HOME_ENV = "TRUSTREPAIR_HOME"
+PROFILE_ENV = "TRUSTREPAIR_PROFILE"
+DEFAULT_PROFILE = "default"
+DB_NAME = "trustrepair.db"
+PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+def home_dir(override: Path | None = None) -> Path:
+    """The folder that holds every profile: --home, then TRUSTREPAIR_HOME, then the OS data dir."""
+    if override is not None:
+        return override.expanduser()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import PlatformDirs
+
+    return Path(PlatformDirs("trustrepair", appauthor=False).user_data_dir)
+
+
+def profile_name(override: str | None = None) -> str:
+    """The active profile: --profile, then TRUSTREPAIR_PROFILE, then 'default'."""
+    return override or os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
+
+
+def is_valid_profile_name(name: str) -> bool:
+    return bool(PROFILE_NAME.match(name))
+
+
+def profiles_dir(home: Path) -> Path:
+    return home / "profiles"
+
+
+def profile_dir(home: Path, profile: str) -> Path:
+    return profiles_dir(home) / profile
+
+
+def database_path(home: Path, profile: str) -> Path:
+    return profile_dir(home, profile) / DB_NAME
+
+
+def config_path(home: Path) -> Path:
+    return home / "config.toml"

@@ -1,0 +1,17 @@
+"""JSON views of reports and lists."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+
+def model_json(model: BaseModel) -> str:
+    return model.model_dump_json(indent=2)
+
+
+def list_json(items: list[Any]) -> str:
+    data = TypeAdapter(list[object]).dump_python(items, mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False)

@@ -1,0 +1,168 @@
+"""The Rich terminal view of a Report. Every piece of text goes in as Text, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from trustrepair.bank import PREREQUISITES, Area, Status
+from trustrepair.models import AlertItem, AreaResult, GuidanceItem, HistoryRow, Report, TimelineInfo
+
+STATUS_MARK: dict[Status, tuple[str, str]] = {
+    "in_place": ("●", "green"),
+    "partial": ("◐", "yellow"),
+    "not_yet": ("○", "red"),
+    "unclear": ("?", "magenta"),
+}
+
+
+def status_text(status: Status, label: str) -> Text:
+    mark, style = STATUS_MARK[status]
+    return Text.assemble((f"{mark} ", style), (label, f"bold {style}"))
+
+
+def guidance_block(items: Iterable[GuidanceItem]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for g in items:
+        parts.append(Text(g.title, style="bold"))
+        parts.append(Padding(Text(g.text), (0, 0, 0, 2), expand=False))
+        parts.append(
+            Padding(
+                Text(f"From the article: {g.source}", style="dim italic"),
+                (0, 0, 1, 2),
+                expand=False,
+            )
+        )
+    return Group(*parts)
+
+
+def alert_panel(alert: AlertItem) -> Panel:
+    style = "red" if alert.kind == "safety" else "yellow"
+    body: list[RenderableType] = [Text(alert.guidance.text)]
+    if alert.evidence:
+        body.append(Text("Because: " + "; ".join(alert.evidence), style="dim"))
+    body.append(Text(f"From the article: {alert.guidance.source}", style="dim italic"))
+    title = Text(alert.guidance.title, style=f"bold {style}")
+    return Panel(Group(*body), title=title, title_align="left", border_style=style)
+
+
+def area_panel(result: AreaResult) -> Panel:
+    body: list[RenderableType] = []
+    for reason in result.reasons:
+        mark, style = STATUS_MARK[reason.status]
+        body.append(Text.assemble((f"{mark} ", style), reason.text))
+        for ev in reason.evidence:
+            body.append(Text(f"    {ev.question}: {ev.answer}", style="dim"))
+    if not result.reasons:
+        body.append(Text("Not enough answers to say yet.", style="dim"))
+    if result.guidance:
+        body.append(Text(""))
+        body.append(guidance_block(result.guidance))
+    _, style = STATUS_MARK[result.status]
+    title = Text.assemble(
+        (result.title, "bold"), ": ", status_text(result.status, result.status_label)
+    )
+    return Panel(Group(*body), title=title, title_align="left", border_style=style)
+
+
+def overview_table(report: Report) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column()
+    table.add_column()
+    areas = list(report.prerequisites.values())
+    if report.your_part is not None:
+        areas.append(report.your_part)
+    for result in areas:
+        table.add_row(Text(result.title), status_text(result.status, result.status_label))
+    return table
+
+
+def timeline_view(info: TimelineInfo) -> RenderableType:
+    if info.discovered is None or info.months_elapsed is None:
+        return Text(
+            "No date yet for when it came to light. Add one with: "
+            "trustrepair profile set discovered YYYY-MM-DD",
+            style="dim",
+        )
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("Came to light: ", "bold"),
+            f"{info.discovered:%d %B %Y}, {_months(info.months_elapsed)} ago",
+        ),
+        Text.assemble(("Where that puts you: ", "bold"), info.phase_title or ""),
+    ]
+    if info.next_anniversary is not None and info.days_to_anniversary is not None:
+        lines.append(
+            Text.assemble(
+                ("Next anniversary: ", "bold"),
+                f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
+            )
+        )
+    lines.append(Text(""))
+    lines.append(guidance_block(info.guidance))
+    return Group(*lines)
+
+
+def _months(n: int) -> str:
+    if n < 1:
+        return "less than a month"
+    return f"{n} month" + ("" if n == 1 else "s")
+
+
+def _days(n: int) -> str:
+    return "today" if n == 0 else ("tomorrow" if n == 1 else f"in {n} days")
+
+
+def report_view(report: Report) -> RenderableType:
+    ref = report.checkin
+    parts: list[RenderableType] = [alert_panel(a) for a in report.safety]
+    parts.append(
+        Text.assemble(
+            ("trustrepair summary", "bold"),
+            f"  ·  check-in of {ref.when_local:%d %b %Y %H:%M}  ·  answered as {ref.role_label}",
+        )
+    )
+    if not ref.bank_matches:
+        parts.append(
+            Text(
+                f"This check-in used question bank {ref.bank_version}; the wording shown is from "
+                "the current bank.",
+                style="dim",
+            )
+        )
+    parts += [Text(""), overview_table(report), Text("")]
+    parts += [alert_panel(a) for a in report.warnings]
+    parts += [area_panel(r) for r in report.prerequisites.values()]
+    if report.your_part is not None:
+        parts.append(area_panel(report.your_part))
+    if report.spikes_now:
+        parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
+        parts += [Text(f"{e.question}: {e.answer}") for e in report.spikes_now]
+        parts += [Text(""), guidance_block(report.spikes_guidance)]
+    parts.append(Rule(Text("Timeline", style="bold"), align="left"))
+    parts.append(timeline_view(report.timeline))
+    parts.append(Rule(Text("Support", style="bold"), align="left"))
+    parts.append(guidance_block(report.support))
+    parts.append(Text(report.disclaimer, style="dim italic"))
+    return Group(*parts)
+
+
+def history_view(rows: list[HistoryRow], titles: Mapping[Area, str]) -> RenderableType:
+    table = Table(title=Text("Check-ins, newest first"), title_justify="left", expand=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Role")
+    for area in PREREQUISITES:
+        table.add_column(titles[area])
+    for row in rows:
+        cells = [Text(f"{row.when_local:%Y-%m-%d %H:%M}"), Text(row.role)]
+        for area in PREREQUISITES:
+            status = row.statuses.get(area, "unclear")
+            cells.append(status_text(status, status.replace("_", " ")))
+        table.add_row(*cells)
+    return table

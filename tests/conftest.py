@@ -1,0 +1,89 @@
+"""Every test gets its own empty trustrepair home, a fixed terminal width and no colour."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from trustrepair.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    monkeypatch.setenv("TRUSTREPAIR_HOME", str(home))
+    monkeypatch.delenv("TRUSTREPAIR_PROFILE", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    yield home
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+class Cli:
+    """A small wrapper so tests read like the commands a person types."""
+
+    def __init__(self, runner: CliRunner) -> None:
+        self.runner = runner
+
+    def __call__(self, *args: str, input: str | None = None, code: int = 0):
+        result = self.runner.invoke(app, list(args), input=input)
+        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+        assert "Traceback" not in result.output
+        return result
+
+    def json(self, *args: str) -> object:
+        return json.loads(self(*args).stdout)
+
+
+@pytest.fixture
+def cli(runner: CliRunner) -> Cli:
+    return Cli(runner)
+
+
+def write_answers(path: Path, role: str, answers: dict[str, object]) -> Path:
+    import tomli_w
+
+    path.write_text(tomli_w.dumps({"role": role, "answers": answers}), encoding="utf-8")
+    return path
+
+
+BASE_AFFECTED: dict[str, object] = {
+    "afraid": False,
+    "ongoing": "ended",
+    "acc_acknowledged": "fully",
+    "acc_blame": "never",
+    "acc_harm": "yes",
+    "tr_offered": "usually",
+    "tr_checking": "never",
+    "ces_confidence": 5,
+    "ap_openness": 4,
+    "ap_markers": "yes",
+    "sup_couples": "yes",
+    "sup_individual": "yes",
+}
+
+BASE_BETRAYING: dict[str, object] = {
+    "afraid": False,
+    "ongoing": "ended",
+    "acc_acknowledged_self": "fully",
+    "acc_blame_self": "never",
+    "acc_harm_self": "yes",
+    "tr_offered_self": "usually",
+    "tr_checking_self": "never",
+    "ces_steps_self": "all",
+    "ap_patience_self": "steady",
+    "sup_couples": "yes",
+    "sup_individual": "no",
+}
