@@ -17,3 +17,7 @@ CHECK_INTRO = (
     "At any question: ? shows help, < goes back, - skips an optional question, "
     "Enter keeps the default shown in brackets, Ctrl-C stops without saving."
 )
+DATABASE_UNREADABLE = (
+    "the database could not be read; it was left untouched. "
+    "Restore a backup (trustrepair import) or move it aside"
+)

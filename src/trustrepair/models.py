@@ -147,6 +147,7 @@ class Report(Record):
     support: list[GuidanceItem]
     spikes_now: list[Evidence]
     spikes_guidance: list[GuidanceItem]
+    notes: list[Evidence] = []  # the person's own free-text answers, shown exactly as written
     disclaimer: str
 
 

@@ -61,6 +61,11 @@ def spikes_now(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
     return [Evidence(question=q.short, answer=assess.answer_label(q, answers[q.id])) for q in asked]
 
 
+def free_text(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
+    asked = [q for q in bank.questions if q.kind == "text" and isinstance(answers.get(q.id), str)]
+    return [Evidence(question=q.short, answer=str(answers[q.id])) for q in asked]
+
+
 def build_report(
     bank: Bank, checkin: CheckIn, *, discovered: dt.date | None, today: dt.date
 ) -> Report:
@@ -89,6 +94,7 @@ def build_report(
         spikes_guidance=[assess.guidance_item(bank, g) for g in bank.report.spikes_guidance]
         if now
         else [],
+        notes=free_text(bank, answers),
         disclaimer=bank.report.disclaimer,
     )
 

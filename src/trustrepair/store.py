@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from trustrepair.errors import NotFoundError, StoreError
 from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
@@ -89,6 +90,18 @@ def _ts(moment: dt.datetime) -> str:
 
 def _from_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+class _GuardedConnection(sqlite3.Connection):
+    """Every statement's database error becomes a StoreError with advice, never a traceback."""
+
+    path: Path
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
 
 
 class Store:
@@ -341,9 +354,12 @@ def _connect(path: Path) -> Store:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a trustrepair database")
     try:
-        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        db = sqlite3.connect(
+            f"file:{path}?mode=rw", uri=True, isolation_level=None, factory=_GuardedConnection
+        )
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
+    db.path = path
     db.row_factory = sqlite3.Row
     store = Store(db, path)
     try:
@@ -356,13 +372,10 @@ def _connect(path: Path) -> Store:
 
 def _check_and_migrate(store: Store) -> None:
     db = store.db
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
-        version = store.schema_version
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise _store_error(store.path, exc) from None
+    db.execute("PRAGMA foreign_keys = ON")
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    version = store.schema_version
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
         raise StoreError(
             f"{store.path} is not a trustrepair database; move it aside or choose another --home"

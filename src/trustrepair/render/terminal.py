@@ -124,8 +124,9 @@ def report_view(report: Report) -> RenderableType:
     parts: list[RenderableType] = [alert_panel(a) for a in report.safety]
     parts.append(
         Text.assemble(
-            ("trustrepair summary", "bold"),
-            f"  ·  check-in of {ref.when_local:%d %b %Y %H:%M}  ·  answered as {ref.role_label}",
+            ("Your check-in of ", "bold"),
+            (f"{ref.when_local:%d %b %Y, %H:%M}", "bold"),
+            f"  (answered as {ref.role_label})",
         )
     )
     if not ref.bank_matches:
@@ -145,6 +146,11 @@ def report_view(report: Report) -> RenderableType:
         parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
         parts += [Text(f"{e.question}: {e.answer}") for e in report.spikes_now]
         parts += [Text(""), guidance_block(report.spikes_guidance)]
+    if report.notes:
+        parts.append(Rule(Text("In your words", style="bold"), align="left"))
+        for note in report.notes:
+            parts.append(Text(note.question, style="bold"))
+            parts.append(Padding(Text(note.answer), (0, 0, 1, 2), expand=False))
     parts.append(Rule(Text("Timeline", style="bold"), align="left"))
     parts.append(timeline_view(report.timeline))
     parts.append(Rule(Text("Support", style="bold"), align="left"))
