@@ -7,14 +7,29 @@ never repeats what someone wrote.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from trustrepair.bank import AnswerValue, Area, Role, Status
 
 UTC = dt.UTC
+
+
+def _plain_text(value: str) -> str:
+    """Text a person wrote: trimmed, not empty, no control or unencodable characters."""
+    value = value.strip()
+    if not value:
+        raise ValueError("the text is empty")
+    for ch in value:
+        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
+            raise ValueError("the text contains control or unreadable characters")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
 class Record(BaseModel):
@@ -54,7 +69,7 @@ class CheckIn(Record):
 class Marker(Record):
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
     id: int | None = None
-    text: str = Field(min_length=1, max_length=500)
+    text: PlainText = Field(max_length=500)
     created_utc: dt.datetime = Field(default_factory=now_utc)
     utc_offset_minutes: int = Field(default_factory=local_offset_minutes)
     retired_utc: dt.datetime | None = None
@@ -65,7 +80,7 @@ class MarkerRecord(Record):
     marker_uid: str
     on_date: dt.date
     shown: bool
-    note: str | None = Field(default=None, max_length=2000)
+    note: PlainText | None = Field(default=None, max_length=2000)
     created_utc: dt.datetime = Field(default_factory=now_utc)
 
 
@@ -75,8 +90,8 @@ class Spike(Record):
     utc_offset_minutes: int = Field(ge=-24 * 60, le=24 * 60)
     minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
     intensity: int | None = Field(default=None, ge=1, le=10)
-    trigger: str | None = Field(default=None, max_length=200)
-    note: str | None = Field(default=None, max_length=2000)
+    trigger: PlainText | None = Field(default=None, max_length=200)
+    note: PlainText | None = Field(default=None, max_length=2000)
 
 
 # --- the report: one model, many renderers --------------------------------------------------
@@ -156,3 +171,37 @@ class HistoryRow(Record):
     when_local: dt.datetime
     role: Role
     statuses: dict[Area, Status]
+
+
+# --- export and backup ----------------------------------------------------------------------
+
+EXPORT_SCHEMA_VERSION = 1
+
+
+class BackupData(Record):
+    """Every stored record of one profile: what a backup carries and an import restores."""
+
+    settings: dict[str, str] = {}
+    checkins: list[CheckIn] = []
+    markers: list[Marker] = []
+    marker_records: list[MarkerRecord] = []
+    spikes: list[Spike] = []
+
+
+class Export(Record):
+    """One export file. `summary` is the derived report (JSON and documents); backups omit it."""
+
+    app: Literal["trustrepair"] = "trustrepair"
+    schema_version: int = Field(default=EXPORT_SCHEMA_VERSION, ge=1)
+    app_version: str
+    exported_utc: dt.datetime
+    profile: str
+    includes_notes: bool
+    since: dt.date | None = None
+    data: BackupData
+    summary: Report | None = None
+
+
+class ImportCounts(Record):
+    added: dict[str, int]
+    skipped: dict[str, int]

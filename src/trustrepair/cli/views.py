@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from trustrepair.cli.common import console, print_data, say, show
+from trustrepair.cli.common import console, load_bank, print_data, say, show
 
 if TYPE_CHECKING:
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Report
+    from trustrepair.models import CheckIn, Export, Report
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
@@ -59,3 +59,27 @@ def show_checkin_result(bank: Bank, space: Workspace, checkin: CheckIn, *, as_js
     finally:
         if store is not None:
             store.close()
+
+
+def latest_report(bank: Bank, store: Store | None) -> Report | None:
+    latest = store.latest_checkin() if store is not None else None
+    return None if latest is None else report_for(bank, store, latest)
+
+
+def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
+    """Everything an export needs from the store, read in one go."""
+    from trustrepair.backup import build_export
+    from trustrepair.models import BackupData
+    from trustrepair.store_backup import read_all
+
+    bank = load_bank(None)
+    store = space.open_for_reading()
+    try:
+        data = read_all(store) if store is not None else BackupData()
+        summary = latest_report(bank, store)
+    finally:
+        if store is not None:
+            store.close()
+    return build_export(
+        data, bank=bank, profile=space.profile, summary=summary, notes=notes, start=start
+    )
