@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -62,7 +63,7 @@ def since(data: BackupData, start: dt.date) -> BackupData:
     )
 
 
-def parse_export(raw: bytes, name: str) -> Export:
+def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
     """Read a JSON or TOML export; every problem is one line that names the file."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportFileError(f"{name}: the file is larger than 64 MB")
@@ -85,12 +86,22 @@ def parse_export(raw: bytes, name: str) -> Export:
         from trustrepair.bank import describe_validation_error
 
         raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
-    if not export.includes_notes:
+    if full_backup and not export.includes_notes:
         raise ImportFileError(
             f"{name}: made with --no-notes, so it is a shareable summary, not a full backup; "
             "export again without --no-notes to back up"
         )
     return export
+
+
+def read_export_file(path: Path, *, full_backup: bool = True) -> Export:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_export(raw, str(path), full_backup=full_backup)
 
 
 def _decode(text: str, name: str) -> object:

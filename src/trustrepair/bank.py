@@ -22,6 +22,7 @@ Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
 Status = Literal["in_place", "partial", "not_yet", "unclear"]
 Area = Literal["accountability", "transparency", "cessation", "your_part"]
 PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
+Agreement = Literal["agree", "partly_agree", "diverge", "unclear"]
 AnswerValue = bool | int | float | str
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
@@ -155,6 +156,7 @@ class ReportText(BankModel):
     status_labels: dict[Status, str]
     spikes_guidance: list[Id] = []
     anniversary_guidance: Id | None = None
+    compare_guidance: dict[Agreement, Id] = {}
 
 
 class Bank(BankModel):
@@ -196,7 +198,7 @@ class Bank(BankModel):
         out += [(f"alert {a.id!r}", a.when, [a.guidance]) for a in self.alerts]
         out += [(f"support {s.id!r}", s.when, [s.guidance]) for s in self.support]
         out += [(f"phase {p.id!r}", [], [p.guidance]) for p in self.phases]
-        extra = list(self.report.spikes_guidance)
+        extra = [*self.report.spikes_guidance, *self.report.compare_guidance.values()]
         if self.report.anniversary_guidance:
             extra.append(self.report.anniversary_guidance)
         out.append(("report", [], extra))

@@ -21,3 +21,13 @@ DATABASE_UNREADABLE = (
     "the database could not be read; it was left untouched. "
     "Restore a backup (trustrepair import) or move it aside"
 )
+DEMO_INTRO = (
+    "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
+    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "partner; Kai is the partner who broke trust. Your own data is not read or changed."
+)
+DEMO_CHECK_INTRO = (
+    "Demo check-in: your answers go into a throwaway copy of the fictional couple's store "
+    "and are deleted when you finish. Your own data is not read or changed."
+)
+DEMO_DONE = "End of the demo. The fictional store has been deleted."

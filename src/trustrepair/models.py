@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from trustrepair.bank import AnswerValue, Area, Role, Status
+from trustrepair.bank import Agreement, AnswerValue, Area, Role, Status
 
 UTC = dt.UTC
 
@@ -205,3 +205,25 @@ class Export(Record):
 class ImportCounts(Record):
     added: dict[str, int]
     skipped: dict[str, int]
+
+
+# --- comparing the two partners' views -------------------------------------------------------
+
+
+class AreaComparison(Record):
+    area: Area
+    title: str
+    affected: Status
+    betraying: Status
+    agreement: Agreement
+    guidance: GuidanceItem | None
+
+
+class Comparison(Record):
+    affected_source: str
+    betraying_source: str
+    affected_when: dt.datetime
+    betraying_when: dt.datetime
+    areas: list[AreaComparison]
+    notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
+    disclaimer: str

@@ -90,14 +90,16 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, data, export, prompts, summary
+    from trustrepair.cli import check, compare, data, demo, export, prompts, summary
 
     app.command("check")(check.check)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
+    app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
     app.add_typer(data.app, name="data")
+    app.add_typer(demo.app, name="demo")
     app.add_typer(prompts.app, name="prompts")
 
 

@@ -60,10 +60,6 @@ def check(
         answered_role, given = outcome
     checkin = new_checkin(bank, answered_role, given)
     if not no_save:
-        store = space.open_for_writing()
-        try:
-            store.add_checkin(checkin)
-        finally:
-            store.close()
+        views.save_checkin(space, checkin)
     views.show_checkin_result(bank, space, checkin, as_json=as_json)
     say(messages.NOT_SAVED if no_save else messages.SAVED)

@@ -101,17 +101,10 @@ def import_(
 
     Example: trustrepair import trustrepair-backup.toml
     """
-    from trustrepair.backup import parse_export
-    from trustrepair.errors import ImportFileError
+    from trustrepair.backup import read_export_file
     from trustrepair.store_backup import import_data
 
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{file}: no such file") from None
-    except OSError as exc:
-        raise ImportFileError(f"{file}: cannot be read ({exc.strerror})") from None
-    parsed = parse_export(raw, str(file))
+    parsed = read_export_file(file)
     store = workspace(ctx).open_for_writing()
     try:
         counts = import_data(store, parsed.data)

@@ -83,3 +83,45 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
     return build_export(
         data, bank=bank, profile=space.profile, summary=summary, notes=notes, start=start
     )
+
+
+def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+    from trustrepair import messages
+
+    store = space.open_for_reading()
+    try:
+        report = latest_report(bank, store)
+    finally:
+        if store is not None:
+            store.close()
+    if report is None:
+        say(messages.NO_CHECKIN_YET)
+        if as_json:
+            print_data("null")
+        return
+    render_report(report, as_json=as_json)
+
+
+def save_checkin(space: Workspace, checkin: CheckIn) -> None:
+    store = space.open_for_writing()
+    try:
+        store.add_checkin(checkin)
+    finally:
+        store.close()
+
+
+def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
+    from trustrepair.compare import compare
+    from trustrepair.errors import BadInputError
+    from trustrepair.render.compare import comparison_view
+
+    pair = []
+    for space in (first, second):
+        store = space.open_for_reading()
+        latest = store.latest_checkin() if store is not None else None
+        if store is not None:
+            store.close()
+        if latest is None:
+            raise BadInputError(f"{space.profile} has no check-in yet")
+        pair.append((space.profile, latest))
+    show(comparison_view(compare(bank, pair[0], pair[1])))
