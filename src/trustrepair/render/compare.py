@@ -19,12 +19,19 @@ AGREEMENT = {
 
 
 def comparison_view(c: Comparison) -> RenderableType:
-    table = Table(title=Text("Two views, side by side"), title_justify="left")
-    table.add_column("")
-    table.add_column(Text(f"Affected partner\n({c.affected_source}, {c.affected_when:%d %b %Y})"))
-    table.add_column(
-        Text(f"Partner who broke trust\n({c.betraying_source}, {c.betraying_when:%d %b %Y})")
+    caption = (
+        f"Latest check-ins: {c.affected_source} {c.affected_when:%d %b %Y}, "
+        f"{c.betraying_source} {c.betraying_when:%d %b %Y}"
     )
+    table = Table(
+        title=Text("Two views, side by side"),
+        title_justify="left",
+        caption=Text(caption),
+        caption_justify="left",
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column(Text(f"{c.affected_source}\n(affected)"), no_wrap=True)
+    table.add_column(Text(f"{c.betraying_source}\n(broke trust)"), no_wrap=True)
     table.add_column("Views")
     for a in c.areas:
         label, style = AGREEMENT[a.agreement]
