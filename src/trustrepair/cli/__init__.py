@@ -82,12 +82,13 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, prompts, summary
+    from trustrepair.cli import check, markers, prompts, summary
 
     app.command("check")(check.check)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
     app.add_typer(prompts.app, name="prompts")
+    app.add_typer(markers.app, name="markers")
 
 
 _register()

@@ -41,12 +41,14 @@ def check(
     from trustrepair.answers import read_answers_file
     from trustrepair.cli import views
     from trustrepair.errors import BadInputError
+    from trustrepair.markers import markers_from_checkin
     from trustrepair.report import new_checkin
 
     if role not in (None, "affected", "betraying"):
         raise BadInputError("--role must be 'affected' or 'betraying'")
     bank = load_bank(prompts)
     space = workspace(ctx)
+    extra: list[str] = []
     if answers is not None:
         answered_role, given = read_answers_file(answers, bank)
         if role is not None and role != answered_role:
@@ -57,13 +59,11 @@ def check(
         outcome = views.interactive_check(bank, role)  # type: ignore[arg-type]
         if outcome is None:
             raise typer.Exit(0)
-        answered_role, given = outcome
+        answered_role, given, extra = outcome
     checkin = new_checkin(bank, answered_role, given)
+    named = markers_from_checkin(bank, answered_role, given, extra)
     if not no_save:
-        store = space.open_for_writing()
-        try:
-            store.add_checkin(checkin)
-        finally:
-            store.close()
-    views.show_checkin_result(bank, space, checkin, as_json=as_json)
+        views.save_checkin(space, checkin, named)
+    unsaved = named if no_save else []
+    views.show_checkin_result(bank, space, checkin, unsaved=unsaved, as_json=as_json)
     say(messages.NOT_SAVED if no_save else messages.SAVED)
