@@ -76,8 +76,10 @@ class Tally(Record):
     recorded: int = Field(default=0, ge=0)
 
 
-class DayTally(Tally):
+class DayTally(Record):
     on_date: dt.date
+    shown: int = Field(ge=0)
+    recorded: int = Field(ge=0)
 
 
 class MarkerCounts(Record):
@@ -155,8 +157,10 @@ class CheckInRef(Record):
     bank_matches: bool
 
 
-class WeekTally(Tally):
+class WeekTally(Record):
     week_start: dt.date
+    shown: int = Field(ge=0)
+    recorded: int = Field(ge=0)
 
 
 class Consistency(Record):

@@ -25,7 +25,7 @@ LEGEND = (
 )
 
 
-def week_glyph(week: Tally) -> str:
+def week_glyph(week: WeekTally | Tally) -> str:
     if week.recorded == 0:
         return NO_RECORDS
     level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
