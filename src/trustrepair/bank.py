@@ -6,6 +6,7 @@ statuses, and every piece of guidance with the article section it comes from.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -25,6 +26,9 @@ PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation"
 Agreement = Literal["agree", "partly_agree", "diverge", "unclear"]
 AnswerValue = bool | int | float | str
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+# A word or a short phrase in lowercase, as the marker coach matches them.
+Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
+MARKER_TEXT_MAX = 500
 
 
 class BankModel(BaseModel):
@@ -159,6 +163,57 @@ class ReportText(BankModel):
     compare_guidance: dict[Agreement, Id] = {}
 
 
+class MarkerAdvice(BankModel):
+    no_action: str = Field(min_length=1)
+    feeling: str = Field(min_length=1)
+    no_timing: str = Field(min_length=1)
+
+
+class MarkerRules(BankModel):
+    """How the marker coach tells an observable marker from a vague one (see prompts.toml)."""
+
+    from_question: Id
+    action_words: list[Term] = Field(min_length=1)
+    general_verbs: list[Term] = []
+    timing_words: list[Term] = Field(min_length=1)
+    timing_patterns: list[str] = []
+    vague_words: list[Term] = Field(min_length=1)
+    advice: MarkerAdvice
+    concrete_note: str = Field(min_length=1)
+    keep_anyway: str = Field(min_length=1)
+    guidance: list[Id] = []
+    vague_guidance: Id | None = None
+    missed_guidance: Id | None = None
+    none_guidance: Id | None = None
+
+    @model_validator(mode="after")
+    def _lists_are_clean(self) -> Self:
+        lists = {
+            "action_words": self.action_words,
+            "general_verbs": self.general_verbs,
+            "timing_words": self.timing_words,
+            "vague_words": self.vague_words,
+        }
+        seen: dict[str, str] = {}
+        for name, terms in lists.items():
+            for term in terms:
+                if term in seen:
+                    raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
+                seen[term] = name
+        for pattern in self.timing_patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(
+                    f"timing pattern {pattern!r} is not a valid regex ({exc})"
+                ) from None
+        return self
+
+    def referenced_guidance(self) -> list[str]:
+        optional = [self.vague_guidance, self.missed_guidance, self.none_guidance]
+        return [*self.guidance, *(g for g in optional if g is not None)]
+
+
 class Bank(BankModel):
     meta: Meta
     sources: dict[Id, Source]
@@ -170,6 +225,7 @@ class Bank(BankModel):
     alerts: list[Alert]
     support: list[Support]
     phases: list[Phase]
+    markers: MarkerRules
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -190,7 +246,19 @@ class Bank(BankModel):
                 _known(owner, "guidance", gid, guidance)
             for c in conditions:
                 self._check_condition(owner, c)
+        self._check_marker_question()
         return self
+
+    def _check_marker_question(self) -> None:
+        qid = self.markers.from_question
+        if qid not in self.question_ids:
+            raise ValueError(f"markers.from_question names a missing question {qid!r}")
+        q = self.question(qid)
+        if q.kind != "text" or q.max_length > MARKER_TEXT_MAX:
+            raise ValueError(
+                f"markers.from_question {qid!r} must be a text question of at most "
+                f"{MARKER_TEXT_MAX} characters"
+            )
 
     def _referrers(self) -> list[tuple[str, list[Condition], list[str]]]:
         out: list[tuple[str, list[Condition], list[str]]] = []
@@ -202,6 +270,7 @@ class Bank(BankModel):
         if self.report.anniversary_guidance:
             extra.append(self.report.anniversary_guidance)
         out.append(("report", [], extra))
+        out.append(("markers", [], self.markers.referenced_guidance()))
         return out
 
     def _check_condition(self, owner: str, c: Condition) -> None:

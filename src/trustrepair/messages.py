@@ -31,3 +31,37 @@ DEMO_CHECK_INTRO = (
     "and are deleted when you finish. Your own data is not read or changed."
 )
 DEMO_DONE = "End of the demo. The fictional store has been deleted."
+
+# --- markers ---------------------------------------------------------------------------------
+NO_MARKERS = 'No markers yet. Name one with: trustrepair markers add "what you would like to see"'
+NO_ACTIVE_MARKERS = "No active markers. `trustrepair markers list --all` also shows retired ones."
+MARKER_ADDED = "Added marker {id}."
+MARKER_EDITED = (
+    "Marker {id} reworded. Its records stay with it; if it now means something different, "
+    "retire it and add a new one instead."
+)
+MARKER_RETIRED = (
+    "Marker {id} retired. It and its records stay in your history "
+    "(see `trustrepair markers list --all`)."
+)
+MARKER_ALREADY_RETIRED = "Marker {id} was already retired on {date}. Nothing changed."
+MARKER_RECORDED = "Noted for marker {id}: {outcome} on {date}."
+MARKER_REWRITE_HINT = "Keep it as it is, or type < at the next question to go back and reword it."
+MARKER_MORE_OFFER = (
+    "Would you like to name another behaviour that would count as evidence? (y/N) > "
+)
+MARKER_MORE_PROMPT = "Write the behaviour (finish with an empty line; an empty first line stops)."
+
+# errors (raised as BadInputError / NotFoundError; they never repeat what was typed)
+MARKER_TEXT_EMPTY = "the marker text is empty; write the behaviour you would like to see"
+MARKER_TEXT_TOO_LONG = "a marker can be at most {max} characters (this one has {n})"
+MARKER_TEXT_CONTROL = "the marker text contains control characters"
+MARKER_NOTE_TOO_LONG = "a note can be at most {max} characters (this one has {n})"
+MARKER_NOTE_CONTROL = "the note contains control characters"
+MARKER_BAD_ID = "a marker id is a whole number, as listed by `trustrepair markers list`"
+MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers list --all`)"
+MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
+MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
+MARKER_FUTURE_DATE = "--on cannot be a date in the future"
+MARKER_OLD_DATE = "--on is too far in the past"
+MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"

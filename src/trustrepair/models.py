@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from trustrepair.bank import Agreement, AnswerValue, Area, Role, Status
+from trustrepair.bank import MARKER_TEXT_MAX, Agreement, AnswerValue, Area, Role, Status
 
 UTC = dt.UTC
 
@@ -69,7 +69,7 @@ class CheckIn(Record):
 class Marker(Record):
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
     id: int | None = None
-    text: PlainText = Field(max_length=500)
+    text: PlainText = Field(max_length=MARKER_TEXT_MAX)
     created_utc: dt.datetime = Field(default_factory=now_utc)
     utc_offset_minutes: int = Field(default_factory=local_offset_minutes)
     retired_utc: dt.datetime | None = None
@@ -82,6 +82,27 @@ class MarkerRecord(Record):
     shown: bool
     note: PlainText | None = Field(default=None, max_length=2000)
     created_utc: dt.datetime = Field(default_factory=now_utc)
+
+
+class Tally(Record):
+    """How many records said "shown", out of how many recorded."""
+
+    shown: int = Field(default=0, ge=0)
+    recorded: int = Field(default=0, ge=0)
+
+
+class DayTally(Record):
+    on_date: dt.date
+    shown: int = Field(ge=0)
+    recorded: int = Field(ge=0)
+
+
+class MarkerCounts(Record):
+    """What the store counts for one marker: all its records, and day totals for recent days."""
+
+    total: Tally = Field(default_factory=Tally)
+    first_on: dt.date | None = None
+    days: list[DayTally] = []
 
 
 class Spike(Record):
@@ -151,6 +172,56 @@ class CheckInRef(Record):
     bank_matches: bool
 
 
+class WeekTally(Record):
+    week_start: dt.date
+    shown: int = Field(ge=0)
+    recorded: int = Field(ge=0)
+
+
+class Consistency(Record):
+    last_30_days: Tally
+    last_90_days: Tally
+    since_added: Tally
+    weeks: list[WeekTally]
+
+
+class MarkerSignals(Record):
+    """The words the coach found, so its verdict can be explained."""
+
+    actions: list[str]
+    timing: list[str]
+    vague: list[str]
+
+
+class MarkerView(Record):
+    id: int | None
+    text: str
+    added: dt.date
+    retired: dt.date | None = None
+    concrete: bool
+    advice: list[str]
+    found: MarkerSignals
+    consistency: Consistency
+
+
+class RecordItem(Record):
+    on_date: dt.date
+    shown: bool
+    outcome: Literal["shown", "not shown"]
+    note: str | None = None
+
+
+class MarkerDetail(MarkerView):
+    recent_records: list[RecordItem]
+
+
+class MarkersSection(Record):
+    active: int = 0
+    concrete: int = 0
+    markers: list[MarkerView] = []
+    guidance: list[GuidanceItem] = []
+
+
 class Report(Record):
     generated_utc: dt.datetime
     checkin: CheckInRef
@@ -163,6 +234,7 @@ class Report(Record):
     spikes_now: list[Evidence]
     spikes_guidance: list[GuidanceItem]
     notes: list[Evidence] = []  # the person's own free-text answers, shown exactly as written
+    markers: MarkersSection = Field(default_factory=MarkersSection)
     disclaimer: str
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
 
-from trustrepair import assess, timeline
+from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
 from trustrepair.bank import PREREQUISITES, AnswerValue, Bank, Role
 from trustrepair.models import (
@@ -12,6 +13,14 @@ from trustrepair.models import (
     CheckInRef,
     Evidence,
     HistoryRow,
+    Marker,
+    MarkerCounts,
+    MarkerDetail,
+    MarkerRecord,
+    MarkerSignals,
+    MarkersSection,
+    MarkerView,
+    RecordItem,
     Report,
     TimelineInfo,
     as_local,
@@ -66,14 +75,94 @@ def free_text(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
     return [Evidence(question=q.short, answer=str(answers[q.id])) for q in asked]
 
 
+def marker_view(
+    coach: markers.MarkerCoach, marker: Marker, counts: MarkerCounts | None, today: dt.date
+) -> MarkerView:
+    """One marker as every view shows it: its words, the coach's verdict, its consistency."""
+    coaching = coach.check(marker.text)
+    added = local_date(marker.created_utc, marker.utc_offset_minutes)
+    retired = marker.retired_utc
+    return MarkerView(
+        id=marker.id,
+        text=marker.text,
+        added=added,
+        retired=None if retired is None else local_date(retired, marker.utc_offset_minutes),
+        concrete=coaching.concrete,
+        advice=list(coaching.advice),
+        found=MarkerSignals(
+            actions=list(coaching.actions),
+            timing=list(coaching.timing),
+            vague=list(coaching.vague),
+        ),
+        consistency=markers.consistency(added, counts or MarkerCounts(), today),
+    )
+
+
+def local_date(moment: dt.datetime, offset_minutes: int) -> dt.date:
+    return as_local(moment, offset_minutes).date()
+
+
+def marker_views(
+    bank: Bank, items: Sequence[Marker], counts: Mapping[str, MarkerCounts], today: dt.date
+) -> list[MarkerView]:
+    coach = markers.MarkerCoach(bank.markers)
+    return [marker_view(coach, m, counts.get(m.uid), today) for m in items]
+
+
+def marker_detail(view: MarkerView, records: Sequence[MarkerRecord]) -> MarkerDetail:
+    recent = [
+        RecordItem(
+            on_date=r.on_date,
+            shown=r.shown,
+            outcome="shown" if r.shown else "not shown",
+            note=r.note,
+        )
+        for r in records
+    ]
+    return MarkerDetail(**dict(view), recent_records=recent)
+
+
+def markers_section(
+    bank: Bank, role: Role, views: Sequence[MarkerView], skip: Collection[str] = ()
+) -> MarkersSection:
+    """The summary's markers part: counts, each active marker, and guidance that fits them.
+
+    Guidance ids in `skip` (already shown elsewhere in the report) are left out.
+    """
+    rules = bank.markers
+    active = [v for v in views if v.retired is None]
+    ids: list[str] = []
+    if active:
+        ids += rules.guidance
+        if rules.vague_guidance and any(not v.concrete for v in active):
+            ids.append(rules.vague_guidance)
+        recent = [v.consistency.last_30_days for v in active]
+        if rules.missed_guidance and any(t.shown < t.recorded for t in recent):
+            ids.append(rules.missed_guidance)
+    elif rules.none_guidance and bank.question(rules.from_question).applies_to(role):
+        ids.append(rules.none_guidance)
+    return MarkersSection(
+        active=len(active),
+        concrete=sum(v.concrete for v in active),
+        markers=active,
+        guidance=[assess.guidance_item(bank, g) for g in dict.fromkeys(ids) if g not in skip],
+    )
+
+
 def build_report(
-    bank: Bank, checkin: CheckIn, *, discovered: dt.date | None, today: dt.date
+    bank: Bank,
+    checkin: CheckIn,
+    *,
+    discovered: dt.date | None,
+    today: dt.date,
+    marker_list: Sequence[MarkerView] = (),
 ) -> Report:
     role = checkin.role
     answers = stored_answers(bank, role, dict(checkin.answers))
     all_alerts = assess.alerts(bank, role, answers)
     now = spikes_now(bank, answers)
     your_part = assess.assess_area(bank, role, "your_part", answers)
+    shown_above = {g.id for g in your_part.guidance} if your_part.reasons else set()
     return Report(
         generated_utc=now_utc(),
         checkin=CheckInRef(
@@ -95,6 +184,7 @@ def build_report(
         if now
         else [],
         notes=free_text(bank, answers),
+        markers=markers_section(bank, role, marker_list, skip=shown_above),
         disclaimer=bank.report.disclaimer,
     )
 

@@ -11,13 +11,22 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from trustrepair import messages
 from trustrepair.errors import NotFoundError, StoreError
-from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.models import (
+    CheckIn,
+    DayTally,
+    Marker,
+    MarkerCounts,
+    MarkerRecord,
+    Spike,
+    Tally,
+)
 
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 DIR_MODE = 0o700
@@ -138,7 +147,8 @@ class Store:
 
     # --- check-ins ---------------------------------------------------------------------------
 
-    def add_checkin(self, checkin: CheckIn) -> None:
+    def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
+        """Store a check-in and the markers named in it together: both or neither."""
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -152,6 +162,7 @@ class Store:
                     json.dumps(checkin.statuses),
                 ),
             )
+            return [_insert_marker(db, m) for m in markers]
 
     def checkins(self, *, newest_first: bool = True, limit: int | None = None) -> list[CheckIn]:
         order = "DESC" if newest_first else "ASC"
@@ -180,18 +191,7 @@ class Store:
 
     def add_marker(self, marker: Marker) -> Marker:
         with self.transaction() as db:
-            cur = db.execute(
-                "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    marker.uid,
-                    marker.text,
-                    _ts(marker.created_utc),
-                    marker.utc_offset_minutes,
-                    None if marker.retired_utc is None else _ts(marker.retired_utc),
-                ),
-            )
-        return marker.model_copy(update={"id": cur.lastrowid})
+            return _insert_marker(db, marker)
 
     def markers(self, *, include_retired: bool = True) -> list[Marker]:
         where = "" if include_retired else " WHERE retired_utc IS NULL"
@@ -199,20 +199,22 @@ class Store:
         return [_marker(row) for row in rows]
 
     def marker(self, marker_id: int) -> Marker:
-        row = self.db.execute("SELECT * FROM markers WHERE id = ?", (marker_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"there is no marker with id {marker_id}")
-        return _marker(row)
+        return _find_marker(self.db, marker_id)
 
-    def update_marker_text(self, marker_id: int, text: str) -> None:
-        self.marker(marker_id)
+    def update_marker_text(self, marker_id: int, text: str) -> Marker:
         with self.transaction() as db:
+            _find_marker(db, marker_id)
             db.execute("UPDATE markers SET text = ? WHERE id = ?", (text, marker_id))
+            return _find_marker(db, marker_id)
 
-    def retire_marker(self, marker_id: int, when: dt.datetime) -> None:
-        self.marker(marker_id)
+    def retire_marker(self, marker_id: int, when: dt.datetime) -> Marker:
+        """Hide a marker from the active list; it and its records stay. Twice is a no-op."""
         with self.transaction() as db:
-            db.execute("UPDATE markers SET retired_utc = ? WHERE id = ?", (_ts(when), marker_id))
+            if _find_marker(db, marker_id).retired_utc is None:
+                db.execute(
+                    "UPDATE markers SET retired_utc = ? WHERE id = ?", (_ts(when), marker_id)
+                )
+            return _find_marker(db, marker_id)
 
     def add_marker_record(self, record: MarkerRecord) -> None:
         with self.transaction() as db:
@@ -228,13 +230,42 @@ class Store:
                 ),
             )
 
-    def marker_records(self, marker_uid: str | None = None) -> list[MarkerRecord]:
+    def marker_records(
+        self, marker_uid: str | None = None, *, newest_first: bool = False, limit: int = -1
+    ) -> list[MarkerRecord]:
         sql = "SELECT * FROM marker_records"
-        args: tuple[str, ...] = ()
+        args: tuple[str | int, ...] = ()
         if marker_uid is not None:
             sql, args = sql + " WHERE marker_uid = ?", (marker_uid,)
-        rows = self.db.execute(sql + " ORDER BY on_date, created_utc", args)
-        return [_marker_record(row) for row in rows]
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY on_date {order}, created_utc {order}, rowid {order} LIMIT ?"
+        return [_marker_record(row) for row in self.db.execute(sql, (*args, limit))]
+
+    def marker_counts(self, since: dt.date) -> dict[str, MarkerCounts]:
+        """Per marker: all-time totals, first record date, and day totals from `since` on.
+
+        Counting happens in SQL so a store with years of records stays quick to list.
+        """
+        counts: dict[str, MarkerCounts] = {}
+        totals = self.db.execute(
+            "SELECT marker_uid, SUM(shown), COUNT(*), MIN(on_date) FROM marker_records"
+            " GROUP BY marker_uid"
+        )
+        for uid, shown, recorded, first in totals:
+            counts[uid] = MarkerCounts(
+                total=Tally(shown=shown, recorded=recorded),
+                first_on=dt.date.fromisoformat(first),
+            )
+        days = self.db.execute(
+            "SELECT marker_uid, on_date, SUM(shown), COUNT(*) FROM marker_records"
+            " WHERE on_date >= ? GROUP BY marker_uid, on_date ORDER BY on_date",
+            (since.isoformat(),),
+        )
+        for uid, on_date, shown, recorded in days:
+            counts[uid].days.append(
+                DayTally(on_date=dt.date.fromisoformat(on_date), shown=shown, recorded=recorded)
+            )
+        return counts
 
     # --- spikes ------------------------------------------------------------------------------
 
@@ -261,6 +292,28 @@ class Store:
 
 
 # --- rows -> models --------------------------------------------------------------------------
+
+
+def _insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
+    cur = db.execute(
+        "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            marker.uid,
+            marker.text,
+            _ts(marker.created_utc),
+            marker.utc_offset_minutes,
+            None if marker.retired_utc is None else _ts(marker.retired_utc),
+        ),
+    )
+    return marker.model_copy(update={"id": cur.lastrowid})
+
+
+def _find_marker(db: sqlite3.Connection, marker_id: int) -> Marker:
+    row = db.execute("SELECT * FROM markers WHERE id = ?", (marker_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+    return _marker(row)
 
 
 def _checkin(row: sqlite3.Row) -> CheckIn:
@@ -398,6 +451,10 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
         return StoreError(
             f"{path} is damaged or not a trustrepair database; it was left untouched. "
             "Restore a backup (trustrepair import) or move it aside"
+        )
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreError(
+            f"{path}: that record already exists (the same id twice); nothing changed"
         )
     if "locked" in text or "busy" in text:
         return StoreError(f"{path} is in use by another trustrepair command; try again")

@@ -90,7 +90,7 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, compare, data, demo, export, prompts, summary
+    from trustrepair.cli import check, compare, data, demo, export, markers, prompts, summary
 
     app.command("check")(check.check)
     app.command("summary")(summary.summary)
@@ -101,6 +101,7 @@ def _register() -> None:
     app.add_typer(data.app, name="data")
     app.add_typer(demo.app, name="demo")
     app.add_typer(prompts.app, name="prompts")
+    app.add_typer(markers.app, name="markers")
 
 
 _register()

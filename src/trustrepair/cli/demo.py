@@ -108,16 +108,9 @@ def demo_check(seed: SeedOption = 7) -> None:
     Example: trustrepair demo check
     """
     from trustrepair import messages
-    from trustrepair.cli import views
-    from trustrepair.report import new_checkin
+    from trustrepair.cli.views import run_check
 
-    bank = load_bank(None)
     with demo_home(seed) as (robin, _kai):
         say(messages.DEMO_CHECK_INTRO)
-        outcome = views.interactive_check(bank, None)
-        if outcome is None:
-            return
-        checkin = new_checkin(bank, *outcome)
-        views.save_checkin(robin, checkin)
-        views.show_checkin_result(bank, robin, checkin, as_json=False)
+        run_check(load_bank(None), robin, role=None, answers_file=None, save=True, as_json=False)
     say(messages.DEMO_DONE)

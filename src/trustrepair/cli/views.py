@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trustrepair.cli.common import console, load_bank, print_data, say, show
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Export, Report
+    from trustrepair.models import CheckIn, Export, Marker, Report
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
 
-def interactive_check(bank: Bank, role: Role | None) -> tuple[Role, dict[str, AnswerValue]] | None:
-    """Run the walk-through; None when the person stops after the safety guidance."""
+def interactive_check(
+    bank: Bank, role: Role | None
+) -> tuple[Role, dict[str, AnswerValue], list[str]] | None:
+    """Run the walk-through: role, answers and any extra markers named at the end.
+
+    None when the person stops after the safety guidance.
+    """
     from trustrepair import messages
     from trustrepair.cli.interactive import StoppedForSafety, Walkthrough, summary_heading
     from trustrepair.errors import BadInputError
@@ -23,22 +31,39 @@ def interactive_check(bank: Bank, role: Role | None) -> tuple[Role, dict[str, An
     ui = console(stderr=True)
     walk = Walkthrough(bank=bank, ui=ui, role=role, fixed_role=role is not None)
     try:
-        result = walk.run()
+        answered_role, answers = walk.run()
     except StoppedForSafety:
         say(messages.STOPPED_FOR_SAFETY)
         return None
     except EOFError:
         raise BadInputError(messages.OUT_OF_INPUT) from None
     ui.print(summary_heading())
-    return result
+    return answered_role, answers, walk.extra_markers
 
 
-def report_for(bank: Bank, store: Store | None, checkin: CheckIn) -> Report:
-    from trustrepair.report import build_report, discovered_date
+def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) -> None:
+    """The check-in and the markers named in it, in one transaction."""
+    store = space.open_for_writing()
+    try:
+        store.add_checkin(checkin, markers)
+    finally:
+        store.close()
 
+
+def report_for(
+    bank: Bank, store: Store | None, checkin: CheckIn, unsaved: Sequence[Marker] = ()
+) -> Report:
+    """The report for a check-in, with the active markers (and any not saved, for --no-save)."""
+    from trustrepair.markers import counted_since
+    from trustrepair.report import build_report, discovered_date, marker_views
+
+    today = dt.date.today()
     setting = store.setting("discovered") if store is not None else None
     discovered = discovered_date(checkin, setting)
-    return build_report(bank, checkin, discovered=discovered, today=dt.date.today())
+    stored = store.markers(include_retired=False) if store is not None else []
+    counts = store.marker_counts(counted_since(today)) if store is not None else {}
+    views = marker_views(bank, [*stored, *unsaved], counts, today)
+    return build_report(bank, checkin, discovered=discovered, today=today, marker_list=views)
 
 
 def render_report(report: Report, *, as_json: bool) -> None:
@@ -52,10 +77,17 @@ def render_report(report: Report, *, as_json: bool) -> None:
         show(report_view(report))
 
 
-def show_checkin_result(bank: Bank, space: Workspace, checkin: CheckIn, *, as_json: bool) -> None:
+def show_checkin_result(
+    bank: Bank,
+    space: Workspace,
+    checkin: CheckIn,
+    *,
+    unsaved: Sequence[Marker] = (),
+    as_json: bool,
+) -> None:
     store = space.open_for_reading()
     try:
-        render_report(report_for(bank, store, checkin), as_json=as_json)
+        render_report(report_for(bank, store, checkin, unsaved), as_json=as_json)
     finally:
         if store is not None:
             store.close()
@@ -102,14 +134,6 @@ def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
     render_report(report, as_json=as_json)
 
 
-def save_checkin(space: Workspace, checkin: CheckIn) -> None:
-    store = space.open_for_writing()
-    try:
-        store.add_checkin(checkin)
-    finally:
-        store.close()
-
-
 def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
     from trustrepair.compare import compare
     from trustrepair.errors import BadInputError
@@ -125,3 +149,41 @@ def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
             raise BadInputError(f"{space.profile} has no check-in yet")
         pair.append((space.profile, latest))
     show(comparison_view(compare(bank, pair[0], pair[1])))
+
+
+def run_check(
+    bank: Bank,
+    space: Workspace,
+    *,
+    role: Role | None,
+    answers_file: Path | None,
+    save: bool,
+    as_json: bool,
+) -> bool:
+    """A whole check-in: answers from a file or the walk-through, saved, then the summary.
+
+    False when the person stopped after the safety guidance (nothing saved).
+    """
+    from trustrepair.answers import read_answers_file
+    from trustrepair.errors import BadInputError
+    from trustrepair.markers import markers_from_checkin
+    from trustrepair.report import new_checkin
+
+    extra: list[str] = []
+    if answers_file is not None:
+        answered_role, given = read_answers_file(answers_file, bank)
+        if role is not None and role != answered_role:
+            raise BadInputError(
+                f"--role {role} does not match role = {answered_role!r} in {answers_file}"
+            )
+    else:
+        outcome = interactive_check(bank, role)
+        if outcome is None:
+            return False
+        answered_role, given, extra = outcome
+    checkin = new_checkin(bank, answered_role, given)
+    named = markers_from_checkin(bank, answered_role, given, extra)
+    if save:
+        save_checkin(space, checkin, named)
+    show_checkin_result(bank, space, checkin, unsaved=[] if save else named, as_json=as_json)
+    return True

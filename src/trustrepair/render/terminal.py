@@ -13,6 +13,7 @@ from rich.text import Text
 
 from trustrepair.bank import PREREQUISITES, Area, Status
 from trustrepair.models import AlertItem, AreaResult, GuidanceItem, HistoryRow, Report, TimelineInfo
+from trustrepair.render.markers import markers_section_view
 
 STATUS_MARK: dict[Status, tuple[str, str]] = {
     "in_place": ("●", "green"),
@@ -142,6 +143,7 @@ def report_view(report: Report) -> RenderableType:
     parts += [area_panel(r) for r in report.prerequisites.values()]
     if report.your_part is not None:
         parts.append(area_panel(report.your_part))
+    parts.append(markers_section_view(report.markers))
     if report.spikes_now:
         parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
         parts += [Text(f"{e.question}: {e.answer}") for e in report.spikes_now]
