@@ -21,6 +21,7 @@ ROLES: tuple[Role, ...] = ("affected", "betraying")
 Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
 Status = Literal["in_place", "partial", "not_yet", "unclear"]
 Area = Literal["accountability", "transparency", "cessation", "your_part"]
+Trend = Literal["falling", "flat", "rising", "insufficient_data"]
 PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
 AnswerValue = bool | int | float | str
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
@@ -157,6 +158,45 @@ class ReportText(BankModel):
     anniversary_guidance: Id | None = None
 
 
+class TrendWords(BankModel):
+    falling: str
+    flat: str
+    rising: str
+    insufficient_data: str
+
+
+class ProgressLabels(BankModel):
+    so_far: str
+    anniversary: str
+    setback_anniversary: str
+    setback_trigger: str
+    setback_other: str
+    own_words: str
+
+
+class ProgressText(BankModel):
+    """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
+
+    trend_words: TrendWords
+    labels: ProgressLabels
+    guidance: list[Id] = []
+    setback_guidance: Id
+    stop_accountability: Id
+    stop_ongoing: Id
+    stop_no_change_gentle: Id
+    stop_no_change_clear: Id
+
+    def guidance_ids(self) -> list[str]:
+        return [
+            *self.guidance,
+            self.setback_guidance,
+            self.stop_accountability,
+            self.stop_ongoing,
+            self.stop_no_change_gentle,
+            self.stop_no_change_clear,
+        ]
+
+
 class Bank(BankModel):
     meta: Meta
     sources: dict[Id, Source]
@@ -168,6 +208,7 @@ class Bank(BankModel):
     alerts: list[Alert]
     support: list[Support]
     phases: list[Phase]
+    progress: ProgressText
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -200,6 +241,7 @@ class Bank(BankModel):
         if self.report.anniversary_guidance:
             extra.append(self.report.anniversary_guidance)
         out.append(("report", [], extra))
+        out.append(("progress", [], self.progress.guidance_ids()))
         return out
 
     def _check_condition(self, owner: str, c: Condition) -> None:

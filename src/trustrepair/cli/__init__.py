@@ -82,12 +82,16 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, prompts, summary
+    from trustrepair.cli import check, profile, progress, prompts, spike, summary
 
     app.command("check")(check.check)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
+    app.command("spike")(spike.spike)
+    app.command("progress")(progress.progress)
+    app.command("timeline")(progress.timeline)
     app.add_typer(prompts.app, name="prompts")
+    app.add_typer(profile.app, name="profile")
 
 
 _register()

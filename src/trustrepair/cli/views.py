@@ -9,7 +9,8 @@ from trustrepair.cli.common import console, print_data, say, show
 
 if TYPE_CHECKING:
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Report
+    from trustrepair.models import CheckIn, ProgressInfo, Report
+    from trustrepair.progress import SpikeHistory
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
@@ -34,11 +35,44 @@ def interactive_check(bank: Bank, role: Role | None) -> tuple[Role, dict[str, An
 
 
 def report_for(bank: Bank, store: Store | None, checkin: CheckIn) -> Report:
-    from trustrepair.report import build_report, discovered_date
+    from trustrepair.report import build_report, discovered_with_source
 
     setting = store.setting("discovered") if store is not None else None
-    discovered = discovered_date(checkin, setting)
-    return build_report(bank, checkin, discovered=discovered, today=dt.date.today())
+    found = discovered_with_source(checkin, setting)
+    today = dt.date.today()
+    return build_report(
+        bank,
+        checkin,
+        discovered=found[0] if found else None,
+        discovered_from=found[1] if found else None,
+        today=today,
+        progress=progress_for(bank, store, today, checkin),
+    )
+
+
+def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
+    """A few small queries: weekly sums in SQL, never one model per spike."""
+    from trustrepair.progress import SpikeHistory
+    from trustrepair.report import discovered_date
+
+    if store is None:
+        return SpikeHistory(tallies=[], today=today)
+    return SpikeHistory(
+        tallies=store.spike_weeks(),
+        today=today,
+        discovered=discovered_date(latest, store.setting("discovered")),
+        span=store.spike_span(),
+        trigger_counts=store.spike_trigger_counts(),
+        checkin_trail=store.checkin_trail(),
+    )
+
+
+def progress_for(
+    bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
+) -> ProgressInfo:
+    from trustrepair.progress import build_progress
+
+    return build_progress(bank, spike_history(store, today, latest))
 
 
 def render_report(report: Report, *, as_json: bool) -> None:
