@@ -15,6 +15,11 @@ from trustrepair.models import AlertItem, PeriodStats
 from trustrepair.spikes import TrendEstimate
 from trustrepair.timeline import months_between
 
+
+def _day(d: dt.date | dt.datetime) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
 Trail = Sequence[tuple[dt.datetime, str | None, str | None]]
 
 STALLED_CHECKINS = 3
@@ -59,7 +64,7 @@ def accountability_stalled(bank: Bank, trail: Trail) -> AlertItem | None:
         guidance=guidance_item(bank, bank.progress.stop_accountability),
         evidence=[
             f"Accountability: {status} in the last {len(run)} check-ins in a row",
-            f"From {first:%d %b %Y} to {last:%d %b %Y} ({months} months)",
+            f"From {_day(first)} to {_day(last)} ({months} months)",
         ],
     )
 
@@ -72,9 +77,9 @@ def behaviour_ongoing(bank: Bank, trail: Trail) -> AlertItem | None:
     answer = trail[-1][2] or ""
     question = bank.question("ongoing") if "ongoing" in bank.question_ids else None
     label = question.option_label(answer) if question else answer
-    evidence = [f"Check-in of {run[-1]:%d %b %Y}: {label}"]
+    evidence = [f"Check-in of {_day(run[-1])}: {label}"]
     if len(run) > 1:
-        evidence.append(f"Reported in the last {len(run)} check-ins, since {run[0]:%d %b %Y}")
+        evidence.append(f"Reported in the last {len(run)} check-ins, since {_day(run[0])}")
     return AlertItem(
         id="behaviour_ongoing",
         kind="stop",
@@ -99,7 +104,7 @@ def no_easing(
     clear = months >= CLEAR_MONTHS
     words = getattr(bank.progress.trend_words, estimate.trend)
     evidence = [
-        f"Spikes logged for {months} months, since {records_since:%d %b %Y}",
+        f"Spikes logged for {months} months, since {_day(records_since)}",
         f"Trend over {estimate.weeks} full weeks: {words} "
         f"(Theil-Sen slope {estimate.slope or 0:+.2f} a week, Mann-Kendall p = {estimate.p:.2f})",
     ]

@@ -112,7 +112,8 @@ def _confirmation(logged: Spike, same_day: int) -> str:
         f"intensity {logged.intensity}" if logged.intensity is not None else "",
         logged.trigger or "",
     ]
-    when = f"{local:%a %d %b %Y %H:%M} (UTC{local:%z})"
+    offset = f"{local:%z}"
+    when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
     return messages.spike_logged(
         when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
     )

@@ -55,12 +55,12 @@ class SpikeChart:
         self.unit = unit
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Label, numbers and a note of ~23 characters take 64 columns; the bar gets the rest.
+        # Label, numbers and a note of 21 characters take 64 columns; the bar gets the rest.
         yield self.table(max(10, min(40, options.max_width - 64)))
 
     def table(self, width: int) -> Table:
         per_week = self.unit != "week"
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
+        table = _table()
         table.add_column(UNIT_HEADER[self.unit], no_wrap=True)
         table.add_column("", no_wrap=True, min_width=width)
         table.add_column("Per\nweek" if per_week else "Spikes", justify="right", no_wrap=True)
@@ -78,6 +78,11 @@ class SpikeChart:
                 Text(", ".join(b.notes), style="dim"),
             )
         return table
+
+
+def _table() -> Table:
+    # One space of padding plus the blank column rule: two spaces between columns.
+    return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
 
 
 def sparkline(bars: Sequence[ChartBar], limit: int = SPARK_LIMIT) -> str:
@@ -151,7 +156,7 @@ def _short(start: dt.date, unit: str) -> str:
 
 
 def comparison_table(periods: Iterable[PeriodStats]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
+    table = _table()
     table.add_column("Compared", no_wrap=True)
     table.add_column("From", no_wrap=True)
     table.add_column("Per\nweek", justify="right")
