@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from trustrepair.bank import load_bank
@@ -169,3 +171,14 @@ def test_no_spikes_yet() -> None:
     info = progress([], today=D(2026, 3, 4))
     assert info.weeks == [] and info.trend == "insufficient_data"
     assert "No spikes logged yet" in render(info)
+
+
+def test_a_bank_whose_progress_names_missing_guidance_is_refused(tmp_path: Path) -> None:
+    from trustrepair.bank import default_bank_path
+    from trustrepair.errors import BankError
+
+    text = default_bank_path().read_text(encoding="utf-8")
+    broken = tmp_path / "bank.toml"
+    broken.write_text(text.replace('stop_ongoing = "stop_while_ongoing"', 'stop_ongoing = "gone"'))
+    with pytest.raises(BankError, match="progress names a missing guidance 'gone'"):
+        load_bank(broken)

@@ -41,7 +41,9 @@ TriggerOption = Annotated[
         metavar="TEXT",
     ),
 ]
-NoteOption = Annotated[str | None, typer.Option("--note", help="A few words for yourself.")]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", help="A few words for yourself.", metavar="TEXT")
+]
 
 
 def spike(

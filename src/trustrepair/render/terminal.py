@@ -103,8 +103,9 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
         lines.append(
             Text.assemble(
                 ("Next anniversary: ", "bold"),
-                f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
                 _nth(info.anniversary_number),
+                f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
+                (_leap_note(info), "dim"),
             )
         )
     lines.append(Text(""))
@@ -123,7 +124,14 @@ def _nth(n: int | None) -> str:
     if not n:
         return ""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f", the {n}{suffix}"
+    return f"the {n}{suffix}, on "
+
+
+def _leap_note(info: TimelineInfo) -> str:
+    discovered, anniversary = info.discovered, info.next_anniversary
+    if discovered and anniversary and (discovered.month, discovered.day) == (2, 29):
+        return "  (29 February is marked on 28 February outside leap years)"
+    return ""
 
 
 def _months(n: int) -> str:
