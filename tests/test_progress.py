@@ -138,6 +138,14 @@ def test_anniversary_setbacks_of_a_29_february_are_labelled_expected() -> None:
     assert "fail" not in text.replace("not a failure", "")
 
 
+def test_an_anniversary_near_new_year_marks_the_weeks_on_both_sides() -> None:
+    info = progress(
+        weekly(D(2025, 12, 15), [3] * 5), today=D(2026, 1, 20), discovered=D(2024, 12, 31)
+    )
+    near = [w.week_start.isoformat() for w in info.weeks if w.near_anniversary]
+    assert near == ["2025-12-22", "2025-12-29", "2026-01-05"]
+
+
 def test_setbacks_with_known_triggers_and_without() -> None:
     start = D(2026, 1, 5)
     tallies = [

@@ -7,6 +7,7 @@ and the comparisons use complete weeks only, so this week's count so far never r
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -91,13 +92,13 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
             recent=compared[-1] if compared else None,
             today=history.today,
         ),
-        guidance=_guidance(bank, bool(setbacks or history.trigger_counts)),
+        guidance=_guidance(bank, show_setbacks=bool(setbacks or history.trigger_counts)),
     )
 
 
-def _guidance(bank: Bank, setbacks_seen: bool) -> list[GuidanceItem]:
+def _guidance(bank: Bank, *, show_setbacks: bool) -> list[GuidanceItem]:
     ids = list(bank.progress.guidance)
-    if setbacks_seen:
+    if show_setbacks:
         ids.append(bank.progress.setback_guidance)
     return [guidance_item(bank, g) for g in dict.fromkeys(ids)]
 
@@ -235,9 +236,10 @@ def _anniversary_test(discovered: dt.date | None) -> Callable[[dt.date], bool]:
         return lambda _week: False
 
     def near(week: dt.date) -> bool:
-        candidates = (timeline.anniversary_in(discovered, y) for y in (week.year, week.year + 1))
+        years = (week.year - 1, week.year, week.year + 1)  # the window can cross New Year
+        candidates = (timeline.anniversary_in(discovered, y) for y in years)
         return any(
-            discovered < day and week - dt.timedelta(days=7) <= day <= week + dt.timedelta(13)
+            discovered < day and week - dt.timedelta(days=7) <= day <= week + dt.timedelta(days=13)
             for day in candidates
         )
 
@@ -251,7 +253,7 @@ def find_setbacks(
     labels = bank.progress.labels
     found: list[Setback] = []
     for i in range(BLOCK, len(done)):
-        usual = _median([w.count for w in done[i - BLOCK : i]])
+        usual = float(statistics.median(w.count for w in done[i - BLOCK : i]))
         week = done[i]
         if week.count < max(usual * 1.5, usual + 2):
             continue
@@ -264,12 +266,6 @@ def find_setbacks(
         found.append(Setback(week_start=week.week_start, count=week.count, usual=usual,
                              reason=reason, label=label))  # fmt: skip
     return found
-
-
-def _median(values: Sequence[int]) -> float:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def trigger_counts(bank: Bank, counts: dict[str, int]) -> list[TriggerCount]:
