@@ -122,8 +122,8 @@ def trend_detail(detail: TrendDetail, trend: str) -> Text:
     if trend == "flat":
         what = "no steady rise or fall stands out from the week-to-week ups and downs"
     else:
-        moves = "falls" if trend == "falling" else "rises"
-        what = f"the trend line {moves} by about {abs(slope):.2g} spikes a week, each week"
+        moves = "drops" if trend == "falling" else "rises"
+        what = f"the weekly count {moves} by about {abs(slope):.2g} each week"
     shown_p = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
     return Text(
         f"Over {detail.weeks_used} full weeks {what} "
