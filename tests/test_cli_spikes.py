@@ -75,7 +75,7 @@ def test_a_trigger_in_your_own_words_is_never_read_as_markup(cli: Cli, home: Pat
         (["--minutes", "-5"], "--minutes cannot be negative"),
         (["--at", "around teatime"], "--at: that time was not understood"),
         (["--at", "2999-01-01 10:00"], "--at: that time is in the future"),
-        (["--at", "tomorrow 10:00"], "--at: that time was not understood"),
+        (["--at", "tomorrow 10:00"], "--at: that time is in the future"),
     ],
 )
 def test_bad_input_is_one_clear_line_and_nothing_is_written(

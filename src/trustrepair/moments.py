@@ -21,7 +21,7 @@ _AGO = re.compile(r"^(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?)\s+ago$")
 _DURATION = re.compile(
     r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$"
 )
-_DAY_WORDS = {"today": 0, "yesterday": 1}
+_DAY_WORDS = {"today": 0, "yesterday": 1, "tomorrow": -1}  # tomorrow: to say "future"
 
 AT_HELP = (
     "use 'now', '21:00', 'today 08:15', 'yesterday 21:00', '30 min ago' "

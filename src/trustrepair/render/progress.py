@@ -24,6 +24,7 @@ from trustrepair.models import (
     TriggerCount,
 )
 from trustrepair.render.terminal import alert_panel, guidance_block
+from trustrepair.spikes import ALPHA
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -119,7 +120,10 @@ def trend_detail(detail: TrendDetail, trend: str) -> Text:
             f"full weeks so far: {detail.weeks_used}.",
             style="dim",
         )
-    if trend == "flat":
+    if trend == "flat" and p < ALPHA:
+        drift = f"{abs(slope):.2g}"
+        what = f"the weekly count drifts by about {drift} each week, too little to call a change"
+    elif trend == "flat":
         what = "no steady rise or fall stands out from the week-to-week ups and downs"
     else:
         moves = "drops" if trend == "falling" else "rises"
