@@ -22,6 +22,7 @@ ROLES: tuple[Role, ...] = ("affected", "betraying")
 Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
 Status = Literal["in_place", "partial", "not_yet", "unclear"]
 Area = Literal["accountability", "transparency", "cessation", "your_part"]
+Trend = Literal["falling", "flat", "rising", "insufficient_data"]
 PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
 Agreement = Literal["agree", "partly_agree", "diverge", "unclear"]
 AnswerValue = bool | int | float | str
@@ -214,6 +215,45 @@ class MarkerRules(BankModel):
         return [*self.guidance, *(g for g in optional if g is not None)]
 
 
+class TrendWords(BankModel):
+    falling: str
+    flat: str
+    rising: str
+    insufficient_data: str
+
+
+class ProgressLabels(BankModel):
+    so_far: str
+    anniversary: str
+    setback_anniversary: str
+    setback_trigger: str
+    setback_other: str
+    own_words: str
+
+
+class ProgressText(BankModel):
+    """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
+
+    trend_words: TrendWords
+    labels: ProgressLabels
+    guidance: list[Id] = []
+    setback_guidance: Id
+    stop_accountability: Id
+    stop_ongoing: Id
+    stop_no_change_gentle: Id
+    stop_no_change_clear: Id
+
+    def guidance_ids(self) -> list[str]:
+        return [
+            *self.guidance,
+            self.setback_guidance,
+            self.stop_accountability,
+            self.stop_ongoing,
+            self.stop_no_change_gentle,
+            self.stop_no_change_clear,
+        ]
+
+
 class Bank(BankModel):
     meta: Meta
     sources: dict[Id, Source]
@@ -226,6 +266,7 @@ class Bank(BankModel):
     support: list[Support]
     phases: list[Phase]
     markers: MarkerRules
+    progress: ProgressText
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -271,6 +312,7 @@ class Bank(BankModel):
             extra.append(self.report.anniversary_guidance)
         out.append(("report", [], extra))
         out.append(("markers", [], self.markers.referenced_guidance()))
+        out.append(("progress", [], self.progress.guidance_ids()))
         return out
 
     def _check_condition(self, owner: str, c: Condition) -> None:

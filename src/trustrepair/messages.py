@@ -65,3 +65,29 @@ MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
 MARKER_FUTURE_DATE = "--on cannot be a date in the future"
 MARKER_OLD_DATE = "--on is too far in the past"
 MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
+
+SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter to skip any."
+SPIKE_ASK_INTENSITY = "How strong was it? 1 (mild) to 10 (strongest)"
+SPIKE_ASK_MINUTES = "How long until it eased? Minutes, or like 1h30"
+SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
+SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
+SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
+NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
+NO_DATE_YET = (
+    "No date yet for when it came to light. Add one with "
+    "`trustrepair profile set discovered YYYY-MM-DD`, or answer it in `trustrepair check`."
+)
+
+
+def spike_logged(when: str, details: str, same_day: int, day: str) -> str:
+    detail = f" ({details})" if details else ""
+    if same_day <= 1:
+        return f"Logged a spike at {when}{detail}."
+    return (
+        f"Logged a spike at {when}{detail}. That is {same_day} on {day}; "
+        "several in a day is common, especially early on."
+    )
+
+
+def setting_saved(key: str, value: str) -> str:
+    return f"Saved {key} = {value} for this profile."

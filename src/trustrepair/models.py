@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from trustrepair.bank import MARKER_TEXT_MAX, Agreement, AnswerValue, Area, Role, Status
+from trustrepair.bank import MARKER_TEXT_MAX, Agreement, AnswerValue, Area, Role, Status, Trend
 
 UTC = dt.UTC
 
@@ -155,12 +155,100 @@ class AlertItem(Record):
 
 class TimelineInfo(Record):
     discovered: dt.date | None = None
+    discovered_from: Literal["profile", "checkin"] | None = None
     months_elapsed: int | None = None
     phase: str | None = None
     phase_title: str | None = None
     guidance: list[GuidanceItem] = []
     next_anniversary: dt.date | None = None
     days_to_anniversary: int | None = None
+    anniversary_number: int | None = None
+    expect_at_anniversary: GuidanceItem | None = None
+
+
+class WeekRow(Record):
+    """One local week, Monday to Sunday. Medians are None when nothing was recorded."""
+
+    week_start: dt.date
+    count: int
+    median_minutes: float | None
+    median_intensity: float | None
+    known_triggers: int = 0
+    near_anniversary: bool = False
+    complete: bool = True
+
+
+class ChartBar(Record):
+    """One row of the chart: a week, or a month or quarter when the history is long."""
+
+    label: str
+    start: dt.date
+    weeks: int
+    count: int
+    per_week: float
+    median_minutes: float | None
+    median_intensity: float | None
+    notes: list[str] = []
+
+
+class PeriodStats(Record):
+    label: str
+    first_week: dt.date
+    weeks: int
+    count: int
+    per_week: float
+    median_minutes: float | None
+    median_intensity: float | None
+
+
+class Setback(Record):
+    """A week well above the weeks before it, with the likely reason; never called a failure."""
+
+    week_start: dt.date
+    count: int
+    usual: float
+    reason: Literal["anniversary", "trigger", "other"]
+    label: str
+
+
+class TriggerCount(Record):
+    trigger: str
+    count: int
+
+
+class TrendDetail(Record):
+    weeks_used: int
+    weeks_needed: int
+    slope_per_week: float | None = None
+    p_value: float | None = None
+    method: str = "Theil-Sen slope and Mann-Kendall test on weekly counts (complete weeks)"
+
+
+class ProgressInfo(Record):
+    spikes_logged: int
+    first_spike_local: dt.datetime | None
+    last_spike_local: dt.datetime | None
+    weeks: list[WeekRow]
+    chart_unit: Literal["week", "month", "quarter"]
+    chart: list[ChartBar]
+    trend: Trend
+    trend_words: str
+    trend_detail: TrendDetail
+    comparisons: list[PeriodStats]
+    setbacks: list[Setback]
+    triggers: list[TriggerCount]
+    stops: list[AlertItem]
+    guidance: list[GuidanceItem]
+
+
+class ProgressOverview(Record):
+    """The summary's progress section: the chart in one line and the trend in words."""
+
+    spikes_logged: int
+    chart_unit: Literal["week", "month", "quarter"]
+    chart: list[ChartBar]
+    trend: Trend
+    trend_words: str
 
 
 class CheckInRef(Record):
@@ -235,6 +323,7 @@ class Report(Record):
     spikes_guidance: list[GuidanceItem]
     notes: list[Evidence] = []  # the person's own free-text answers, shown exactly as written
     markers: MarkersSection = Field(default_factory=MarkersSection)
+    progress: ProgressOverview | None = None
     disclaimer: str
 
 

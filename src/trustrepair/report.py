@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
+from typing import Literal
 
 from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
@@ -20,12 +21,14 @@ from trustrepair.models import (
     MarkerSignals,
     MarkersSection,
     MarkerView,
+    ProgressInfo,
     RecordItem,
     Report,
     TimelineInfo,
     as_local,
     now_utc,
 )
+from trustrepair.progress import overview
 
 
 def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> CheckIn:
@@ -38,13 +41,27 @@ def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> Chec
     )
 
 
-def discovered_date(checkin: CheckIn, setting: str | None) -> dt.date | None:
+Source = Literal["profile", "checkin"]
+
+
+def discovered_date(checkin: CheckIn | None, setting: str | None) -> dt.date | None:
     """The profile setting wins over the check-in answer (it can be corrected later)."""
-    raw = setting or checkin.answers.get("discovered")
-    return dt.date.fromisoformat(raw) if isinstance(raw, str) else None
+    found = discovered_with_source(checkin, setting)
+    return found[0] if found else None
 
 
-def timeline_info(bank: Bank, discovered: dt.date | None, today: dt.date) -> TimelineInfo:
+def discovered_with_source(
+    checkin: CheckIn | None, setting: str | None
+) -> tuple[dt.date, Source] | None:
+    if setting:
+        return dt.date.fromisoformat(setting), "profile"
+    raw = checkin.answers.get("discovered") if checkin is not None else None
+    return (dt.date.fromisoformat(raw), "checkin") if isinstance(raw, str) else None
+
+
+def timeline_info(
+    bank: Bank, discovered: dt.date | None, today: dt.date, source: Source | None = None
+) -> TimelineInfo:
     if discovered is None:
         return TimelineInfo()
     months = timeline.months_between(discovered, today)
@@ -52,16 +69,20 @@ def timeline_info(bank: Bank, discovered: dt.date | None, today: dt.date) -> Tim
     anniversary = timeline.next_anniversary(discovered, today)
     guidance = [assess.guidance_item(bank, phase.guidance)]
     days = (anniversary - today).days
-    if days <= 30 and bank.report.anniversary_guidance:
-        guidance.append(assess.guidance_item(bank, bank.report.anniversary_guidance))
+    expect = bank.report.anniversary_guidance
+    if days <= 30 and expect:
+        guidance.append(assess.guidance_item(bank, expect))
     return TimelineInfo(
         discovered=discovered,
+        discovered_from=source,
         months_elapsed=months,
         phase=phase.id,
         phase_title=phase.title,
         guidance=guidance,
         next_anniversary=anniversary,
         days_to_anniversary=days,
+        anniversary_number=anniversary.year - discovered.year,
+        expect_at_anniversary=assess.guidance_item(bank, expect) if expect else None,
     )
 
 
@@ -156,10 +177,17 @@ def build_report(
     discovered: dt.date | None,
     today: dt.date,
     marker_list: Sequence[MarkerView] = (),
+    progress: ProgressInfo | None = None,
+    discovered_from: Source | None = None,
 ) -> Report:
+    """The summary. With `progress`, it gains the chart and trend line, and the stop
+    conditions read from the whole history join the latest check-in's warnings."""
     role = checkin.role
     answers = stored_answers(bank, role, dict(checkin.answers))
     all_alerts = assess.alerts(bank, role, answers)
+    warnings = [a for a in all_alerts if a.kind == "stop"]
+    shown = {a.id for a in warnings}
+    warnings += [a for a in (progress.stops if progress else []) if a.id not in shown]
     now = spikes_now(bank, answers)
     your_part = assess.assess_area(bank, role, "your_part", answers)
     shown_above = {g.id for g in your_part.guidance} if your_part.reasons else set()
@@ -176,8 +204,8 @@ def build_report(
         safety=[a for a in all_alerts if a.kind == "safety"],
         prerequisites={a: assess.assess_area(bank, role, a, answers) for a in PREREQUISITES},
         your_part=your_part if your_part.reasons else None,
-        timeline=timeline_info(bank, discovered, today),
-        warnings=[a for a in all_alerts if a.kind == "stop"],
+        timeline=timeline_info(bank, discovered, today, discovered_from),
+        warnings=warnings,
         support=assess.support(bank, role, answers),
         spikes_now=now,
         spikes_guidance=[assess.guidance_item(bank, g) for g in bank.report.spikes_guidance]
@@ -185,6 +213,7 @@ def build_report(
         else [],
         notes=free_text(bank, answers),
         markers=markers_section(bank, role, marker_list, skip=shown_above),
+        progress=overview(progress) if progress is not None else None,
         disclaimer=bank.report.disclaimer,
     )
 

@@ -26,7 +26,9 @@ from trustrepair.models import (
     MarkerRecord,
     Spike,
     Tally,
+    as_local,
 )
+from trustrepair.spikes import WeekTally
 
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 DIR_MODE = 0o700
@@ -91,6 +93,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("create_spikes", _create_spikes),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
+_LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
 
 
 def _ts(moment: dt.datetime) -> str:
@@ -289,6 +294,55 @@ class Store:
         if since is not None:
             sql, args = sql + " WHERE at_utc >= ?", (_ts(since),)
         return [_spike(row) for row in self.db.execute(sql + " ORDER BY at_utc", args)]
+
+    def spike_weeks(self) -> list[WeekTally]:
+        """Spikes summed per local week (Monday start) in one query, one row per week."""
+        rows = self.db.execute(
+            f"SELECT date({_LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
+            " group_concat(minutes), group_concat(intensity),"
+            " sum(trigger IS NOT NULL AND trigger != 'unknown')"
+            " FROM spikes GROUP BY week ORDER BY week"
+        )
+        return [
+            WeekTally(dt.date.fromisoformat(w), n, _ints(m), _ints(i), k) for w, n, m, i, k in rows
+        ]
+
+    def spike_span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """The first and the latest spike, each in the local time it was logged in."""
+        ends = [
+            self.db.execute(
+                f"SELECT at_utc, utc_offset_minutes FROM spikes ORDER BY at_utc {order} LIMIT 1"  # noqa: S608
+            ).fetchone()
+            for order in ("ASC", "DESC")
+        ]
+        if ends[0] is None:
+            return None
+        first, last = (as_local(_from_ts(row[0]), row[1]) for row in ends)
+        return first, last
+
+    def spike_trigger_counts(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT trigger, count(*) FROM spikes WHERE trigger IS NOT NULL GROUP BY trigger"
+        )
+        return {str(t): int(n) for t, n in rows}
+
+    def count_spikes_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM spikes WHERE at_utc >= ? AND at_utc < ?", (_ts(start), _ts(end))
+        )
+        return int(row.fetchone()[0])
+
+    def checkin_trail(self) -> list[tuple[dt.datetime, str | None, str | None]]:
+        """Oldest first: when (local), the accountability status, the `ongoing` answer."""
+        rows = self.db.execute(
+            "SELECT created_utc, utc_offset_minutes, json_extract(statuses, '$.accountability'),"
+            " json_extract(answers, '$.ongoing') FROM checkins ORDER BY created_utc, rowid"
+        )
+        return [(as_local(_from_ts(c), off), acc, ongoing) for c, off, acc, ongoing in rows]
+
+
+def _ints(joined: str | None) -> tuple[int, ...]:
+    return tuple(int(v) for v in joined.split(",")) if joined else ()
 
 
 # --- rows -> models --------------------------------------------------------------------------

@@ -90,18 +90,34 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, compare, data, demo, export, markers, prompts, summary
+    from trustrepair.cli import (
+        check,
+        compare,
+        data,
+        demo,
+        export,
+        markers,
+        profile,
+        progress,
+        prompts,
+        spike,
+        summary,
+    )
 
     app.command("check")(check.check)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
+    app.command("spike")(spike.spike)
+    app.command("progress")(progress.progress)
+    app.command("timeline")(progress.timeline)
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.add_typer(markers.app, name="markers")
+    app.add_typer(profile.app, name="profile")
     app.add_typer(data.app, name="data")
     app.add_typer(demo.app, name="demo")
     app.add_typer(prompts.app, name="prompts")
-    app.add_typer(markers.app, name="markers")
 
 
 _register()

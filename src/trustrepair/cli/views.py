@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Export, Marker, Report
+    from trustrepair.models import CheckIn, Export, Marker, ProgressInfo, Report
+    from trustrepair.progress import SpikeHistory
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
@@ -53,17 +54,49 @@ def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) 
 def report_for(
     bank: Bank, store: Store | None, checkin: CheckIn, unsaved: Sequence[Marker] = ()
 ) -> Report:
-    """The report for a check-in, with the active markers (and any not saved, for --no-save)."""
+    """The report for a check-in: active markers (and any unsaved, for --no-save), progress."""
     from trustrepair.markers import counted_since
-    from trustrepair.report import build_report, discovered_date, marker_views
+    from trustrepair.report import build_report, discovered_with_source, marker_views
 
     today = dt.date.today()
     setting = store.setting("discovered") if store is not None else None
-    discovered = discovered_date(checkin, setting)
+    found = discovered_with_source(checkin, setting)
     stored = store.markers(include_retired=False) if store is not None else []
     counts = store.marker_counts(counted_since(today)) if store is not None else {}
-    views = marker_views(bank, [*stored, *unsaved], counts, today)
-    return build_report(bank, checkin, discovered=discovered, today=today, marker_list=views)
+    return build_report(
+        bank,
+        checkin,
+        discovered=found[0] if found else None,
+        discovered_from=found[1] if found else None,
+        today=today,
+        marker_list=marker_views(bank, [*stored, *unsaved], counts, today),
+        progress=progress_for(bank, store, today, checkin),
+    )
+
+
+def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
+    """A few small queries: weekly sums in SQL, never one model per spike."""
+    from trustrepair.progress import SpikeHistory
+    from trustrepair.report import discovered_date
+
+    if store is None:
+        return SpikeHistory(tallies=[], today=today)
+    return SpikeHistory(
+        tallies=store.spike_weeks(),
+        today=today,
+        discovered=discovered_date(latest, store.setting("discovered")),
+        span=store.spike_span(),
+        trigger_counts=store.spike_trigger_counts(),
+        checkin_trail=store.checkin_trail(),
+    )
+
+
+def progress_for(
+    bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
+) -> ProgressInfo:
+    from trustrepair.progress import build_progress
+
+    return build_progress(bank, spike_history(store, today, latest))
 
 
 def render_report(report: Report, *, as_json: bool) -> None:
