@@ -70,13 +70,19 @@ def test_step_pauses_between_views_in_a_real_terminal(tmp_path: Path) -> None:
         encoding="utf-8",
         timeout=30,
     )
-    child.expect("Robin's latest check-in")
-    child.expect("Press Enter for the next view")
-    assert "Comparing Robin's view" not in child.before
-    child.sendline("")
-    child.expect("Comparing Robin's view with Kai's")
-    child.expect("Press Enter for the next view")
-    child.sendline("")
+    headings = [
+        "Robin's latest check-in",
+        "Progress: how often",
+        "Timeline: where 14 months",
+        "Markers: what Robin named",
+        "Comparing Robin's view with Kai's",
+    ]
+    for n, heading in enumerate(headings):
+        child.expect(heading)
+        child.expect("Press Enter for the next view")
+        if n + 1 < len(headings):
+            assert headings[n + 1] not in child.before  # it really waits
+        child.sendline("")
     child.expect("End of the demo")
     child.expect(pexpect.EOF)
     child.close()

@@ -33,7 +33,7 @@ MARKER_TEXT_MAX = 500
 
 
 class BankModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Meta(BankModel):

@@ -69,3 +69,29 @@ def wipe(home: Path) -> tuple[list[Path], list[Path]]:
         ) from None
     kept = sorted(p for p in home.rglob("*") if p.is_file()) if home.is_dir() else []
     return removed, kept
+
+
+def profile_names(home: Path) -> list[str]:
+    """Profiles that have a store under home, by name."""
+    root = paths.profiles_dir(home)
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / paths.DB_NAME).is_file())
+
+
+def delete_profile(home: Path, profile: str) -> list[Path]:
+    """Delete one profile's database files and its folder if that leaves it empty."""
+    folder = paths.profile_dir(home, profile)
+    removed = [
+        folder / f"{paths.DB_NAME}{suffix}"
+        for suffix in DB_SUFFIXES
+        if (folder / f"{paths.DB_NAME}{suffix}").is_file()
+    ]
+    try:
+        for f in removed:
+            f.unlink()
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    except OSError as exc:
+        raise TrustRepairError(f"could not delete profile {profile!r} ({exc.strerror})") from None
+    return removed

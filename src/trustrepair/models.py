@@ -33,7 +33,7 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 def new_uid() -> str:

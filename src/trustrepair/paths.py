@@ -27,7 +27,9 @@ def home_dir(override: Path | None = None) -> Path:
 
 def profile_name(override: str | None = None) -> str:
     """The active profile: --profile, then TRUSTREPAIR_PROFILE, then 'default'."""
-    return override or os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
+    if override is not None:
+        return override
+    return os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
 
 
 def is_valid_profile_name(name: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,13 +44,29 @@ class Workspace:
 
         return open_existing(self.database)
 
+    @contextmanager
+    def reading(self) -> Iterator[Store | None]:
+        """The store for reading, closed afterwards; None when nothing was stored yet."""
+        store = self.open_for_reading()
+        try:
+            yield store
+        finally:
+            if store is not None:
+                store.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """The store for writing (created if needed), closed afterwards."""
+        store = self.open_for_writing()
+        try:
+            yield store
+        finally:
+            store.close()
+
 
 def fill_profile(space: Workspace, data: BackupData) -> None:
     """Write generated or restored records into a profile's store (one transaction)."""
     from trustrepair.store_backup import import_data
 
-    store = space.open_for_writing()
-    try:
+    with space.writing() as store:
         import_data(store, data)
-    finally:
-        store.close()

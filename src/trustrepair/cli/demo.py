@@ -77,6 +77,18 @@ def tour(bank: Bank, robin: Workspace, kai: Workspace) -> list[tuple[str, Callab
             lambda: views.show_summary(robin, bank, as_json=False),
         ),
         (
+            "Progress: how often the waves of distrust came, week by week",
+            lambda: views.show_progress(robin, bank, as_json=False),
+        ),
+        (
+            "Timeline: where 14 months puts them, and the next anniversary",
+            lambda: views.show_timeline(robin, bank, as_json=False),
+        ),
+        (
+            "Markers: what Robin named as evidence, and how often it was shown",
+            lambda: views.show_markers(robin, bank, show_all=False, as_json=False),
+        ),
+        (
             "Comparing Robin's view with Kai's",
             lambda: views.show_comparison(bank, robin, kai),
         ),

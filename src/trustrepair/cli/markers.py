@@ -31,6 +31,7 @@ app = typer.Typer(
         "and note on which days they were shown. Your own record: nothing here checks on anyone."
     ),
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 IdArg = Annotated[
@@ -74,28 +75,9 @@ def list_markers(
 
     Example: trustrepair markers list --all
     """
-    from trustrepair import messages
+    from trustrepair.cli.views import show_markers
 
-    bank = load_bank(prompts)
-    store = workspace(ctx).open_for_reading()
-    everything: list[Marker] = []
-    views: list[MarkerView] = []
-    try:
-        if store is not None:
-            everything = store.markers(include_retired=True)
-            wanted = [m for m in everything if show_all or m.retired_utc is None]
-            views = _views(bank, store, wanted)
-    finally:
-        if store is not None:
-            store.close()
-    if as_json:
-        _print_json_list(views)
-    elif views:
-        from trustrepair.render.markers import markers_table
-
-        show(markers_table(views))
-    else:
-        say(messages.NO_ACTIVE_MARKERS if everything else messages.NO_MARKERS)
+    show_markers(workspace(ctx), load_bank(prompts), show_all=show_all, as_json=as_json)
 
 
 @app.command("show")
@@ -240,13 +222,9 @@ def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
 
 
 def _views(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:
-    import datetime as dt
+    from trustrepair.cli.views import marker_views_for
 
-    from trustrepair.markers import counted_since
-    from trustrepair.report import marker_views
-
-    today = dt.date.today()
-    return marker_views(bank, items, store.marker_counts(counted_since(today)), today)
+    return marker_views_for(bank, store, items)
 
 
 def _show_coaching(bank: Bank, view: MarkerView, *, as_json: bool) -> None:
@@ -263,9 +241,3 @@ def _print_json(model: BaseModel) -> None:
     from trustrepair.render.jsonout import model_json
 
     print_data(model_json(model))
-
-
-def _print_json_list(items: list[MarkerView]) -> None:
-    from trustrepair.render.jsonout import list_json
-
-    print_data(list_json(items))

@@ -6,9 +6,13 @@ from typing import Annotated
 
 import typer
 
-from trustrepair.cli.common import say, workspace
+from trustrepair.cli.common import JsonFlag, print_data, say, workspace
 
-app = typer.Typer(help="Settings for this profile.", no_args_is_help=True)
+app = typer.Typer(
+    help="Profiles (separate stores under one home) and their settings.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 @app.command("set")
@@ -33,3 +37,72 @@ def set_setting(
     finally:
         store.close()
     say(messages.setting_saved(key, stored))
+
+
+ProfileArg = Annotated[str, typer.Argument(help="The profile's name.", metavar="NAME")]
+
+
+@app.command("list")
+def list_profiles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the profiles under this home; the active one is marked with *.
+
+    Example: trustrepair profile list
+    """
+    import json
+
+    from trustrepair.files import profile_names
+
+    space = workspace(ctx)
+    names = profile_names(space.home)
+    if as_json:
+        print_data(json.dumps({"active": space.profile, "profiles": names}, indent=2))
+        return
+    if not names:
+        say(f"No profiles yet under {space.home}. `trustrepair check` starts one.")
+        return
+    print_data("\n".join(f"{'*' if n == space.profile else ' '} {n}" for n in names))
+
+
+@app.command("create")
+def create(ctx: typer.Context, name: ProfileArg) -> None:
+    """Create an empty profile: a separate store, e.g. one per partner or per client.
+
+    Example: trustrepair profile create robin
+    """
+    from trustrepair.errors import BadInputError
+    from trustrepair.workspace import Workspace
+
+    space = Workspace.resolve(workspace(ctx).home, name)
+    if space.database.exists():
+        raise BadInputError(f"a profile named {name!r} already exists")
+    with space.writing():
+        pass
+    say(f"Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}.")
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    name: ProfileArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; delete straight away.")] = False,
+) -> None:
+    """Delete one profile and everything in it. Cannot be undone.
+
+    Example: trustrepair profile delete client-b
+    """
+    from trustrepair.errors import BadInputError, NotFoundError
+    from trustrepair.files import delete_profile
+    from trustrepair.workspace import Workspace
+
+    space = Workspace.resolve(workspace(ctx).home, name)
+    if not space.database.exists():
+        raise NotFoundError(f"there is no profile named {name!r} (see `trustrepair profile list`)")
+    if not yes:
+        typed = typer.prompt(
+            f"Type the profile name ({name}) to delete it", default="", show_default=False, err=True
+        )
+        if typed.strip() != name:
+            raise BadInputError("not confirmed; nothing was deleted")
+    for f in delete_profile(space.home, name):
+        say(f"deleted {f}")
+    say(f"Profile {name!r} is gone.")

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Export, Marker, ProgressInfo, Report
+    from trustrepair.models import CheckIn, Export, Marker, MarkerView, ProgressInfo, Report
     from trustrepair.progress import SpikeHistory
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
@@ -220,3 +220,73 @@ def run_check(
         save_checkin(space, checkin, named)
     show_checkin_result(bank, space, checkin, unsaved=[] if save else named, as_json=as_json)
     return True
+
+
+def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+    from trustrepair import messages
+
+    with space.reading() as store:
+        latest = store.latest_checkin() if store is not None else None
+        info = progress_for(bank, store, dt.date.today(), latest)
+    if as_json:
+        from trustrepair.render.jsonout import model_json
+
+        print_data(model_json(info))
+    else:
+        from trustrepair.render.progress import progress_view
+
+        show(progress_view(info))
+    if not info.spikes_logged:
+        say(messages.NO_SPIKES_YET)
+
+
+def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+    from trustrepair import messages
+    from trustrepair.report import discovered_with_source, timeline_info
+
+    with space.reading() as store:
+        latest = store.latest_checkin() if store is not None else None
+        setting = store.setting("discovered") if store is not None else None
+    found = discovered_with_source(latest, setting)
+    day, source = found or (None, None)
+    info = timeline_info(bank, day, dt.date.today(), source)
+    if as_json:
+        from trustrepair.render.jsonout import model_json
+
+        print_data(model_json(info))
+    elif found is not None:
+        from trustrepair.render.terminal import timeline_view
+
+        show(timeline_view(info, full=True))
+    if found is None:
+        say(messages.NO_DATE_YET)
+
+
+def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:
+    from trustrepair.markers import counted_since
+    from trustrepair.report import marker_views
+
+    today = dt.date.today()
+    return marker_views(bank, items, store.marker_counts(counted_since(today)), today)
+
+
+def show_markers(space: Workspace, bank: Bank, *, show_all: bool, as_json: bool) -> None:
+    from trustrepair import messages
+
+    everything: list[Marker] = []
+    views: list[MarkerView] = []
+    with space.reading() as store:
+        if store is not None:
+            everything = store.markers(include_retired=True)
+            wanted = [m for m in everything if show_all or m.retired_utc is None]
+            views = marker_views_for(bank, store, wanted)
+    if as_json:
+        from trustrepair.render.jsonout import list_json
+
+        print_data(list_json(views))
+    elif views:
+        from trustrepair.render.markers import markers_table
+
+        show(markers_table(views))
+    else:
+        say(messages.NO_ACTIVE_MARKERS if everything else messages.NO_MARKERS)
