@@ -197,3 +197,22 @@ def test_records_for_a_missing_marker_are_refused_whole(tmp_path: Path) -> None:
         import_data(s, BackupData(marker_records=[orphan]))
     assert read_all(s) == BackupData()
     s.close()
+
+
+def test_documents_carry_markers_and_progress_and_no_notes_hides_marker_words(
+    cli: Cli, filled: None
+) -> None:
+    cli("markers", "add", "Be more honest with me")
+    for when in ("2026-01-05 21:00", "2026-01-12 21:00", "2026-01-19 21:00"):
+        cli("spike", "--at", when, "--minutes", "20")
+    text = cli("export", "--format", "markdown").stdout
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<h2>Markers</h2>" in html
+    assert "<h2>Waves of distrust</h2>" in html
+    assert "Be more honest with me" in text
+    shared = cli("export", "--format", "markdown", "--no-notes").stdout
+    assert "honest" not in shared  # neither the marker nor the coaching that quotes it
+    assert "Marker 1 (left out of this export)" in shared
+    data = cli.json("export", "--format", "json", "--no-notes")
+    assert "honest" not in json.dumps(data)
+    jsonschema.validate(data, SCHEMA)

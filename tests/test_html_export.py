@@ -158,3 +158,48 @@ def test_page_renders_in_a_real_browser_without_any_request(page: Path, tmp_path
     shot = tmp_path / "shot.png"
     run_browser(page.as_uri(), tmp_path, f"--screenshot={shot}", "--window-size=900,1600")
     assert shot.stat().st_size > 20_000  # a real rendered page, not a blank one
+
+
+@pytest.fixture
+def page_with_history(cli: Cli, tmp_path: Path) -> Path:
+    for when, minutes in [
+        ("2026-01-05 21:00", "30"),
+        ("2026-01-06 08:00", "10"),
+        ("2026-02-10 09:00", "5"),
+    ]:
+        cli("spike", "--at", when, "--minutes", minutes, "--intensity", "5")
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    cli("markers", "add", "Texts me the same day when plans change")
+    out = tmp_path / "history.html"
+    cli("export", "--format", "html", "-o", str(out))
+    return out
+
+
+def test_the_chart_is_inline_svg_with_one_bar_per_period(page_with_history: Path) -> None:
+    html = page_with_history.read_text(encoding="utf-8")
+    assert html.count("<svg") == 1
+    assert html.count('<rect class="bar') >= 2
+    assert "Texts me the same day when plans change" in html
+    assert "<h2>Waves of distrust</h2>" in html
+
+
+@needs_browser
+def test_the_chart_is_visible_in_a_real_browser(page_with_history: Path, tmp_path: Path) -> None:
+    # A test copy measures the chart with a script (the real page forbids scripts).
+    probe = tmp_path / "probe.html"
+    html = page_with_history.read_text(encoding="utf-8")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    script = (
+        "<script>const r = document.querySelector('svg.chart').getBoundingClientRect();"
+        "const bars = [...document.querySelectorAll('rect.bar')].filter("
+        "b => b.getBoundingClientRect().height > 0).length;"
+        "document.body.setAttribute('data-chart', `${Math.round(r.width)}x${Math.round(r.height)}:${bars}`);"
+        "</script></body>"
+    )
+    probe.write_text(html.replace("</body>", script), encoding="utf-8")
+    dom, requests = load(probe, tmp_path)
+    size = re.search(r'data-chart="(\d+)x(\d+):(\d+)"', dom)
+    assert size is not None, "the chart was not rendered"
+    width, height, bars = (int(g) for g in size.groups())
+    assert width > 300 and height > 100 and bars >= 2
+    assert requests == []

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from trustrepair.errors import ImportFileError
-from trustrepair.models import EXPORT_SCHEMA_VERSION, BackupData, Export, Report
+from trustrepair.models import EXPORT_SCHEMA_VERSION, BackupData, Export, ProgressInfo, Report
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -79,7 +79,8 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
         raise ImportFileError(
             f"{name}: made by a newer trustrepair (export schema {version}); upgrade to import it"
         )
-    data.pop("summary", None)  # derived; rebuilt from the data after import
+    data.pop("summary", None)  # derived views; rebuilt from the data after import
+    data.pop("progress", None)
     try:
         export = Export.model_validate(data)
     except ValidationError as exc:
@@ -125,6 +126,7 @@ def build_export(
     bank: Bank,
     profile: str,
     summary: Report | None,
+    progress: ProgressInfo | None = None,
     notes: bool,
     start: dt.date | None,
 ) -> Export:
@@ -137,7 +139,7 @@ def build_export(
     if not notes:
         data = without_notes(data, bank)
         if summary is not None:
-            summary = summary.model_copy(update={"notes": []})
+            summary = summary_without_notes(summary)
     return Export(
         app_version=__version__,
         exported_utc=now_utc(),
@@ -146,6 +148,26 @@ def build_export(
         since=start,
         data=data,
         summary=summary,
+        progress=progress,
+    )
+
+
+def summary_without_notes(summary: Report) -> Report:
+    """The summary with the person's own words left out: notes, marker wording, and the
+    coaching that quotes it."""
+    hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
+    markers = [
+        m.model_copy(
+            update={
+                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
+                "advice": [],
+                "found": m.found.model_copy(update=hidden),
+            }
+        )
+        for m in summary.markers.markers
+    ]
+    return summary.model_copy(
+        update={"notes": [], "markers": summary.markers.model_copy(update={"markers": markers})}
     )
 
 

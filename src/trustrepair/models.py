@@ -361,6 +361,7 @@ class Export(Record):
     since: dt.date | None = None
     data: BackupData
     summary: Report | None = None
+    progress: ProgressInfo | None = None
 
 
 class ImportCounts(Record):

@@ -138,15 +138,19 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
     from trustrepair.store_backup import read_all
 
     bank = load_bank(None)
-    store = space.open_for_reading()
-    try:
+    with space.reading() as store:
         data = read_all(store) if store is not None else BackupData()
         summary = latest_report(bank, store)
-    finally:
-        if store is not None:
-            store.close()
+        latest = store.latest_checkin() if store is not None else None
+        progress = progress_for(bank, store, dt.date.today(), latest)
     return build_export(
-        data, bank=bank, profile=space.profile, summary=summary, notes=notes, start=start
+        data,
+        bank=bank,
+        profile=space.profile,
+        summary=summary,
+        progress=progress if progress.spikes_logged else None,
+        notes=notes,
+        start=start,
     )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
-from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, Report
+from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, ProgressInfo, Report
+from trustrepair.render.chart import spikes_svg
 
 
 def _css() -> str:
@@ -87,7 +88,7 @@ def _notes(report: Report) -> str:
     return f"<h2>In your words</h2>{items}"
 
 
-def _summary(report: Report) -> str:
+def _summary(report: Report, extra: str) -> str:
     ref = report.checkin
     areas = list(report.prerequisites.values()) + ([report.your_part] if report.your_part else [])
     overview = "".join(
@@ -104,15 +105,68 @@ def _summary(report: Report) -> str:
             "".join(_area(a) for a in areas),
             _timeline(report),
             _notes(report),
+            extra,
             f"<h2>Support</h2>{_guidance(report.support)}",
             f"<footer>{e(report.disclaimer)}</footer>",
         ]
     )
 
 
+def _progress(progress: ProgressInfo | None) -> str:
+    if progress is None:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(b.label)}</td><td>{b.per_week:g}</td><td>{_num(b.median_minutes)}</td>"
+        f"<td>{_num(b.median_intensity)}</td><td>{e(', '.join(b.notes))}</td></tr>"
+        for b in progress.chart
+    )
+    head = (
+        f"<tr><th>{e(progress.chart_unit.title())}</th><th>Spikes per week</th>"
+        "<th>Median minutes</th><th>Median intensity</th><th>Notes</th></tr>"
+    )
+    return (
+        f"<h2>Waves of distrust</h2><p>{progress.spikes_logged} spikes logged. "
+        f"Trend: <strong>{e(progress.trend_words)}</strong>.</p>"
+        f"<figure>{spikes_svg(progress)}<figcaption>Spikes per week, by {e(progress.chart_unit)}. "
+        "Amber bars mark harder stretches with an expected reason (an anniversary or a named "
+        "trigger).</figcaption></figure>"
+        f"<table>{head}{rows}</table>{_guidance(progress.guidance)}"
+    )
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def _markers(report: Report) -> str:
+    section = report.markers
+    if not section.markers:
+        return ""
+    rows = ""
+    for m in section.markers:
+        c = m.consistency
+        tallies = [c.last_30_days, c.last_90_days, c.since_added]
+        cells = "".join(
+            f"<td>{t.shown} of {t.recorded}</td>" if t.recorded else "<td>–</td>" for t in tallies
+        )
+        concrete = "yes" if m.concrete else "not yet"
+        rows += f"<tr><td>{m.id}</td><td>{e(m.text)}</td><td>{concrete}</td>{cells}</tr>"
+    head = (
+        "<tr><th>#</th><th>Marker</th><th>Concrete</th><th>Last 30 days</th>"
+        "<th>Last 90 days</th><th>Since added</th></tr>"
+    )
+    return (
+        f"<h2>Markers</h2><p>{section.active} active, {section.concrete} of them concrete "
+        f"(shown / recorded).</p><table>{head}{rows}</table>{_guidance(section.guidance)}"
+    )
+
+
 def export_html(export: Export) -> str:
     notes = "" if export.includes_notes else " Free-text notes were left out."
-    body = _summary(export.summary) if export.summary else "<p>No check-in yet.</p>"
+    if export.summary is None:
+        body = "<p>No check-in yet.</p>" + _progress(export.progress)
+    else:
+        body = _summary(export.summary, _markers(export.summary) + _progress(export.progress))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

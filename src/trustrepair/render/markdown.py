@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, Report
+from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, ProgressInfo, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)
@@ -95,6 +95,53 @@ def _notes(report: Report) -> list[str]:
     return lines
 
 
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def _progress(progress: ProgressInfo | None) -> list[str]:
+    if progress is None:
+        return []
+    first, last = progress.first_spike_local, progress.last_spike_local
+    span = f" from {first:%d %B %Y} to {last:%d %B %Y}" if first and last else ""
+    lines = [
+        "## Waves of distrust",
+        "",
+        f"{progress.spikes_logged} spikes logged{span}. Trend: **{esc(progress.trend_words)}**.",
+        "",
+        f"| {progress.chart_unit.title()} | Spikes per week | Median minutes "
+        "| Median intensity | Notes |",
+        "|---|---|---|---|---|",
+    ]
+    for bar in progress.chart:
+        lines.append(
+            f"| {esc(bar.label)} | {bar.per_week:g} | {_num(bar.median_minutes)} "
+            f"| {_num(bar.median_intensity)} | {esc(', '.join(bar.notes))} |"
+        )
+    return [*lines, "", *_guidance(progress.guidance)]
+
+
+def _markers(report: Report) -> list[str]:
+    section = report.markers
+    if not section.markers:
+        return []
+    lines = [
+        "## Markers",
+        "",
+        f"{section.active} active, {section.concrete} of them concrete. Shown / recorded:",
+        "",
+        "| # | Marker | Concrete | Last 30 days | Last 90 days | Since added |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in section.markers:
+        c = m.consistency
+        tallies = [c.last_30_days, c.last_90_days, c.since_added]
+        cells = " | ".join(f"{t.shown} of {t.recorded}" if t.recorded else "–" for t in tallies)
+        concrete = "yes" if m.concrete else "not yet"
+        lines.append(f"| {m.id} | {esc(m.text)} | {concrete} | {cells} |")
+    return [*lines, "", *_guidance(section.guidance)]
+
+
 def export_markdown(export: Export) -> str:
     lines = [
         "# trustrepair summary",
@@ -107,5 +154,7 @@ def export_markdown(export: Export) -> str:
         lines += ["No check-in yet.", ""]
     else:
         lines += _summary(export.summary)
+        lines += _markers(export.summary)
+        lines += _progress(export.progress)
         lines += [f"*{esc(export.summary.disclaimer)}*", ""]
     return "\n".join(lines)

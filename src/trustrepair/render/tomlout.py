@@ -13,5 +13,5 @@ HEADER = (
 
 
 def export_toml(export: Export) -> str:
-    data = export.model_dump(mode="python", exclude_none=True, exclude={"summary"})
+    data = export.model_dump(mode="python", exclude_none=True, exclude={"summary", "progress"})
     return HEADER + tomli_w.dumps(data)
