@@ -193,7 +193,8 @@ def test_the_chart_is_visible_in_a_real_browser(page_with_history: Path, tmp_pat
         "<script>const r = document.querySelector('svg.chart').getBoundingClientRect();"
         "const bars = [...document.querySelectorAll('rect.bar')].filter("
         "b => b.getBoundingClientRect().height > 0).length;"
-        "document.body.setAttribute('data-chart', `${Math.round(r.width)}x${Math.round(r.height)}:${bars}`);"
+        "const size = `${Math.round(r.width)}x${Math.round(r.height)}`;"
+        "document.body.setAttribute('data-chart', `${size}:${bars}`);"
         "</script></body>"
     )
     probe.write_text(html.replace("</body>", script), encoding="utf-8")
