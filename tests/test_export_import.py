@@ -18,7 +18,7 @@ from strategies import stores
 from trustrepair import store as store_mod
 from trustrepair.models import BackupData
 from trustrepair.schema import export_schema_text, generate_export_schema
-from trustrepair.store_backup import import_data, read_all
+from trustrepair.store.backup import import_data, read_all
 
 SCHEMA = json.loads(export_schema_text())
 

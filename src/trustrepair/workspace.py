@@ -66,7 +66,7 @@ class Workspace:
 
 def fill_profile(space: Workspace, data: BackupData) -> None:
     """Write generated or restored records into a profile's store (one transaction)."""
-    from trustrepair.store_backup import import_data
+    from trustrepair.store.backup import import_data
 
     with space.writing() as store:
         import_data(store, data)

@@ -102,7 +102,7 @@ def import_(
     Example: trustrepair import trustrepair-backup.toml
     """
     from trustrepair.backup import read_export_file
-    from trustrepair.store_backup import import_data
+    from trustrepair.store.backup import import_data
 
     parsed = read_export_file(file)
     store = workspace(ctx).open_for_writing()

@@ -135,7 +135,7 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
     """Everything an export needs from the store, read in one go."""
     from trustrepair.backup import build_export
     from trustrepair.models import BackupData
-    from trustrepair.store_backup import read_all
+    from trustrepair.store.backup import read_all
 
     bank = load_bank(None)
     with space.reading() as store:

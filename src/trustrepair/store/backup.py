@@ -1,4 +1,4 @@
-"""Backup and restore at the SQL level (part of the store: the only other place SQL lives).
+"""Backup and restore at the SQL level.
 
 An import is all or nothing: one transaction, records matched by their stable uid so that
 importing the same file twice adds nothing.
@@ -6,12 +6,12 @@ importing the same file twice adds nothing.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from trustrepair.errors import ImportFileError
-from trustrepair.models import BackupData, CheckIn, ImportCounts, Marker, MarkerRecord, Spike
-from trustrepair.store import Store, _ts
+from trustrepair.models import BackupData, ImportCounts, Marker
+from trustrepair.store.core import Store
+from trustrepair.store.rows import checkin_values, record_values, spike_values, ts
 
 
 def read_all(store: Store) -> BackupData:
@@ -33,12 +33,12 @@ def import_data(store: Store, data: BackupData) -> ImportCounts:
     added: dict[str, int] = {}
     with store.transaction() as db:
         added["settings"] = sum(_insert_setting(db, k, v) for k, v in data.settings.items())
-        added["checkins"] = sum(_insert(db, "checkins", _checkin_row(c)) for c in data.checkins)
+        added["checkins"] = sum(_insert(db, "checkins", checkin_values(c)) for c in data.checkins)
         added["markers"] = sum(_insert_marker(db, m) for m in data.markers)
         added["marker_records"] = sum(
-            _insert(db, "marker_records", _record_row(r)) for r in data.marker_records
+            _insert(db, "marker_records", record_values(r)) for r in data.marker_records
         )
-        added["spikes"] = sum(_insert(db, "spikes", _spike_row(s)) for s in data.spikes)
+        added["spikes"] = sum(_insert(db, "spikes", spike_values(s)) for s in data.spikes)
     totals = {
         "settings": len(data.settings),
         "checkins": len(data.checkins),
@@ -67,7 +67,7 @@ def _insert_marker(db: sqlite3.Connection, marker: Marker) -> int:
         marker.id is None
         or db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
     )
-    retired = None if marker.retired_utc is None else _ts(marker.retired_utc)
+    retired = None if marker.retired_utc is None else ts(marker.retired_utc)
     db.execute(
         "INSERT INTO markers (id, uid, text, created_utc, utc_offset_minutes, retired_utc)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -75,29 +75,9 @@ def _insert_marker(db: sqlite3.Connection, marker: Marker) -> int:
             None if taken else marker.id,
             marker.uid,
             marker.text,
-            _ts(marker.created_utc),
+            ts(marker.created_utc),
             marker.utc_offset_minutes,
             retired,
         ),
     )
     return 1
-
-
-def _checkin_row(c: CheckIn) -> tuple[object, ...]:
-    return (
-        c.uid,
-        _ts(c.created_utc),
-        c.utc_offset_minutes,
-        c.role,
-        c.bank_version,
-        json.dumps(c.answers, ensure_ascii=False),
-        json.dumps(c.statuses),
-    )
-
-
-def _record_row(r: MarkerRecord) -> tuple[object, ...]:
-    return (r.uid, r.marker_uid, r.on_date.isoformat(), int(r.shown), r.note, _ts(r.created_utc))
-
-
-def _spike_row(s: Spike) -> tuple[object, ...]:
-    return (s.uid, _ts(s.at_utc), s.utc_offset_minutes, s.minutes, s.intensity, s.trigger, s.note)

@@ -1,0 +1,94 @@
+"""Opening a store: private folders and file, refusing strange files, migrating old ones."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from trustrepair.errors import StoreError
+from trustrepair.store.core import Store
+from trustrepair.store.guard import GuardedConnection, store_error
+from trustrepair.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def open_store(path: Path) -> Store:
+    """Open the database at path for writing, creating folder (0700) and file (0600) if needed."""
+    _make_private_dir(path.parent)
+    if not path.exists():
+        _create_private_file(path)
+    return _connect(path)
+
+
+def open_existing(path: Path) -> Store | None:
+    """Open the database for reading if it exists; None when nothing has been stored yet."""
+    if not path.exists():
+        return None
+    return _connect(path)
+
+
+def _make_private_dir(folder: Path) -> None:
+    """Create the folder and any missing parents as 0700 (the home and profiles/ are ours too)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        for level in reversed(missing):
+            level.mkdir(mode=DIR_MODE)
+            level.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
+        folder.chmod(DIR_MODE)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {folder} ({exc.strerror})") from None
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot create {path} ({exc.strerror})") from None
+
+
+def _connect(path: Path) -> Store:
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a trustrepair database")
+    try:
+        db = sqlite3.connect(
+            f"file:{path}?mode=rw", uri=True, isolation_level=None, factory=GuardedConnection
+        )
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from None
+    db.path = path
+    db.row_factory = sqlite3.Row
+    store = Store(db, path)
+    try:
+        _check_and_migrate(store)
+    except BaseException:
+        db.close()
+        raise
+    return store
+
+
+def _check_and_migrate(store: Store) -> None:
+    db = store.db
+    db.execute("PRAGMA foreign_keys = ON")
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    version = store.schema_version
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
+        raise StoreError(
+            f"{store.path} is not a trustrepair database; move it aside or choose another --home"
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{store.path} was written by a newer trustrepair (schema {version}, this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade trustrepair to open it"
+        )
+    for step, (_name, migrate) in enumerate(MIGRATIONS[version:], start=version + 1):
+        with store.transaction() as tx:
+            migrate(tx)
+            tx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            tx.execute(f"PRAGMA user_version = {step}")

@@ -1,0 +1,228 @@
+"""The Store: every query and write trustrepair makes, each write one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from trustrepair.models import (
+    CheckIn,
+    DayTally,
+    Marker,
+    MarkerCounts,
+    MarkerRecord,
+    Spike,
+    Tally,
+    as_local,
+)
+from trustrepair.spikes import WeekTally
+from trustrepair.store.guard import store_error
+from trustrepair.store.rows import (
+    LOCAL_AT,
+    checkin_from_row,
+    checkin_values,
+    find_marker,
+    from_ts,
+    insert_marker,
+    ints,
+    marker_from_row,
+    record_from_row,
+    record_values,
+    spike_from_row,
+    spike_values,
+    ts,
+)
+
+
+class Store:
+    """An open trustrepair database. Use `open_store` (creates) or `open_existing` (reads)."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: an exception or Ctrl-C inside rolls every change back."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        try:
+            self.db.commit()
+        except sqlite3.Error as exc:
+            self.db.rollback()
+            raise store_error(self.path, exc) from None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- check-ins ---------------------------------------------------------------------------
+
+    def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
+        """Store a check-in and the markers named in it together: both or neither."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)", checkin_values(checkin))
+            return [insert_marker(db, m) for m in markers]
+
+    def checkins(self, *, newest_first: bool = True, limit: int | None = None) -> list[CheckIn]:
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT * FROM checkins ORDER BY created_utc {order}, rowid {order}"  # noqa: S608
+        rows = self.db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+        return [checkin_from_row(row) for row in rows]
+
+    def latest_checkin(self) -> CheckIn | None:
+        found = self.checkins(limit=1)
+        return found[0] if found else None
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
+
+    # --- markers -----------------------------------------------------------------------------
+
+    def add_marker(self, marker: Marker) -> Marker:
+        with self.transaction() as db:
+            return insert_marker(db, marker)
+
+    def markers(self, *, include_retired: bool = True) -> list[Marker]:
+        where = "" if include_retired else " WHERE retired_utc IS NULL"
+        rows = self.db.execute(f"SELECT * FROM markers{where} ORDER BY id")  # noqa: S608
+        return [marker_from_row(row) for row in rows]
+
+    def marker(self, marker_id: int) -> Marker:
+        return find_marker(self.db, marker_id)
+
+    def update_marker_text(self, marker_id: int, text: str) -> Marker:
+        with self.transaction() as db:
+            find_marker(db, marker_id)
+            db.execute("UPDATE markers SET text = ? WHERE id = ?", (text, marker_id))
+            return find_marker(db, marker_id)
+
+    def retire_marker(self, marker_id: int, when: dt.datetime) -> Marker:
+        """Hide a marker from the active list; it and its records stay. Twice is a no-op."""
+        with self.transaction() as db:
+            if find_marker(db, marker_id).retired_utc is None:
+                db.execute("UPDATE markers SET retired_utc = ? WHERE id = ?", (ts(when), marker_id))
+            return find_marker(db, marker_id)
+
+    def add_marker_record(self, record: MarkerRecord) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO marker_records VALUES (?, ?, ?, ?, ?, ?)", record_values(record)
+            )
+
+    def marker_records(
+        self, marker_uid: str | None = None, *, newest_first: bool = False, limit: int = -1
+    ) -> list[MarkerRecord]:
+        sql = "SELECT * FROM marker_records"
+        args: tuple[str | int, ...] = ()
+        if marker_uid is not None:
+            sql, args = sql + " WHERE marker_uid = ?", (marker_uid,)
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY on_date {order}, created_utc {order}, rowid {order} LIMIT ?"
+        return [record_from_row(row) for row in self.db.execute(sql, (*args, limit))]
+
+    def marker_counts(self, since: dt.date) -> dict[str, MarkerCounts]:
+        """Per marker: all-time totals, first record date, and day totals from `since` on.
+
+        Counting happens in SQL so a store with years of records stays quick to list.
+        """
+        counts: dict[str, MarkerCounts] = {}
+        totals = self.db.execute(
+            "SELECT marker_uid, SUM(shown), COUNT(*), MIN(on_date) FROM marker_records"
+            " GROUP BY marker_uid"
+        )
+        for uid, shown, recorded, first in totals:
+            counts[uid] = MarkerCounts(
+                total=Tally(shown=shown, recorded=recorded),
+                first_on=dt.date.fromisoformat(first),
+            )
+        days = self.db.execute(
+            "SELECT marker_uid, on_date, SUM(shown), COUNT(*) FROM marker_records"
+            " WHERE on_date >= ? GROUP BY marker_uid, on_date ORDER BY on_date",
+            (since.isoformat(),),
+        )
+        for uid, on_date, shown, recorded in days:
+            counts[uid].days.append(
+                DayTally(on_date=dt.date.fromisoformat(on_date), shown=shown, recorded=recorded)
+            )
+        return counts
+
+    # --- spikes ------------------------------------------------------------------------------
+
+    def add_spike(self, spike: Spike) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO spikes VALUES (?, ?, ?, ?, ?, ?, ?)", spike_values(spike))
+
+    def spikes(self, since: dt.datetime | None = None) -> list[Spike]:
+        sql, args = "SELECT * FROM spikes", tuple[str, ...]()
+        if since is not None:
+            sql, args = sql + " WHERE at_utc >= ?", (ts(since),)
+        return [spike_from_row(row) for row in self.db.execute(sql + " ORDER BY at_utc", args)]
+
+    def spike_weeks(self) -> list[WeekTally]:
+        """Spikes summed per local week (Monday start) in one query, one row per week."""
+        rows = self.db.execute(
+            f"SELECT date({LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
+            " group_concat(minutes), group_concat(intensity),"
+            " sum(trigger IS NOT NULL AND trigger != 'unknown')"
+            " FROM spikes GROUP BY week ORDER BY week"
+        )
+        return [
+            WeekTally(dt.date.fromisoformat(w), n, ints(m), ints(i), k) for w, n, m, i, k in rows
+        ]
+
+    def spike_span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """The first and the latest spike, each in the local time it was logged in."""
+        ends = [
+            self.db.execute(
+                f"SELECT at_utc, utc_offset_minutes FROM spikes ORDER BY at_utc {order} LIMIT 1"  # noqa: S608
+            ).fetchone()
+            for order in ("ASC", "DESC")
+        ]
+        if ends[0] is None:
+            return None
+        first, last = (as_local(from_ts(row[0]), row[1]) for row in ends)
+        return first, last
+
+    def spike_trigger_counts(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT trigger, count(*) FROM spikes WHERE trigger IS NOT NULL GROUP BY trigger"
+        )
+        return {str(t): int(n) for t, n in rows}
+
+    def count_spikes_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM spikes WHERE at_utc >= ? AND at_utc < ?", (ts(start), ts(end))
+        )
+        return int(row.fetchone()[0])
+
+    def checkin_trail(self) -> list[tuple[dt.datetime, str | None, str | None]]:
+        """Oldest first: when (local), the accountability status, the `ongoing` answer."""
+        rows = self.db.execute(
+            "SELECT created_utc, utc_offset_minutes, json_extract(statuses, '$.accountability'),"
+            " json_extract(answers, '$.ongoing') FROM checkins ORDER BY created_utc, rowid"
+        )
+        return [(as_local(from_ts(c), off), acc, ongoing) for c, off, acc, ongoing in rows]

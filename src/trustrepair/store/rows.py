@@ -1,0 +1,115 @@
+"""Rows to models and models to rows: the one place that knows how each record is laid out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+from trustrepair import messages
+from trustrepair.errors import NotFoundError
+from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
+
+# A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
+LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
+
+
+def ts(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def from_ts(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def ints(joined: str | None) -> tuple[int, ...]:
+    return tuple(int(v) for v in joined.split(",")) if joined else ()
+
+
+def checkin_values(c: CheckIn) -> tuple[object, ...]:
+    return (
+        c.uid,
+        ts(c.created_utc),
+        c.utc_offset_minutes,
+        c.role,
+        c.bank_version,
+        json.dumps(c.answers, ensure_ascii=False),
+        json.dumps(c.statuses),
+    )
+
+
+def record_values(r: MarkerRecord) -> tuple[object, ...]:
+    return (r.uid, r.marker_uid, r.on_date.isoformat(), int(r.shown), r.note, ts(r.created_utc))
+
+
+def spike_values(s: Spike) -> tuple[object, ...]:
+    return (s.uid, ts(s.at_utc), s.utc_offset_minutes, s.minutes, s.intensity, s.trigger, s.note)
+
+
+def insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
+    cur = db.execute(
+        "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            marker.uid,
+            marker.text,
+            ts(marker.created_utc),
+            marker.utc_offset_minutes,
+            None if marker.retired_utc is None else ts(marker.retired_utc),
+        ),
+    )
+    return marker.model_copy(update={"id": cur.lastrowid})
+
+
+def find_marker(db: sqlite3.Connection, marker_id: int) -> Marker:
+    row = db.execute("SELECT * FROM markers WHERE id = ?", (marker_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+    return marker_from_row(row)
+
+
+def checkin_from_row(row: sqlite3.Row) -> CheckIn:
+    return CheckIn(
+        uid=row["uid"],
+        created_utc=from_ts(row["created_utc"]),
+        utc_offset_minutes=row["utc_offset_minutes"],
+        role=row["role"],
+        bank_version=row["bank_version"],
+        answers=json.loads(row["answers"]),
+        statuses=json.loads(row["statuses"]),
+    )
+
+
+def marker_from_row(row: sqlite3.Row) -> Marker:
+    retired = row["retired_utc"]
+    return Marker(
+        id=row["id"],
+        uid=row["uid"],
+        text=row["text"],
+        created_utc=from_ts(row["created_utc"]),
+        utc_offset_minutes=row["utc_offset_minutes"],
+        retired_utc=None if retired is None else from_ts(retired),
+    )
+
+
+def record_from_row(row: sqlite3.Row) -> MarkerRecord:
+    return MarkerRecord(
+        uid=row["uid"],
+        marker_uid=row["marker_uid"],
+        on_date=dt.date.fromisoformat(row["on_date"]),
+        shown=bool(row["shown"]),
+        note=row["note"],
+        created_utc=from_ts(row["created_utc"]),
+    )
+
+
+def spike_from_row(row: sqlite3.Row) -> Spike:
+    return Spike(
+        uid=row["uid"],
+        at_utc=from_ts(row["at_utc"]),
+        utc_offset_minutes=row["utc_offset_minutes"],
+        minutes=row["minutes"],
+        intensity=row["intensity"],
+        trigger=row["trigger"],
+        note=row["note"],
+    )
