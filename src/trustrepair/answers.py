@@ -157,14 +157,9 @@ def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerVal
 
 
 def _read_toml(path: Path) -> dict[str, object]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise AnswersError(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ANSWERS_FILE:
-        raise AnswersError(f"{path}: the file is larger than 1 MB")
+    from trustrepair.files import read_input_file
+
+    data = read_input_file(path, AnswersError, limit=MAX_ANSWERS_FILE)
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

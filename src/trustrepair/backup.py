@@ -96,12 +96,9 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
 
 
 def read_export_file(path: Path, *, full_backup: bool = True) -> Export:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ImportFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    from trustrepair.files import read_input_file
+
+    raw = read_input_file(path, ImportFileError, limit=MAX_IMPORT_BYTES)
     return parse_export(raw, str(path), full_backup=full_backup)
 
 

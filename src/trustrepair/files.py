@@ -95,3 +95,18 @@ def delete_profile(home: Path, profile: str) -> list[Path]:
     except OSError as exc:
         raise TrustRepairError(f"could not delete profile {profile!r} ({exc.strerror})") from None
     return removed
+
+
+def read_input_file(path: Path, error: type[TrustRepairError], *, limit: int) -> bytes:
+    """A file the person named (answers, a backup, a statement): one clear line if unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise error(f"{path}: the file is larger than {limit // 1_000_000} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror})") from None
