@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from trustrepair.bank_reflect import Reflect
 from trustrepair.errors import BankError
 
 Role = Literal["affected", "betraying"]
@@ -168,6 +169,7 @@ class Bank(BankModel):
     alerts: list[Alert]
     support: list[Support]
     phases: list[Phase]
+    reflect: Reflect | None = None
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -188,7 +190,24 @@ class Bank(BankModel):
                 _known(owner, "guidance", gid, guidance)
             for c in conditions:
                 self._check_condition(owner, c)
+        if self.reflect is not None:
+            self._check_reflect(self.reflect, guidance)
         return self
+
+    def _check_reflect(self, reflect: Reflect, guidance: set[str]) -> None:
+        _unique("reflect category", [c.id for c in reflect.categories])
+        _unique("reflect strength", [s.id for s in reflect.strengths])
+        _unique("reflect question", [q.question for q in reflect.questions])
+        for c in reflect.categories:
+            _known(f"reflect category {c.id!r}", "source", c.source, set(self.sources))
+            for gid in c.guidance:
+                _known(f"reflect category {c.id!r}", "guidance", gid, guidance)
+        for st in reflect.strengths:
+            _known(f"reflect strength {st.id!r}", "source", st.source, set(self.sources))
+        for rq in reflect.questions:
+            _known("reflect.questions", "question", rq.question, self.question_ids)
+            if self.question(rq.question).kind != "text":
+                raise ValueError(f"reflect.questions names {rq.question!r}, not a text question")
 
     def _referrers(self) -> list[tuple[str, list[Condition], list[str]]]:
         out: list[tuple[str, list[Condition], list[str]]] = []
