@@ -1,0 +1,299 @@
+"""Reflect on an accountability statement: phrases that work against it, and what helps.
+
+Transparent on purpose: every flag comes from a pattern in the bank's [reflect] table, and a
+match is set aside, not flagged, when it is not the writer's own words:
+- inside quotation marks ("you said 'get over it' and that was wrong");
+- inside reported speech, from a cue such as "said" or "told myself" to the end of the clause;
+- a few words after a negation in the same clause ("it wasn't because you were distant").
+For what the affected partner was told (heard=True) quotes and reported speech are the
+partner's words, so they count; negation still applies.
+
+Pure functions: text in, a Reflection out. It describes phrases, never the person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from trustrepair import messages
+from trustrepair.bank import Bank
+from trustrepair.bank_reflect import Patterned, Reflect
+from trustrepair.errors import BadInputError
+from trustrepair.models import (
+    ReflectFlag,
+    ReflectGap,
+    Reflection,
+    ReflectStrength,
+    SetAside,
+)
+
+# Curly and angled quotes read as straight ones, one character for one, so offsets still
+# point into the original text.
+_STRAIGHTEN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+    }
+)
+_DOUBLE_QUOTED = re.compile(r'"[^"\n]{1,500}"')
+# A single quote opens after a non-word character and closes before one, so the apostrophes in
+# "don't" or "partner's" neither open nor close a quotation.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=\S)[^\n]{0,500}?(?<=\S)'(?!\w)")
+_WORD = re.compile(r"[\w'-]+")
+_WORD_CHAR = re.compile(r"[\w'-]")
+EXTRA_WORDS = 4  # words shown after a match, so the phrase reads as a phrase
+Why = Literal["quoted", "negated", "reported"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """One pattern match, before deciding whether it is the writer's own."""
+
+    span: Span
+    why_not: Why | None  # None when the words are the writer's own
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The text with everything the rules need, worked out once."""
+
+    original: str
+    text: str
+    quotes: tuple[Span, ...]
+    breaks: tuple[Span, ...]
+    negations: tuple[Span, ...]
+    reported: tuple[Span, ...]
+    stops: frozenset[str] = frozenset()
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+def statement_from_bytes(data: bytes, where: str, max_chars: int) -> str:
+    """Bytes from a file or standard input as a statement, or one clear error line."""
+    if len(data) > max_chars * 4:
+        raise BadInputError(f"{where}: {messages.reflect_too_long(max_chars)}")
+    if b"\x00" in data:
+        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}") from None
+    return check_statement(text, where, max_chars)
+
+
+def check_statement(text: str, where: str, max_chars: int) -> str:
+    """A statement fit to reflect on: not empty, not too long, plain text."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes on the command line arrive as surrogates
+        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise BadInputError(f"{where}: {messages.REFLECT_EMPTY}")
+    if len(text) > max_chars:
+        raise BadInputError(f"{where}: {messages.reflect_too_long(max_chars)}")
+    if any(ch not in "\n\t" and unicodedata.category(ch) == "Cc" for ch in text):
+        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}")
+    return text
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+def rules_of(bank: Bank) -> Reflect:
+    """The bank's [reflect] table; a bank written before it existed has none."""
+    if bank.reflect is None:
+        raise BadInputError(messages.REFLECT_NO_TABLE)
+    return bank.reflect
+
+
+def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflection:
+    """Flags, strengths and what was set aside, for one statement."""
+    rules = rules_of(bank)
+    sources = {sid: src.title for sid, src in bank.sources.items()}
+    scene = read_scene(rules, text)
+    flags: list[ReflectFlag] = []
+    set_aside: list[SetAside] = []
+    for category in rules.categories:
+        found = find(scene, category, rules.negation_window, heard=heard, strength=False)
+        kept = _without_overlaps(f for f in found if f.why_not is None)
+        aside = _without_overlaps(
+            f for f in found if f.why_not is not None and not _overlaps_any(f.span, kept)
+        )
+        flags += [_flag(scene, category.id, rules, sources, f.span) for f in kept]
+        set_aside += [
+            SetAside(category=category.id, phrase=phrase(scene, f.span), why=f.why_not)
+            for f in aside
+        ]
+    strengths, not_found = _strengths(rules, sources, scene, heard=heard)
+    categories = [f.category for f in flags]
+    return Reflection(
+        heard=heard,
+        summary=rules.describe(categories, rules.summary) if categories else rules.no_flags,
+        flags=sorted(flags, key=lambda f: f.start),
+        strengths=strengths,
+        not_found=not_found,
+        set_aside=set_aside,
+        caveat=rules.caveat,
+    )
+
+
+def read_scene(rules: Reflect, original: str) -> Scene:
+    text = original.translate(_STRAIGHTEN)
+    return Scene(
+        original=original,
+        text=text,
+        quotes=_quote_spans(text),
+        breaks=_spans(rules.clause_breaks, text),
+        negations=_spans(rules.negations, text),
+        reported=_spans(rules.reported_speech, text),
+        stops=frozenset(w.lower() for w in rules.phrase_stops),
+    )
+
+
+def find(scene: Scene, kind: Patterned, window: int, *, heard: bool, strength: bool) -> list[Found]:
+    """Every match of one category or strength, each marked with why it is not the writer's."""
+    out: list[Found] = []
+    for pattern in kind.compiled:
+        for m in pattern.finditer(scene.text):
+            span = Span(m.start(), m.end())
+            out.append(Found(span, why_not(scene, span, window, heard=heard, strength=strength)))
+    return out
+
+
+def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: bool) -> Why | None:
+    """Quoted, reported or negated: the reason a match is not the writer's own, or None."""
+    if not heard and any(q.start < span.start < q.end for q in scene.quotes):
+        return "quoted"
+    start = clause_start(scene, span.start)
+    before = [c for c in scene.negations if c.start >= start and c.end <= span.start]
+    if any(_words(scene.text[c.end : span.start]) <= window for c in before):
+        return "negated"
+    # Reported speech matters for flags only: "I told you I lied" still names what happened.
+    reported = any(c.start >= start and c.end <= span.start for c in scene.reported)
+    if not heard and not strength and reported:
+        return "reported"
+    return None
+
+
+def clause_start(scene: Scene, at: int) -> int:
+    """Where the clause holding position `at` begins (a match may start with a break: "if")."""
+    return max((min(b.end, at) for b in scene.breaks if b.start <= at), default=0)
+
+
+def clause_end(scene: Scene, at: int) -> int:
+    return min((b.start for b in scene.breaks if b.start >= at), default=len(scene.text))
+
+
+def phrase(scene: Scene, span: Span) -> str:
+    """The matched words, whole, plus a few words after them within the same clause."""
+    text = scene.text
+    start, end = span.start, span.end
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]):
+        end += 1
+    limit = clause_end(scene, end)
+    # A quoted phrase ends with its quotation.
+    limit = min([limit, *(q.end for q in scene.quotes if q.start <= span.start < q.end)])
+    for word in list(_WORD.finditer(text, end, limit))[:EXTRA_WORDS]:
+        if word.group().lower() in scene.stops:
+            break
+        end = word.end()
+    return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
+
+
+def _flag(
+    scene: Scene, category_id: str, rules: Reflect, sources: dict[str, str], span: Span
+) -> ReflectFlag:
+    c = rules.category(category_id)
+    return ReflectFlag(
+        category=c.id,
+        label=c.label,
+        phrase=phrase(scene, span),
+        explanation=c.explanation,
+        source=sources[c.source],
+        start=span.start,
+    )
+
+
+def _strengths(
+    rules: Reflect, sources: dict[str, str], scene: Scene, *, heard: bool
+) -> tuple[list[ReflectStrength], list[ReflectGap]]:
+    present: list[ReflectStrength] = []
+    missing: list[ReflectGap] = []
+    for s in rules.strengths:
+        found = find(scene, s, rules.negation_window, heard=heard, strength=True)
+        own = sorted((f.span for f in found if f.why_not is None), key=lambda sp: sp.start)
+        if own:
+            present.append(
+                ReflectStrength(
+                    id=s.id,
+                    label=s.label,
+                    phrase=phrase(scene, own[0]),
+                    explanation=s.explanation,
+                    source=sources[s.source],
+                )
+            )
+        else:
+            missing.append(ReflectGap(id=s.id, label=s.label, hint=s.hint))
+    return present, missing
+
+
+def _quote_spans(text: str) -> tuple[Span, ...]:
+    double = [Span(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(text)]
+    single = [
+        Span(m.start(), m.end())
+        for m in _SINGLE_QUOTED.finditer(text)
+        if not _overlaps_any(Span(m.start(), m.end()), double)
+    ]
+    return tuple(sorted(double + single, key=lambda s: s.start))
+
+
+def _spans(cues: Patterned, text: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end()) for p in cues.compiled for m in p.finditer(text))
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _overlaps_any(span: Span, others: Iterable[Found] | Sequence[Span]) -> bool:
+    for other in others:
+        o = other.span if isinstance(other, Found) else other
+        if span.start < o.end and o.start < span.end:
+            return True
+    return False
+
+
+def _without_overlaps(found: Iterable[Found]) -> list[Found]:
+    """One flag per stretch of text: the earliest, longest match wins."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.span.start, f.span.start - f.span.end)):
+        if not _overlaps_any(f.span, kept):
+            kept.append(f)
+    return kept
