@@ -82,9 +82,10 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, prompts, summary
+    from trustrepair.cli import check, prompts, reflect, summary
 
     app.command("check")(check.check)
+    app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
     app.add_typer(prompts.app, name="prompts")
