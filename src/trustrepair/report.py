@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from trustrepair import assess, timeline
 from trustrepair.answers import stored_answers
-from trustrepair.bank import PREREQUISITES, AnswerValue, Bank, Role
+from trustrepair.bank import PREREQUISITES, AnswerValue, Area, Bank, Role
 from trustrepair.models import (
+    AreaNote,
+    AreaResult,
     CheckIn,
     CheckInRef,
     Evidence,
     HistoryRow,
     Report,
+    StatementReflection,
     TimelineInfo,
     as_local,
     now_utc,
 )
+from trustrepair.reflect import reflect_statement
+
+# The written statement is one more input to this area, shown next to the answers.
+REFLECTION_AREA: Area = "accountability"
 
 
 def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> CheckIn:
@@ -61,6 +69,64 @@ def spikes_now(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
     return [Evidence(question=q.short, answer=assess.answer_label(q, answers[q.id])) for q in asked]
 
 
+def statement_reflections(
+    bank: Bank, role: Role, answers: Mapping[str, AnswerValue]
+) -> list[StatementReflection]:
+    """A reflection for each answered statement question in the bank's [reflect] table."""
+    if bank.reflect is None:
+        return []
+    out: list[StatementReflection] = []
+    for rq in bank.reflect.questions:
+        value = answers.get(rq.question)
+        if not bank.question(rq.question).applies_to(role) or not isinstance(value, str):
+            continue
+        reflection = reflect_statement(bank, value, heard=rq.heard)
+        out.append(
+            StatementReflection(question=rq.question, heading=rq.heading, reflection=reflection)
+        )
+    return out
+
+
+def with_reflection_notes(
+    bank: Bank, area: AreaResult, statements: list[StatementReflection]
+) -> AreaResult:
+    """Add a note (and its guidance) for each statement with flags. The status is left as is:
+    it comes from the answers, and a pattern check is too blunt to overrule them."""
+    rules = bank.reflect
+    notes: list[AreaNote] = []
+    guidance: list[str] = []
+    for st in statements:
+        found = [f.category for f in st.reflection.flags]
+        question = rules.for_question(st.question) if rules is not None else None
+        if rules is None or question is None or not found:
+            continue
+        notes.append(
+            AreaNote(
+                kind="reflection",
+                text=rules.describe(found, question.note),
+                caption=rules.note_caption,
+                phrases=[f.phrase for f in st.reflection.flags],
+            )
+        )
+        guidance += [g for c in found for g in rules.category(c).guidance]
+    if not notes:
+        return area
+    shown = {g.id for g in area.guidance}
+    extra = [assess.guidance_item(bank, g) for g in dict.fromkeys(guidance) if g not in shown]
+    return area.model_copy(update={"notes": notes, "guidance": [*area.guidance, *extra]})
+
+
+def prerequisites(
+    bank: Bank,
+    role: Role,
+    answers: Mapping[str, AnswerValue],
+    statements: list[StatementReflection],
+) -> dict[Area, AreaResult]:
+    out = {a: assess.assess_area(bank, role, a, answers) for a in PREREQUISITES}
+    out[REFLECTION_AREA] = with_reflection_notes(bank, out[REFLECTION_AREA], statements)
+    return out
+
+
 def build_report(
     bank: Bank, checkin: CheckIn, *, discovered: dt.date | None, today: dt.date
 ) -> Report:
@@ -69,6 +135,7 @@ def build_report(
     all_alerts = assess.alerts(bank, role, answers)
     now = spikes_now(bank, answers)
     your_part = assess.assess_area(bank, role, "your_part", answers)
+    statements = statement_reflections(bank, role, answers)
     return Report(
         generated_utc=now_utc(),
         checkin=CheckInRef(
@@ -80,7 +147,7 @@ def build_report(
             bank_matches=checkin.bank_version == bank.meta.version,
         ),
         safety=[a for a in all_alerts if a.kind == "safety"],
-        prerequisites={a: assess.assess_area(bank, role, a, answers) for a in PREREQUISITES},
+        prerequisites=prerequisites(bank, role, answers, statements),
         your_part=your_part if your_part.reasons else None,
         timeline=timeline_info(bank, discovered, today),
         warnings=[a for a in all_alerts if a.kind == "stop"],
@@ -90,6 +157,7 @@ def build_report(
         if now
         else [],
         disclaimer=bank.report.disclaimer,
+        reflections=statements,
     )
 
 

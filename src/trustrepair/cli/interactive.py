@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
+from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
 from trustrepair import messages
 from trustrepair.answers import AnswerProblem, parse_typed
 from trustrepair.assess import answer_label, safety_alert
+from trustrepair.reflect import reflect_statement
+from trustrepair.render.reflection import reflection_view
 from trustrepair.render.terminal import alert_panel
 
 if TYPE_CHECKING:
@@ -137,6 +140,19 @@ class Walkthrough:
             if alert is not None:
                 self.ui.print(alert_panel(alert))
                 self._offer_to_stop()
+        self._reflect_on(q)
+
+    def _reflect_on(self, q: Question) -> None:
+        """Right after a written statement: the phrases in it, and what helps."""
+        rules = self.bank.reflect
+        asked = rules.for_question(q.id) if rules is not None else None
+        value = self.answers.get(q.id)
+        if asked is None or not isinstance(value, str):
+            return
+        reflection = reflect_statement(self.bank, value, heard=asked.heard)
+        title = Text(asked.heading, style="bold")
+        self.ui.print(Panel(reflection_view(reflection), title=title, title_align="left"))
+        self.ui.print(Text(messages.REFLECT_REVISE, style="dim"))
 
     def _offer_to_stop(self) -> None:
         typed = self.ui.input(Text("Continue with the check-in? (y/N) > ", style="cyan"))
