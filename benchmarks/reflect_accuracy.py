@@ -5,8 +5,9 @@
     .venv/bin/python benchmarks/reflect_accuracy.py --errors        # list each miss
 
 Scored per statement: a category counts as found when at least one phrase of that category
-was flagged. The patterns were tuned on the "dev" statements; the "holdout" statements were
-written after the patterns were fixed, so their numbers are the fairer estimate.
+was flagged. Every split has been used to tune the patterns by now, so these numbers are
+in-sample; the fair estimate for unseen wording is each split's first run, kept in
+benchmarks/reflect_accuracy_history.md.
 """
 
 from __future__ import annotations

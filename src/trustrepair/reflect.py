@@ -84,7 +84,8 @@ class Scene:
     text: str
     quotes: tuple[Span, ...]
     breaks: tuple[Span, ...]
-    negations: tuple[Span, ...]
+    negations: tuple[Span, ...]  # for flags: without those inside a flagged phrase
+    all_negations: tuple[Span, ...]  # for strengths: "it's not like I slept" names nothing
     reported: tuple[Span, ...]
     stops: frozenset[str] = frozenset()
 
@@ -95,30 +96,34 @@ class Scene:
 def statement_from_bytes(data: bytes, where: str, max_chars: int) -> str:
     """Bytes from a file or standard input as a statement, or one clear error line."""
     if len(data) > max_chars * 4:
-        raise BadInputError(f"{where}: {messages.reflect_too_long(max_chars)}")
+        raise _bad(where, messages.reflect_too_long(max_chars))
     if b"\x00" in data:
-        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}")
+        raise _bad(where, messages.REFLECT_BINARY)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}") from None
-    return check_statement(text, where, max_chars)
+        raise _bad(where, messages.REFLECT_BINARY) from None
+    return check_statement(text, max_chars, where)
 
 
-def check_statement(text: str, where: str, max_chars: int) -> str:
+def check_statement(text: str, max_chars: int, where: str | None = None) -> str:
     """A statement fit to reflect on: not empty, not too long, plain text."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # undecodable bytes on the command line arrive as surrogates
-        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}") from None
+        raise _bad(where, messages.REFLECT_BINARY) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise BadInputError(f"{where}: {messages.REFLECT_EMPTY}")
+        raise _bad(where, messages.REFLECT_EMPTY)
     if len(text) > max_chars:
-        raise BadInputError(f"{where}: {messages.reflect_too_long(max_chars)}")
+        raise _bad(where, messages.reflect_too_long(max_chars))
     if any(ch not in "\n\t" and unicodedata.category(ch) == "Cc" for ch in text):
-        raise BadInputError(f"{where}: {messages.REFLECT_BINARY}")
+        raise _bad(where, messages.REFLECT_BINARY)
     return text
+
+
+def _bad(where: str | None, problem: str) -> BadInputError:
+    return BadInputError(f"{where}: {problem}" if where else problem)
 
 
 # --- the engine ----------------------------------------------------------------------------
@@ -164,12 +169,18 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
 
 def read_scene(rules: Reflect, original: str) -> Scene:
     text = original.translate(_STRAIGHTEN)
+    # A negation that is part of a flagged phrase ("if you hadn't", "didn't mean anything")
+    # belongs to that phrase; it does not cancel the next one.
+    phrases = [sp for c in rules.categories for sp in _spans(c, text)]
+    all_negations = _spans(rules.negations, text)
+    negations = tuple(n for n in all_negations if not any(_inside(n, f) for f in phrases))
     return Scene(
         original=original,
         text=text,
         quotes=_quote_spans(text),
         breaks=_spans(rules.clause_breaks, text),
-        negations=_spans(rules.negations, text),
+        negations=negations,
+        all_negations=all_negations,
         reported=_spans(rules.reported_speech, text),
         stops=frozenset(w.lower() for w in rules.phrase_stops),
     )
@@ -190,7 +201,8 @@ def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: boo
     if not heard and any(q.start < span.start < q.end for q in scene.quotes):
         return "quoted"
     start = clause_start(scene, span.start)
-    before = [c for c in scene.negations if c.start >= start and c.end <= span.start]
+    cues = scene.all_negations if strength else scene.negations
+    before = [c for c in cues if c.start >= start and c.end <= span.start]
     if any(_words(scene.text[c.end : span.start]) <= window for c in before):
         return "negated"
     # Reported speech matters for flags only: "I told you I lied" still names what happened.
@@ -221,7 +233,8 @@ def phrase(scene: Scene, span: Span) -> str:
     # A quoted phrase ends with its quotation.
     limit = min([limit, *(q.end for q in scene.quotes if q.start <= span.start < q.end)])
     for word in list(_WORD.finditer(text, end, limit))[:EXTRA_WORDS]:
-        if word.group().lower() in scene.stops:
+        # Stop at punctuation or a joining word: the phrase should read as one phrase.
+        if text[end : word.start()].strip() or word.group().lower() in scene.stops:
             break
         end = word.end()
     return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
@@ -276,6 +289,10 @@ def _quote_spans(text: str) -> tuple[Span, ...]:
 
 def _spans(cues: Patterned, text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for p in cues.compiled for m in p.finditer(text))
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _words(text: str) -> int:

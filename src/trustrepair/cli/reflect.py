@@ -74,7 +74,7 @@ def _read_statement(text: str | None, file: Path | None, max_chars: int) -> str:
     if file is not None:
         return statement_from_bytes(_read_file(file, cap), str(file), max_chars)
     if text is not None and text != STDIN:
-        return check_statement(text, "the statement", max_chars)
+        return check_statement(text, max_chars)
     stdin = typer.get_binary_stream("stdin")
     if text is None and sys.stdin.isatty():
         raise BadInputError(messages.REFLECT_NO_INPUT)
