@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from trustrepair import messages
@@ -30,6 +31,7 @@ from trustrepair.models import (
     ReflectStrength,
     SetAside,
 )
+from trustrepair.spans import Span, Spans
 
 # Curly and angled quotes read as straight ones, one character for one, so offsets still
 # point into the original text.
@@ -63,12 +65,6 @@ Why = Literal["quoted", "negated", "reported"]
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Found:
     """One pattern match, before deciding whether it is the writer's own."""
 
@@ -82,11 +78,11 @@ class Scene:
 
     original: str
     text: str
-    quotes: tuple[Span, ...]
-    breaks: tuple[Span, ...]
-    negations: tuple[Span, ...]  # for flags: without those inside a flagged phrase
-    all_negations: tuple[Span, ...]  # for strengths: "it's not like I slept" names nothing
-    reported: tuple[Span, ...]
+    quotes: Spans
+    breaks: Spans
+    negations: Spans  # for flags: without those inside a flagged phrase
+    all_negations: Spans  # for strengths: "it's not like I slept" names nothing
+    reported: Spans
     stops: frozenset[str] = frozenset()
 
 
@@ -146,8 +142,9 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
     for category in rules.categories:
         found = find(scene, category, rules.negation_window, heard=heard, strength=False)
         kept = _without_overlaps(f for f in found if f.why_not is None)
+        taken = Spans(f.span for f in kept)
         aside = _without_overlaps(
-            f for f in found if f.why_not is not None and not _overlaps_any(f.span, kept)
+            f for f in found if f.why_not is not None and not taken.overlaps(f.span)
         )
         flags += [_flag(scene, category.id, rules, sources, f.span) for f in kept]
         set_aside += [
@@ -171,17 +168,16 @@ def read_scene(rules: Reflect, original: str) -> Scene:
     text = original.translate(_STRAIGHTEN)
     # A negation that is part of a flagged phrase ("if you hadn't", "didn't mean anything")
     # belongs to that phrase; it does not cancel the next one.
-    phrases = [sp for c in rules.categories for sp in _spans(c, text)]
-    all_negations = _spans(rules.negations, text)
-    negations = tuple(n for n in all_negations if not any(_inside(n, f) for f in phrases))
+    phrases = Spans(sp for c in rules.categories for sp in _spans(c, text))
+    all_negations = Spans(_spans(rules.negations, text))
     return Scene(
         original=original,
         text=text,
         quotes=_quote_spans(text),
-        breaks=_spans(rules.clause_breaks, text),
-        negations=negations,
+        breaks=Spans(_spans(rules.clause_breaks, text)),
+        negations=Spans(n for n in all_negations if not phrases.contains(n)),
         all_negations=all_negations,
-        reported=_spans(rules.reported_speech, text),
+        reported=Spans(_spans(rules.reported_speech, text)),
         stops=frozenset(w.lower() for w in rules.phrase_stops),
     )
 
@@ -198,27 +194,44 @@ def find(scene: Scene, kind: Patterned, window: int, *, heard: bool, strength: b
 
 def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: bool) -> Why | None:
     """Quoted, reported or negated: the reason a match is not the writer's own, or None."""
-    if not heard and any(q.start < span.start < q.end for q in scene.quotes):
+    if not heard and scene.quotes.holds_point(span.start):
         return "quoted"
     start = clause_start(scene, span.start)
     cues = scene.all_negations if strength else scene.negations
-    before = [c for c in cues if c.start >= start and c.end <= span.start]
-    if any(_words(scene.text[c.end : span.start]) <= window for c in before):
+    if _negated(scene.text, cues, start, span.start, window):
         return "negated"
     # Reported speech matters for flags only: "I told you I lied" still names what happened.
-    reported = any(c.start >= start and c.end <= span.start for c in scene.reported)
-    if not heard and not strength and reported:
+    if not heard and not strength and _any_within(scene.reported, start, span.start):
         return "reported"
     return None
 
 
+def _negated(text: str, cues: Spans, start: int, at: int, window: int) -> bool:
+    """A negation in the same clause, at most `window` words before `at`."""
+    for cue in cues.ending_by(at):
+        if cue.end < start or _words_more_than(text, cue.end, at, window):
+            return False  # cues further back are further away still
+        if cue.start >= start:
+            return True
+    return False
+
+
+def _any_within(cues: Spans, start: int, at: int) -> bool:
+    for cue in cues.ending_by(at):
+        if cue.end < start:
+            return False
+        if cue.start >= start:
+            return True
+    return False
+
+
 def clause_start(scene: Scene, at: int) -> int:
     """Where the clause holding position `at` begins (a match may start with a break: "if")."""
-    return max((min(b.end, at) for b in scene.breaks if b.start <= at), default=0)
+    return max(min(scene.breaks.reach_before(at), at), 0)
 
 
 def clause_end(scene: Scene, at: int) -> int:
-    return min((b.start for b in scene.breaks if b.start >= at), default=len(scene.text))
+    return scene.breaks.first_start_from(at, default=len(scene.text))
 
 
 def phrase(scene: Scene, span: Span) -> str:
@@ -230,9 +243,10 @@ def phrase(scene: Scene, span: Span) -> str:
     while end < len(text) and _WORD_CHAR.match(text[end]):
         end += 1
     limit = clause_end(scene, end)
-    # A quoted phrase ends with its quotation.
-    limit = min([limit, *(q.end for q in scene.quotes if q.start <= span.start < q.end)])
-    for word in list(_WORD.finditer(text, end, limit))[:EXTRA_WORDS]:
+    quote = scene.quotes.around(span.start)
+    if quote is not None:
+        limit = min(limit, quote.end)  # a quoted phrase ends with its quotation
+    for word in islice(_WORD.finditer(text, end, limit), EXTRA_WORDS):
         # Stop at punctuation or a joining word: the phrase should read as one phrase.
         if text[end : word.start()].strip() or word.group().lower() in scene.stops:
             break
@@ -261,7 +275,7 @@ def _strengths(
     missing: list[ReflectGap] = []
     for s in rules.strengths:
         found = find(scene, s, rules.negation_window, heard=heard, strength=True)
-        own = sorted((f.span for f in found if f.why_not is None), key=lambda sp: sp.start)
+        own = sorted(f.span for f in found if f.why_not is None)
         if own:
             present.append(
                 ReflectStrength(
@@ -277,32 +291,20 @@ def _strengths(
     return present, missing
 
 
-def _quote_spans(text: str) -> tuple[Span, ...]:
-    double = [Span(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(text)]
-    single = [
-        Span(m.start(), m.end())
-        for m in _SINGLE_QUOTED.finditer(text)
-        if not _overlaps_any(Span(m.start(), m.end()), double)
-    ]
-    return tuple(sorted(double + single, key=lambda s: s.start))
+def _quote_spans(text: str) -> Spans:
+    double = Spans(Span(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(text))
+    single = (Span(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text))
+    return Spans([*double, *(s for s in single if not double.overlaps(s))])
 
 
-def _spans(cues: Patterned, text: str) -> tuple[Span, ...]:
-    return tuple(Span(m.start(), m.end()) for p in cues.compiled for m in p.finditer(text))
+def _spans(cues: Patterned, text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for p in cues.compiled for m in p.finditer(text)]
 
 
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _overlaps_any(span: Span, others: Iterable[Found] | Sequence[Span]) -> bool:
-    for other in others:
-        o = other.span if isinstance(other, Found) else other
-        if span.start < o.end and o.start < span.end:
+def _words_more_than(text: str, start: int, end: int, limit: int) -> bool:
+    """More than `limit` words between start and end (stops counting once past the limit)."""
+    for n, _ in enumerate(_WORD.finditer(text, start, max(start, end)), start=1):
+        if n > limit:
             return True
     return False
 
@@ -311,6 +313,7 @@ def _without_overlaps(found: Iterable[Found]) -> list[Found]:
     """One flag per stretch of text: the earliest, longest match wins."""
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (f.span.start, f.span.start - f.span.end)):
-        if not _overlaps_any(f.span, kept):
+        # Sorted by start and kept apart, so only the last kept match can overlap this one.
+        if not kept or not kept[-1].span.overlaps(f.span):
             kept.append(f)
     return kept

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from trustrepair.models import Reflection
 
+ASIDE_SHOWN = 6  # the full list is in the JSON
 WHY_LABEL = {
     "quoted": "in quotation marks",
     "negated": "negated",
@@ -38,7 +39,10 @@ def reflection_view(reflection: Reflection) -> RenderableType:
             parts.append(_indented(Text(g.hint)))
     if reflection.set_aside:
         parts.append(Text(""))
-        aside = "; ".join(f"“{a.phrase}” ({WHY_LABEL[a.why]})" for a in reflection.set_aside)
+        shown = reflection.set_aside[:ASIDE_SHOWN]
+        aside = "; ".join(f"“{a.phrase}” ({WHY_LABEL[a.why]})" for a in shown)
+        more = len(reflection.set_aside) - len(shown)
+        aside += f"; and {more} more (see --json)" if more else ""
         parts.append(Text(f"Not counted as the writer's own words: {aside}", style="dim"))
     parts.append(Text(""))
     parts.append(Text(reflection.caveat, style="dim italic"))
