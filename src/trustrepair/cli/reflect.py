@@ -19,6 +19,7 @@ def reflect(
         typer.Argument(
             help="The statement, in quotes. Use - (or pipe text in) to read standard input.",
             show_default=False,
+            metavar="TEXT",
         ),
     ] = None,
     file: Annotated[
