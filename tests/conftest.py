@@ -87,3 +87,46 @@ BASE_BETRAYING: dict[str, object] = {
     "sup_couples": "yes",
     "sup_individual": "no",
 }
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run as if this computer were in Berlin (UTC+1 in winter, +2 in summer)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield "Europe/Berlin"
+    monkeypatch.undo()
+    time.tzset()
+
+
+def open_home_store(home: Path):
+    from trustrepair.paths import database_path
+    from trustrepair.store import open_store
+
+    return open_store(database_path(home, "default"))
+
+
+def insert_spikes(home: Path, spikes: list) -> None:
+    """Store many spikes in one transaction (faster than one command per spike)."""
+    store = open_home_store(home)
+    try:
+        with store.transaction() as db:
+            db.executemany(
+                "INSERT INTO spikes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.uid,
+                        s.at_utc.isoformat(timespec="seconds"),
+                        s.utc_offset_minutes,
+                        s.minutes,
+                        s.intensity,
+                        s.trigger,
+                        s.note,
+                    )
+                    for s in spikes
+                ],
+            )
+    finally:
+        store.close()

@@ -138,7 +138,7 @@ class AnswersFile(BaseModel):
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     role: Role
-    answers: dict[str, bool | int | float | str | dt.date]
+    answers: dict[str, object]  # each value is checked against its question below
 
 
 def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerValue]]:

@@ -6,6 +6,7 @@ statuses, and every piece of guidance with the article section it comes from.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -22,9 +23,14 @@ ROLES: tuple[Role, ...] = ("affected", "betraying")
 Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
 Status = Literal["in_place", "partial", "not_yet", "unclear"]
 Area = Literal["accountability", "transparency", "cessation", "your_part"]
+Trend = Literal["falling", "flat", "rising", "insufficient_data"]
 PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
+Agreement = Literal["agree", "partly_agree", "diverge", "unclear"]
 AnswerValue = bool | int | float | str
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+# A word or a short phrase in lowercase, as the marker coach matches them.
+Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
+MARKER_TEXT_MAX = 500
 
 
 class BankModel(BaseModel):
@@ -156,6 +162,97 @@ class ReportText(BankModel):
     status_labels: dict[Status, str]
     spikes_guidance: list[Id] = []
     anniversary_guidance: Id | None = None
+    compare_guidance: dict[Agreement, Id] = {}
+
+
+class MarkerAdvice(BankModel):
+    no_action: str = Field(min_length=1)
+    feeling: str = Field(min_length=1)
+    no_timing: str = Field(min_length=1)
+
+
+class MarkerRules(BankModel):
+    """How the marker coach tells an observable marker from a vague one (see prompts.toml)."""
+
+    from_question: Id
+    action_words: list[Term] = Field(min_length=1)
+    general_verbs: list[Term] = []
+    timing_words: list[Term] = Field(min_length=1)
+    timing_patterns: list[str] = []
+    vague_words: list[Term] = Field(min_length=1)
+    advice: MarkerAdvice
+    concrete_note: str = Field(min_length=1)
+    keep_anyway: str = Field(min_length=1)
+    guidance: list[Id] = []
+    vague_guidance: Id | None = None
+    missed_guidance: Id | None = None
+    none_guidance: Id | None = None
+
+    @model_validator(mode="after")
+    def _lists_are_clean(self) -> Self:
+        lists = {
+            "action_words": self.action_words,
+            "general_verbs": self.general_verbs,
+            "timing_words": self.timing_words,
+            "vague_words": self.vague_words,
+        }
+        seen: dict[str, str] = {}
+        for name, terms in lists.items():
+            for term in terms:
+                if term in seen:
+                    raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
+                seen[term] = name
+        for pattern in self.timing_patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(
+                    f"timing pattern {pattern!r} is not a valid regex ({exc})"
+                ) from None
+        return self
+
+    def referenced_guidance(self) -> list[str]:
+        optional = [self.vague_guidance, self.missed_guidance, self.none_guidance]
+        return [*self.guidance, *(g for g in optional if g is not None)]
+
+
+class TrendWords(BankModel):
+    falling: str
+    flat: str
+    rising: str
+    insufficient_data: str
+
+
+class ProgressLabels(BankModel):
+    so_far: str
+    anniversary: str
+    setback_anniversary: str
+    setback_trigger: str
+    setback_other: str
+    own_words: str
+
+
+class ProgressText(BankModel):
+    """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
+
+    trend_words: TrendWords
+    labels: ProgressLabels
+    guidance: list[Id] = []
+    setback_guidance: Id
+    stop_accountability: Id
+    stop_ongoing: Id
+    stop_no_change_gentle: Id
+    stop_no_change_clear: Id
+
+    def guidance_ids(self) -> list[str]:
+        return [
+            *self.guidance,
+            self.setback_guidance,
+            self.stop_accountability,
+            self.stop_ongoing,
+            self.stop_no_change_gentle,
+            self.stop_no_change_clear,
+        ]
 
 
 class Bank(BankModel):
@@ -169,6 +266,8 @@ class Bank(BankModel):
     alerts: list[Alert]
     support: list[Support]
     phases: list[Phase]
+    markers: MarkerRules
+    progress: ProgressText
     reflect: Reflect | None = None
 
     @model_validator(mode="after")
@@ -190,9 +289,21 @@ class Bank(BankModel):
                 _known(owner, "guidance", gid, guidance)
             for c in conditions:
                 self._check_condition(owner, c)
+        self._check_marker_question()
         if self.reflect is not None:
             self._check_reflect(self.reflect, guidance)
         return self
+
+    def _check_marker_question(self) -> None:
+        qid = self.markers.from_question
+        if qid not in self.question_ids:
+            raise ValueError(f"markers.from_question names a missing question {qid!r}")
+        q = self.question(qid)
+        if q.kind != "text" or q.max_length > MARKER_TEXT_MAX:
+            raise ValueError(
+                f"markers.from_question {qid!r} must be a text question of at most "
+                f"{MARKER_TEXT_MAX} characters"
+            )
 
     def _check_reflect(self, reflect: Reflect, guidance: set[str]) -> None:
         _unique("reflect category", [c.id for c in reflect.categories])
@@ -215,10 +326,12 @@ class Bank(BankModel):
         out += [(f"alert {a.id!r}", a.when, [a.guidance]) for a in self.alerts]
         out += [(f"support {s.id!r}", s.when, [s.guidance]) for s in self.support]
         out += [(f"phase {p.id!r}", [], [p.guidance]) for p in self.phases]
-        extra = list(self.report.spikes_guidance)
+        extra = [*self.report.spikes_guidance, *self.report.compare_guidance.values()]
         if self.report.anniversary_guidance:
             extra.append(self.report.anniversary_guidance)
         out.append(("report", [], extra))
+        out.append(("markers", [], self.markers.referenced_guidance()))
+        out.append(("progress", [], self.progress.guidance_ids()))
         return out
 
     def _check_condition(self, owner: str, c: Condition) -> None:

@@ -17,6 +17,81 @@ CHECK_INTRO = (
     "At any question: ? shows help, < goes back, - skips an optional question, "
     "Enter keeps the default shown in brackets, Ctrl-C stops without saving."
 )
+DATABASE_UNREADABLE = (
+    "the database could not be read; it was left untouched. "
+    "Restore a backup (trustrepair import) or move it aside"
+)
+DEMO_INTRO = (
+    "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
+    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "partner; Kai is the partner who broke trust. Your own data is not read or changed."
+)
+DEMO_CHECK_INTRO = (
+    "Demo check-in: your answers go into a throwaway copy of the fictional couple's store "
+    "and are deleted when you finish. Your own data is not read or changed."
+)
+DEMO_DONE = "End of the demo. The fictional store has been deleted."
+
+# --- markers ---------------------------------------------------------------------------------
+NO_MARKERS = 'No markers yet. Name one with: trustrepair markers add "what you would like to see"'
+NO_ACTIVE_MARKERS = "No active markers. `trustrepair markers list --all` also shows retired ones."
+MARKER_ADDED = "Added marker {id}."
+MARKER_EDITED = (
+    "Marker {id} reworded. Its records stay with it; if it now means something different, "
+    "retire it and add a new one instead."
+)
+MARKER_RETIRED = (
+    "Marker {id} retired. It and its records stay in your history "
+    "(see `trustrepair markers list --all`)."
+)
+MARKER_ALREADY_RETIRED = "Marker {id} was already retired on {date}. Nothing changed."
+MARKER_RECORDED = "Noted for marker {id}: {outcome} on {date}."
+MARKER_REWRITE_HINT = "Keep it as it is, or type < at the next question to go back and reword it."
+MARKER_MORE_OFFER = (
+    "Would you like to name another behaviour that would count as evidence? (y/N) > "
+)
+MARKER_MORE_PROMPT = "Write the behaviour (finish with an empty line; an empty first line stops)."
+
+# errors (raised as BadInputError / NotFoundError; they never repeat what was typed)
+MARKER_TEXT_EMPTY = "the marker text is empty; write the behaviour you would like to see"
+MARKER_TEXT_TOO_LONG = "a marker can be at most {max} characters (this one has {n})"
+MARKER_TEXT_CONTROL = "the marker text contains control characters"
+MARKER_NOTE_TOO_LONG = "a note can be at most {max} characters (this one has {n})"
+MARKER_NOTE_CONTROL = "the note contains control characters"
+MARKER_BAD_ID = "a marker id is a whole number, as listed by `trustrepair markers list`"
+MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers list --all`)"
+MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
+MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
+MARKER_FUTURE_DATE = "--on cannot be a date in the future"
+MARKER_OLD_DATE = "--on is too far in the past"
+MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
+
+SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter to skip any."
+SPIKE_ASK_INTENSITY = "How strong was it? 1 (mild) to 10 (strongest)"
+SPIKE_ASK_MINUTES = "How long until it eased? Minutes, or like 1h30"
+SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
+SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
+SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
+NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
+NO_DATE_YET = (
+    "No date yet for when it came to light. Add one with "
+    "`trustrepair profile set discovered YYYY-MM-DD`, or answer it in `trustrepair check`."
+)
+
+
+def spike_logged(when: str, details: str, same_day: int, day: str) -> str:
+    detail = f" ({details})" if details else ""
+    if same_day <= 1:
+        return f"Logged a spike at {when}{detail}."
+    return (
+        f"Logged a spike at {when}{detail}. That is {same_day} on {day}; "
+        "several in a day is common, especially early on."
+    )
+
+
+def setting_saved(key: str, value: str) -> str:
+    return f"Saved {key} = {value} for this profile."
+
 
 # `trustrepair reflect`: the statement itself does not fit.
 REFLECT_EMPTY = "the statement is empty; give the text, --file FILE, or pipe it in"

@@ -11,12 +11,24 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from trustrepair import messages
 from trustrepair.errors import NotFoundError, StoreError
-from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.models import (
+    CheckIn,
+    DayTally,
+    Marker,
+    MarkerCounts,
+    MarkerRecord,
+    Spike,
+    Tally,
+    as_local,
+)
+from trustrepair.spikes import WeekTally
 
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 DIR_MODE = 0o700
@@ -82,6 +94,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
+_LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
+
 
 def _ts(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
@@ -89,6 +104,18 @@ def _ts(moment: dt.datetime) -> str:
 
 def _from_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+class _GuardedConnection(sqlite3.Connection):
+    """Every statement's database error becomes a StoreError with advice, never a traceback."""
+
+    path: Path
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
 
 
 class Store:
@@ -125,7 +152,8 @@ class Store:
 
     # --- check-ins ---------------------------------------------------------------------------
 
-    def add_checkin(self, checkin: CheckIn) -> None:
+    def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
+        """Store a check-in and the markers named in it together: both or neither."""
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -139,6 +167,7 @@ class Store:
                     json.dumps(checkin.statuses),
                 ),
             )
+            return [_insert_marker(db, m) for m in markers]
 
     def checkins(self, *, newest_first: bool = True, limit: int | None = None) -> list[CheckIn]:
         order = "DESC" if newest_first else "ASC"
@@ -167,18 +196,7 @@ class Store:
 
     def add_marker(self, marker: Marker) -> Marker:
         with self.transaction() as db:
-            cur = db.execute(
-                "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    marker.uid,
-                    marker.text,
-                    _ts(marker.created_utc),
-                    marker.utc_offset_minutes,
-                    None if marker.retired_utc is None else _ts(marker.retired_utc),
-                ),
-            )
-        return marker.model_copy(update={"id": cur.lastrowid})
+            return _insert_marker(db, marker)
 
     def markers(self, *, include_retired: bool = True) -> list[Marker]:
         where = "" if include_retired else " WHERE retired_utc IS NULL"
@@ -186,20 +204,22 @@ class Store:
         return [_marker(row) for row in rows]
 
     def marker(self, marker_id: int) -> Marker:
-        row = self.db.execute("SELECT * FROM markers WHERE id = ?", (marker_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"there is no marker with id {marker_id}")
-        return _marker(row)
+        return _find_marker(self.db, marker_id)
 
-    def update_marker_text(self, marker_id: int, text: str) -> None:
-        self.marker(marker_id)
+    def update_marker_text(self, marker_id: int, text: str) -> Marker:
         with self.transaction() as db:
+            _find_marker(db, marker_id)
             db.execute("UPDATE markers SET text = ? WHERE id = ?", (text, marker_id))
+            return _find_marker(db, marker_id)
 
-    def retire_marker(self, marker_id: int, when: dt.datetime) -> None:
-        self.marker(marker_id)
+    def retire_marker(self, marker_id: int, when: dt.datetime) -> Marker:
+        """Hide a marker from the active list; it and its records stay. Twice is a no-op."""
         with self.transaction() as db:
-            db.execute("UPDATE markers SET retired_utc = ? WHERE id = ?", (_ts(when), marker_id))
+            if _find_marker(db, marker_id).retired_utc is None:
+                db.execute(
+                    "UPDATE markers SET retired_utc = ? WHERE id = ?", (_ts(when), marker_id)
+                )
+            return _find_marker(db, marker_id)
 
     def add_marker_record(self, record: MarkerRecord) -> None:
         with self.transaction() as db:
@@ -215,13 +235,42 @@ class Store:
                 ),
             )
 
-    def marker_records(self, marker_uid: str | None = None) -> list[MarkerRecord]:
+    def marker_records(
+        self, marker_uid: str | None = None, *, newest_first: bool = False, limit: int = -1
+    ) -> list[MarkerRecord]:
         sql = "SELECT * FROM marker_records"
-        args: tuple[str, ...] = ()
+        args: tuple[str | int, ...] = ()
         if marker_uid is not None:
             sql, args = sql + " WHERE marker_uid = ?", (marker_uid,)
-        rows = self.db.execute(sql + " ORDER BY on_date, created_utc", args)
-        return [_marker_record(row) for row in rows]
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY on_date {order}, created_utc {order}, rowid {order} LIMIT ?"
+        return [_marker_record(row) for row in self.db.execute(sql, (*args, limit))]
+
+    def marker_counts(self, since: dt.date) -> dict[str, MarkerCounts]:
+        """Per marker: all-time totals, first record date, and day totals from `since` on.
+
+        Counting happens in SQL so a store with years of records stays quick to list.
+        """
+        counts: dict[str, MarkerCounts] = {}
+        totals = self.db.execute(
+            "SELECT marker_uid, SUM(shown), COUNT(*), MIN(on_date) FROM marker_records"
+            " GROUP BY marker_uid"
+        )
+        for uid, shown, recorded, first in totals:
+            counts[uid] = MarkerCounts(
+                total=Tally(shown=shown, recorded=recorded),
+                first_on=dt.date.fromisoformat(first),
+            )
+        days = self.db.execute(
+            "SELECT marker_uid, on_date, SUM(shown), COUNT(*) FROM marker_records"
+            " WHERE on_date >= ? GROUP BY marker_uid, on_date ORDER BY on_date",
+            (since.isoformat(),),
+        )
+        for uid, on_date, shown, recorded in days:
+            counts[uid].days.append(
+                DayTally(on_date=dt.date.fromisoformat(on_date), shown=shown, recorded=recorded)
+            )
+        return counts
 
     # --- spikes ------------------------------------------------------------------------------
 
@@ -246,8 +295,79 @@ class Store:
             sql, args = sql + " WHERE at_utc >= ?", (_ts(since),)
         return [_spike(row) for row in self.db.execute(sql + " ORDER BY at_utc", args)]
 
+    def spike_weeks(self) -> list[WeekTally]:
+        """Spikes summed per local week (Monday start) in one query, one row per week."""
+        rows = self.db.execute(
+            f"SELECT date({_LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
+            " group_concat(minutes), group_concat(intensity),"
+            " sum(trigger IS NOT NULL AND trigger != 'unknown')"
+            " FROM spikes GROUP BY week ORDER BY week"
+        )
+        return [
+            WeekTally(dt.date.fromisoformat(w), n, _ints(m), _ints(i), k) for w, n, m, i, k in rows
+        ]
+
+    def spike_span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """The first and the latest spike, each in the local time it was logged in."""
+        ends = [
+            self.db.execute(
+                f"SELECT at_utc, utc_offset_minutes FROM spikes ORDER BY at_utc {order} LIMIT 1"  # noqa: S608
+            ).fetchone()
+            for order in ("ASC", "DESC")
+        ]
+        if ends[0] is None:
+            return None
+        first, last = (as_local(_from_ts(row[0]), row[1]) for row in ends)
+        return first, last
+
+    def spike_trigger_counts(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT trigger, count(*) FROM spikes WHERE trigger IS NOT NULL GROUP BY trigger"
+        )
+        return {str(t): int(n) for t, n in rows}
+
+    def count_spikes_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM spikes WHERE at_utc >= ? AND at_utc < ?", (_ts(start), _ts(end))
+        )
+        return int(row.fetchone()[0])
+
+    def checkin_trail(self) -> list[tuple[dt.datetime, str | None, str | None]]:
+        """Oldest first: when (local), the accountability status, the `ongoing` answer."""
+        rows = self.db.execute(
+            "SELECT created_utc, utc_offset_minutes, json_extract(statuses, '$.accountability'),"
+            " json_extract(answers, '$.ongoing') FROM checkins ORDER BY created_utc, rowid"
+        )
+        return [(as_local(_from_ts(c), off), acc, ongoing) for c, off, acc, ongoing in rows]
+
+
+def _ints(joined: str | None) -> tuple[int, ...]:
+    return tuple(int(v) for v in joined.split(",")) if joined else ()
+
 
 # --- rows -> models --------------------------------------------------------------------------
+
+
+def _insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
+    cur = db.execute(
+        "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            marker.uid,
+            marker.text,
+            _ts(marker.created_utc),
+            marker.utc_offset_minutes,
+            None if marker.retired_utc is None else _ts(marker.retired_utc),
+        ),
+    )
+    return marker.model_copy(update={"id": cur.lastrowid})
+
+
+def _find_marker(db: sqlite3.Connection, marker_id: int) -> Marker:
+    row = db.execute("SELECT * FROM markers WHERE id = ?", (marker_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+    return _marker(row)
 
 
 def _checkin(row: sqlite3.Row) -> CheckIn:
@@ -341,9 +461,12 @@ def _connect(path: Path) -> Store:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a trustrepair database")
     try:
-        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+        db = sqlite3.connect(
+            f"file:{path}?mode=rw", uri=True, isolation_level=None, factory=_GuardedConnection
+        )
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
+    db.path = path
     db.row_factory = sqlite3.Row
     store = Store(db, path)
     try:
@@ -356,13 +479,10 @@ def _connect(path: Path) -> Store:
 
 def _check_and_migrate(store: Store) -> None:
     db = store.db
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
-        version = store.schema_version
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise _store_error(store.path, exc) from None
+    db.execute("PRAGMA foreign_keys = ON")
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    version = store.schema_version
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
         raise StoreError(
             f"{store.path} is not a trustrepair database; move it aside or choose another --home"
@@ -385,6 +505,10 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
         return StoreError(
             f"{path} is damaged or not a trustrepair database; it was left untouched. "
             "Restore a backup (trustrepair import) or move it aside"
+        )
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreError(
+            f"{path}: that record already exists (the same id twice); nothing changed"
         )
     if "locked" in text or "busy" in text:
         return StoreError(f"{path} is in use by another trustrepair command; try again")

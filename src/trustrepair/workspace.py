@@ -10,6 +10,7 @@ from trustrepair import paths
 from trustrepair.errors import BadInputError
 
 if TYPE_CHECKING:
+    from trustrepair.models import BackupData
     from trustrepair.store import Store
 
 
@@ -40,3 +41,14 @@ class Workspace:
         from trustrepair.store import open_existing
 
         return open_existing(self.database)
+
+
+def fill_profile(space: Workspace, data: BackupData) -> None:
+    """Write generated or restored records into a profile's store (one transaction)."""
+    from trustrepair.store_backup import import_data
+
+    store = space.open_for_writing()
+    try:
+        import_data(store, data)
+    finally:
+        store.close()

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustrepair import __version__
-from trustrepair.errors import EXIT_INTERRUPTED, TrustRepairError
+from trustrepair.errors import EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
 
 
 class TrustRepairGroup(TyperGroup):
@@ -26,6 +26,11 @@ class TrustRepairGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(f"\n{messages.INTERRUPTED}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if type(exc).__module__ != "sqlite3":  # sqlite3 stays unimported for --help
+                raise
+            typer.echo(f"Error: {messages.DATABASE_UNREADABLE}", err=True)
+            raise typer.Exit(EXIT_STORE) from None
 
 
 app = typer.Typer(
@@ -35,6 +40,9 @@ app = typer.Typer(
     epilog="Reflection, not therapy or diagnosis. Nothing leaves this computer.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    # Plain help and one-line usage errors: nothing of ours is parsed as markup, and --help
+    # stays fast because Rich is never imported for it.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -82,12 +90,35 @@ def root(
 
 
 def _register() -> None:
-    from trustrepair.cli import check, prompts, reflect, summary
+    from trustrepair.cli import (
+        check,
+        compare,
+        data,
+        demo,
+        export,
+        markers,
+        profile,
+        progress,
+        prompts,
+        reflect,
+        spike,
+        summary,
+    )
 
     app.command("check")(check.check)
     app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
+    app.command("spike")(spike.spike)
+    app.command("progress")(progress.progress)
+    app.command("timeline")(progress.timeline)
+    app.command("compare")(compare.compare)
+    app.command("export")(export.export)
+    app.command("import")(export.import_)
+    app.add_typer(markers.app, name="markers")
+    app.add_typer(profile.app, name="profile")
+    app.add_typer(data.app, name="data")
+    app.add_typer(demo.app, name="demo")
     app.add_typer(prompts.app, name="prompts")
 
 

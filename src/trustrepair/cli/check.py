@@ -38,32 +38,18 @@ def check(
     Example: trustrepair check --role affected
     """
     from trustrepair import messages
-    from trustrepair.answers import read_answers_file
-    from trustrepair.cli import views
+    from trustrepair.cli.views import run_check
     from trustrepair.errors import BadInputError
-    from trustrepair.report import new_checkin
 
     if role not in (None, "affected", "betraying"):
         raise BadInputError("--role must be 'affected' or 'betraying'")
-    bank = load_bank(prompts)
-    space = workspace(ctx)
-    if answers is not None:
-        answered_role, given = read_answers_file(answers, bank)
-        if role is not None and role != answered_role:
-            raise BadInputError(
-                f"--role {role} does not match role = {answered_role!r} in {answers}"
-            )
-    else:
-        outcome = views.interactive_check(bank, role)  # type: ignore[arg-type]
-        if outcome is None:
-            raise typer.Exit(0)
-        answered_role, given = outcome
-    checkin = new_checkin(bank, answered_role, given)
-    if not no_save:
-        store = space.open_for_writing()
-        try:
-            store.add_checkin(checkin)
-        finally:
-            store.close()
-    views.show_checkin_result(bank, space, checkin, as_json=as_json)
-    say(messages.NOT_SAVED if no_save else messages.SAVED)
+    completed = run_check(
+        load_bank(prompts),
+        workspace(ctx),
+        role=role,  # type: ignore[arg-type]
+        answers_file=answers,
+        save=not no_save,
+        as_json=as_json,
+    )
+    if completed:
+        say(messages.SAVED if not no_save else messages.NOT_SAVED)

@@ -14,7 +14,10 @@ from rich.text import Text
 from trustrepair import messages
 from trustrepair.answers import AnswerProblem, parse_typed
 from trustrepair.assess import answer_label, safety_alert
+from trustrepair.errors import BadInputError
+from trustrepair.markers import MarkerCoach, clean_marker_text
 from trustrepair.reflect import reflect_statement
+from trustrepair.render.markers import coaching_view
 from trustrepair.render.reflection import reflection_view
 from trustrepair.render.terminal import alert_panel
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from trustrepair.bank import AnswerValue, Bank, Question, Role
 
 HELP, BACK, SKIP = "?", "<", "-"
+MAX_EXTRA_MARKERS = 10  # a check-in is not the place to list dozens; `markers add` is
 
 
 class StoppedForSafety(Exception):
@@ -35,6 +39,7 @@ class Walkthrough:
     role: Role | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     fixed_role: bool = False
+    extra_markers: list[str] = field(default_factory=list)
 
     def sequence(self) -> list[Question]:
         """Safety first, then the role (unless given), then that role's questions."""
@@ -58,9 +63,10 @@ class Walkthrough:
             if step == BACK:
                 index, section = max(index - 1, 0), ""
                 continue
-            self._after_answer(q)
+            self._after_answer(q, is_last=index == len(seq) - 1)
             index += 1
         assert self.role is not None  # noqa: S101 - the sequence always asks for a role
+        self._offer_more_markers()
         return self.role, self.answers
 
     def _section_header(self, sid: str) -> None:
@@ -132,9 +138,14 @@ class Walkthrough:
                 break
         return "\n".join(lines)
 
-    def _after_answer(self, q: Question) -> None:
+    def _after_answer(self, q: Question, *, is_last: bool = False) -> None:
         if q.id == "role" and isinstance(self.answers.get("role"), str):
             self.role = self.answers["role"]  # type: ignore[assignment]
+        marker = self.answers.get(q.id) if q.id == self.bank.markers.from_question else None
+        if isinstance(marker, str):
+            self._coach(marker)
+            if not is_last:
+                self.ui.print(Text(messages.MARKER_REWRITE_HINT, style="dim"))
         if q.section == "safety":
             alert = safety_alert(self.bank, self.role, self.answers)
             if alert is not None:
@@ -153,6 +164,34 @@ class Walkthrough:
         title = Text(asked.heading, style="bold")
         self.ui.print(Panel(reflection_view(reflection), title=title, title_align="left"))
         self.ui.print(Text(messages.REFLECT_REVISE, style="dim"))
+
+    def _coach(self, text: str) -> None:
+        coaching = MarkerCoach(self.bank.markers).check(text)
+        rules = self.bank.markers
+        note = rules.concrete_note if coaching.concrete else rules.keep_anyway
+        self.ui.print(coaching_view(coaching.concrete, coaching.advice, note))
+
+    def _offer_more_markers(self) -> None:
+        """Only for the role the marker question is for, and only if they named one already."""
+        q = self.bank.question(self.bank.markers.from_question)
+        if self.role is None or not q.applies_to(self.role) or q.id not in self.answers:
+            return
+        while len(self.extra_markers) < MAX_EXTRA_MARKERS:
+            self.ui.print()
+            typed = self.ui.input(Text(messages.MARKER_MORE_OFFER, style="cyan"))
+            if typed.strip().lower() not in ("y", "yes"):
+                return
+            self.ui.print(Text(messages.MARKER_MORE_PROMPT, style="dim"))
+            written = self._read_text("your words")
+            if written.strip() in ("", BACK, SKIP):
+                return
+            try:
+                text = clean_marker_text(written)
+            except BadInputError as problem:
+                self.ui.print(Text(f"Sorry, {problem.message}.", style="yellow"))
+                continue
+            self.extra_markers.append(text)
+            self._coach(text)
 
     def _offer_to_stop(self) -> None:
         typed = self.ui.input(Text("Continue with the check-in? (y/N) > ", style="cyan"))

@@ -9,7 +9,9 @@ import typer
 
 from trustrepair.cli.common import load_bank, say
 
-app = typer.Typer(help="Check or inspect a question bank.", no_args_is_help=True)
+app = typer.Typer(
+    help="Check or inspect a question bank.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 @app.command("validate")

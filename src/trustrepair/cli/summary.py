@@ -20,22 +20,9 @@ def summary(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFlag
 
     Example: trustrepair summary --json
     """
-    from trustrepair import messages
-    from trustrepair.cli.views import render_report, report_for
+    from trustrepair.cli.views import show_summary
 
-    bank = load_bank(prompts)
-    store = workspace(ctx).open_for_reading()
-    try:
-        latest = store.latest_checkin() if store is not None else None
-        if latest is None:
-            say(messages.NO_CHECKIN_YET)
-            if as_json:
-                print_data("null")
-            return
-        render_report(report_for(bank, store, latest), as_json=as_json)
-    finally:
-        if store is not None:
-            store.close()
+    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json)
 
 
 def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:

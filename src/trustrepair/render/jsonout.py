@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from trustrepair.models import Export
+
 
 def model_json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2)
@@ -15,3 +17,7 @@ def model_json(model: BaseModel) -> str:
 def list_json(items: list[Any]) -> str:
     data = TypeAdapter(list[object]).dump_python(items, mode="json")
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def export_json(export: Export) -> str:
+    return export.model_dump_json(indent=2)

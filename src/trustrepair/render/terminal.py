@@ -22,6 +22,7 @@ from trustrepair.models import (
     StatementReflection,
     TimelineInfo,
 )
+from trustrepair.render.markers import markers_section_view
 from trustrepair.render.reflection import reflection_view
 
 STATUS_MARK: dict[Status, tuple[str, str]] = {
@@ -108,7 +109,8 @@ def overview_table(report: Report) -> Table:
     return table
 
 
-def timeline_view(info: TimelineInfo) -> RenderableType:
+def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
+    """Where things stand in time; `full` adds what to expect at the next anniversary."""
     if info.discovered is None or info.months_elapsed is None:
         return Text(
             "No date yet for when it came to light. Add one with: "
@@ -119,6 +121,7 @@ def timeline_view(info: TimelineInfo) -> RenderableType:
         Text.assemble(
             ("Came to light: ", "bold"),
             f"{info.discovered:%d %B %Y}, {_months(info.months_elapsed)} ago",
+            (_SOURCE.get(info.discovered_from or "", ""), "dim"),
         ),
         Text.assemble(("Where that puts you: ", "bold"), info.phase_title or ""),
     ]
@@ -126,12 +129,35 @@ def timeline_view(info: TimelineInfo) -> RenderableType:
         lines.append(
             Text.assemble(
                 ("Next anniversary: ", "bold"),
+                _nth(info.anniversary_number),
                 f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
+                (_leap_note(info), "dim"),
             )
         )
     lines.append(Text(""))
     lines.append(guidance_block(info.guidance))
+    expect = info.expect_at_anniversary
+    if full and expect is not None and expect not in info.guidance:
+        lines.append(Text("What to expect around the anniversary", style="bold underline"))
+        lines.append(guidance_block([expect]))
     return Group(*lines)
+
+
+_SOURCE = {"profile": "  (set with profile set)", "checkin": "  (from your check-in)"}
+
+
+def _nth(n: int | None) -> str:
+    if not n:
+        return ""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"the {n}{suffix}, on "
+
+
+def _leap_note(info: TimelineInfo) -> str:
+    discovered, anniversary = info.discovered, info.next_anniversary
+    if discovered and anniversary and (discovered.month, discovered.day) == (2, 29):
+        return "  (29 February is marked on 28 February outside leap years)"
+    return ""
 
 
 def _months(n: int) -> str:
@@ -149,8 +175,9 @@ def report_view(report: Report) -> RenderableType:
     parts: list[RenderableType] = [alert_panel(a) for a in report.safety]
     parts.append(
         Text.assemble(
-            ("trustrepair summary", "bold"),
-            f"  ·  check-in of {ref.when_local:%d %b %Y %H:%M}  ·  answered as {ref.role_label}",
+            ("Your check-in of ", "bold"),
+            (f"{ref.when_local:%d %b %Y, %H:%M}", "bold"),
+            f"  (answered as {ref.role_label})",
         )
     )
     if not ref.bank_matches:
@@ -167,10 +194,22 @@ def report_view(report: Report) -> RenderableType:
     parts += [statement_section(st) for st in report.reflections]
     if report.your_part is not None:
         parts.append(area_panel(report.your_part))
+    parts.append(markers_section_view(report.markers))
     if report.spikes_now:
         parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
         parts += [Text(f"{e.question}: {e.answer}") for e in report.spikes_now]
         parts += [Text(""), guidance_block(report.spikes_guidance)]
+    if report.notes:
+        parts.append(Rule(Text("In your words", style="bold"), align="left"))
+        for note in report.notes:
+            parts.append(Text(note.question, style="bold"))
+            parts.append(Padding(Text(note.answer), (0, 0, 1, 2), expand=False))
+    if report.progress is not None:
+        from trustrepair.render.progress import overview_line
+
+        title = Text("Progress: spikes of distrust per week", style="bold")
+        parts.append(Rule(title, align="left"))
+        parts.append(overview_line(report.progress))
     parts.append(Rule(Text("Timeline", style="bold"), align="left"))
     parts.append(timeline_view(report.timeline))
     parts.append(Rule(Text("Support", style="bold"), align="left"))

@@ -1,0 +1,159 @@
+"""Pure functions over backups: leave out notes, cut by date, read a backup file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from trustrepair.errors import ImportFileError
+from trustrepair.models import EXPORT_SCHEMA_VERSION, BackupData, Export, Report
+
+if TYPE_CHECKING:
+    from trustrepair.bank import Bank
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+NOTE_PLACEHOLDER = "(left out of this export)"
+
+
+def without_notes(data: BackupData, bank: Bank) -> BackupData:
+    """Every free-text field removed or replaced, for sharing with less exposure."""
+    text_ids = {q.id for q in bank.questions if q.kind == "text"}
+    checkins = [
+        c.model_copy(update={"answers": {k: v for k, v in c.answers.items() if k not in text_ids}})
+        for c in data.checkins
+    ]
+    markers = [
+        m.model_copy(update={"text": f"Marker {m.id} {NOTE_PLACEHOLDER}"}) for m in data.markers
+    ]
+    records = [r.model_copy(update={"note": None}) for r in data.marker_records]
+    spikes = [
+        s.model_copy(update={"note": None, "trigger": _known_trigger(s.trigger)})
+        for s in data.spikes
+    ]
+    return data.model_copy(
+        update={
+            "checkins": checkins,
+            "markers": markers,
+            "marker_records": records,
+            "spikes": spikes,
+        }
+    )
+
+
+KNOWN_TRIGGERS = {"anniversary", "reminder", "new stressor", "partner's behaviour", "unknown"}
+
+
+def _known_trigger(trigger: str | None) -> str | None:
+    return trigger if trigger in KNOWN_TRIGGERS else (None if trigger is None else "other")
+
+
+def since(data: BackupData, start: dt.date) -> BackupData:
+    """Only what happened on or after start (markers stay, so their records make sense)."""
+    return data.model_copy(
+        update={
+            "checkins": [c for c in data.checkins if c.created_utc.date() >= start],
+            "marker_records": [r for r in data.marker_records if r.on_date >= start],
+            "spikes": [s for s in data.spikes if s.at_utc.date() >= start],
+        }
+    )
+
+
+def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
+    """Read a JSON or TOML export; every problem is one line that names the file."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportFileError(f"{name}: the file is larger than 64 MB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{name}: not a UTF-8 text file") from None
+    data = _decode(text, name)
+    if not isinstance(data, dict) or data.get("app") != "trustrepair":
+        raise ImportFileError(f"{name}: not a trustrepair export")
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > EXPORT_SCHEMA_VERSION:
+        raise ImportFileError(
+            f"{name}: made by a newer trustrepair (export schema {version}); upgrade to import it"
+        )
+    data.pop("summary", None)  # derived; rebuilt from the data after import
+    try:
+        export = Export.model_validate(data)
+    except ValidationError as exc:
+        from trustrepair.bank import describe_validation_error
+
+        raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
+    if full_backup and not export.includes_notes:
+        raise ImportFileError(
+            f"{name}: made with --no-notes, so it is a shareable summary, not a full backup; "
+            "export again without --no-notes to back up"
+        )
+    return export
+
+
+def read_export_file(path: Path, *, full_backup: bool = True) -> Export:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_export(raw, str(path), full_backup=full_backup)
+
+
+def _decode(text: str, name: str) -> object:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(
+                f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})"
+            ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ImportFileError(f"{name}: neither valid JSON nor valid TOML ({exc})") from None
+
+
+def build_export(
+    data: BackupData,
+    *,
+    bank: Bank,
+    profile: str,
+    summary: Report | None,
+    notes: bool,
+    start: dt.date | None,
+) -> Export:
+    """One export: the data (cut and stripped as asked) plus the derived summary."""
+    from trustrepair import __version__
+    from trustrepair.models import now_utc
+
+    if start is not None:
+        data = since(data, start)
+    if not notes:
+        data = without_notes(data, bank)
+        if summary is not None:
+            summary = summary.model_copy(update={"notes": []})
+    return Export(
+        app_version=__version__,
+        exported_utc=now_utc(),
+        profile=profile,
+        includes_notes=notes,
+        since=start,
+        data=data,
+        summary=summary,
+    )
+
+
+def has_notes(data: BackupData, summary: Report | None) -> bool:
+    """Whether an export would carry any free text the person wrote."""
+    return bool(
+        (summary is not None and summary.notes)
+        or any(r.note for r in data.marker_records)
+        or any(s.note for s in data.spikes)
+        or data.markers
+    )

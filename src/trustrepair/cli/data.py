@@ -1,0 +1,55 @@
+"""`trustrepair data`: see where your data lives, and delete all of it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from trustrepair.cli.common import print_data, say, workspace
+
+app = typer.Typer(
+    help="See where your data lives, or delete all of it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print the folder and database file trustrepair uses.
+
+    Example: trustrepair data path
+    """
+    space = workspace(ctx)
+    print_data(f"home:     {space.home}\nprofile:  {space.profile}\ndatabase: {space.database}")
+
+
+@app.command("wipe")
+def wipe(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; delete straight away.")] = False,
+) -> None:
+    """Delete every trustrepair file under the home folder (all profiles). Cannot be undone.
+
+    Example: trustrepair data wipe
+    """
+    from trustrepair import files
+    from trustrepair.errors import BadInputError
+
+    home = workspace(ctx).home
+    found = files.trustrepair_files(home)
+    if not found:
+        say(f"Nothing to delete: there are no trustrepair files under {home}.")
+        return
+    say(f"This deletes {len(found)} file(s) under {home}, for every profile. It cannot be undone.")
+    if not yes:
+        typed = typer.prompt('Type "delete" to confirm', default="", show_default=False, err=True)
+        if typed.strip().lower() != "delete":
+            raise BadInputError("not confirmed; nothing was deleted")
+    removed, kept = files.wipe(home)
+    for f in removed:
+        say(f"deleted {f}")
+    if kept:
+        say(f"Left {len(kept)} file(s) under {home} that trustrepair did not create.")
+    say("All trustrepair data there is gone.")

@@ -1,0 +1,130 @@
+"""`trustrepair export` and `trustrepair import`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustrepair.cli.common import print_data, say, workspace
+
+if TYPE_CHECKING:
+    from trustrepair.render.exporters import Format
+
+
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    toml = "toml"
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="markdown, html, json or toml (default: from -o, else markdown)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--since", help="Only records from this date on.", formats=["%Y-%m-%d"], metavar="DATE"
+        ),
+    ] = None,
+    no_notes: Annotated[
+        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of the json export and stop.")
+    ] = False,
+) -> None:
+    """Export a summary to bring to a therapist, or a full backup.
+
+    Example: trustrepair export --format html -o summary.html --no-notes
+    """
+    if schema:
+        from trustrepair.schema import export_schema_text
+
+        print_data(export_schema_text())
+        return
+    from trustrepair.cli.views import gather_export
+    from trustrepair.render.exporters import EXPORTERS
+
+    chosen = _format(fmt, output)
+    result = gather_export(
+        workspace(ctx), notes=not no_notes, start=since.date() if since else None
+    )
+    text = EXPORTERS[chosen](result)
+    from trustrepair.backup import has_notes
+
+    if result.includes_notes and has_notes(result.data, result.summary):
+        say("This export includes your notes and free-text answers (--no-notes leaves them out).")
+    if output is None:
+        print_data(text.rstrip("\n"))
+        return
+    from trustrepair.files import write_private_file
+
+    write_private_file(output, text, force=force)
+    say(f"Wrote the {chosen} export to {output}")
+
+
+def _format(fmt: ExportFormat | None, output: Path | None) -> Format:
+    from trustrepair.render.exporters import SUFFIXES
+
+    if fmt is not None:
+        return fmt.value
+    return SUFFIXES.get(output.suffix.lower(), "markdown") if output else "markdown"
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(help="A json or toml file made by `trustrepair export`.", dir_okay=False),
+    ],
+) -> None:
+    """Restore or merge a backup made by `trustrepair export` (all or nothing).
+
+    Example: trustrepair import trustrepair-backup.toml
+    """
+    from trustrepair.backup import read_export_file
+    from trustrepair.store_backup import import_data
+
+    parsed = read_export_file(file)
+    store = workspace(ctx).open_for_writing()
+    try:
+        counts = import_data(store, parsed.data)
+    finally:
+        store.close()
+    say(import_message(counts.added, sum(counts.skipped.values())))
+
+
+KINDS = {
+    "settings": "setting",
+    "checkins": "check-in",
+    "markers": "marker",
+    "marker_records": "marker record",
+    "spikes": "spike",
+}
+
+
+def import_message(added: dict[str, int], skipped: int) -> str:
+    parts = [f"{n} {KINDS.get(k, k)}{'' if n == 1 else 's'}" for k, n in added.items() if n]
+    tail = (
+        f"; {skipped} already here {'was' if skipped == 1 else 'were'} skipped." if skipped else "."
+    )
+    return f"Imported {', '.join(parts) or 'nothing new'}{tail}"

@@ -1,0 +1,271 @@
+"""`trustrepair markers`: name what you would need to see, and note when it was shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustrepair.cli.common import (
+    JsonFlag,
+    PromptsOption,
+    load_bank,
+    print_data,
+    say,
+    show,
+    workspace,
+)
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from trustrepair.bank import Bank
+    from trustrepair.models import Marker, MarkerView
+    from trustrepair.store import Store
+
+app = typer.Typer(
+    help=(
+        "Name the behaviours that, shown over time, would count as evidence for you, "
+        "and note on which days they were shown. Your own record: nothing here checks on anyone."
+    ),
+    no_args_is_help=True,
+)
+
+IdArg = Annotated[
+    str, typer.Argument(help="The marker's number (see `markers list`).", metavar="ID")
+]
+TextArg = Annotated[str, typer.Argument(help="The behaviour, in your own words.", metavar="TEXT")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context, text: TextArg, prompts: PromptsOption = None, as_json: JsonFlag = False
+) -> None:
+    """Name a behaviour that, shown again and again, would count as evidence for you.
+
+    Example: trustrepair markers add "Tells me the same day, by text, when plans change"
+    """
+    from trustrepair import messages
+    from trustrepair.markers import clean_marker_text
+    from trustrepair.models import Marker
+
+    bank = load_bank(prompts)
+    marker = Marker(text=clean_marker_text(text))
+    store = workspace(ctx).open_for_writing()
+    try:
+        saved = store.add_marker(marker)
+        view = _views(bank, store, [saved])[0]
+    finally:
+        store.close()
+    say(messages.MARKER_ADDED.format(id=saved.id))
+    _show_coaching(bank, view, as_json=as_json)
+
+
+@app.command("list")
+def list_markers(
+    ctx: typer.Context,
+    show_all: Annotated[bool, typer.Option("--all", help="Include retired markers.")] = False,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List your markers with how often each was shown over 30 days, 90 days and since added.
+
+    Example: trustrepair markers list --all
+    """
+    from trustrepair import messages
+
+    bank = load_bank(prompts)
+    store = workspace(ctx).open_for_reading()
+    everything: list[Marker] = []
+    views: list[MarkerView] = []
+    try:
+        if store is not None:
+            everything = store.markers(include_retired=True)
+            wanted = [m for m in everything if show_all or m.retired_utc is None]
+            views = _views(bank, store, wanted)
+    finally:
+        if store is not None:
+            store.close()
+    if as_json:
+        _print_json_list(views)
+    elif views:
+        from trustrepair.render.markers import markers_table
+
+        show(markers_table(views))
+    else:
+        say(messages.NO_ACTIVE_MARKERS if everything else messages.NO_MARKERS)
+
+
+@app.command("show")
+def show_marker(
+    ctx: typer.Context, marker_id: IdArg, prompts: PromptsOption = None, as_json: JsonFlag = False
+) -> None:
+    """Show one marker: suggestions for making it observable, its weeks and latest records.
+
+    Example: trustrepair markers show 2
+    """
+    from trustrepair.markers import parse_marker_id
+    from trustrepair.report import marker_detail
+
+    number = parse_marker_id(marker_id)
+    bank = load_bank(prompts)
+    with _existing_store(ctx, number) as store:
+        marker = store.marker(number)
+        view = _views(bank, store, [marker])[0]
+        detail = marker_detail(view, store.marker_records(marker.uid, newest_first=True, limit=10))
+    if as_json:
+        _print_json(detail)
+        return
+    from trustrepair.render.markers import marker_detail_view
+
+    note = bank.markers.concrete_note if detail.concrete else bank.markers.keep_anyway
+    show(marker_detail_view(detail, note))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    marker_id: IdArg,
+    text: TextArg,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Reword a marker. Its records stay with it.
+
+    Example: trustrepair markers edit 2 "Texts me before leaving work, every weekday"
+    """
+    from trustrepair import messages
+    from trustrepair.markers import clean_marker_text, parse_marker_id
+
+    number, cleaned = parse_marker_id(marker_id), clean_marker_text(text)
+    bank = load_bank(prompts)
+    with _existing_store(ctx, number) as store:
+        view = _views(bank, store, [store.update_marker_text(number, cleaned)])[0]
+    say(messages.MARKER_EDITED.format(id=number))
+    _show_coaching(bank, view, as_json=as_json)
+
+
+@app.command("retire")
+def retire(
+    ctx: typer.Context, marker_id: IdArg, prompts: PromptsOption = None, as_json: JsonFlag = False
+) -> None:
+    """Stop using a marker. It and its records stay in your history (`markers list --all`).
+
+    Example: trustrepair markers retire 2
+    """
+    from trustrepair import messages
+    from trustrepair.markers import parse_marker_id
+    from trustrepair.models import now_utc
+
+    number = parse_marker_id(marker_id)
+    bank = load_bank(prompts)
+    with _existing_store(ctx, number) as store:
+        before = store.marker(number)
+        view = _views(bank, store, [store.retire_marker(number, now_utc())])[0]
+    if before.retired_utc is not None:
+        say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=f"{view.retired:%d %b %Y}"))
+    else:
+        say(messages.MARKER_RETIRED.format(id=number))
+    if as_json:
+        _print_json(view)
+
+
+@app.command("record")
+def record(
+    ctx: typer.Context,
+    marker_id: IdArg,
+    shown: Annotated[bool, typer.Option("--shown", help="The behaviour was shown.")] = False,
+    missed: Annotated[
+        bool, typer.Option("--missed", "--not-shown", help="The behaviour was not shown.")
+    ] = False,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="The day: YYYY-MM-DD, today or yesterday.", metavar="DATE"),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A few words for yourself.")] = None,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Note whether a marker was shown on a day. Several notes on one day are fine.
+
+    Example: trustrepair markers record 2 --shown --on yesterday
+    """
+    import datetime as dt
+
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+    from trustrepair.markers import clean_note, parse_marker_id, parse_on_date
+    from trustrepair.models import MarkerRecord
+
+    if shown == missed:
+        raise BadInputError(messages.MARKER_SHOWN_OR_NOT)
+    number, day = parse_marker_id(marker_id), parse_on_date(on, dt.date.today())
+    cleaned, bank = clean_note(note), load_bank(prompts)
+    with _existing_store(ctx, number) as store:
+        marker = store.marker(number)
+        if marker.retired_utc is not None:
+            raise BadInputError(messages.MARKER_IS_RETIRED.format(id=number))
+        store.add_marker_record(
+            MarkerRecord(marker_uid=marker.uid, on_date=day, shown=shown, note=cleaned)
+        )
+        view = _views(bank, store, [marker])[0]
+    outcome = "shown" if shown else "not shown"
+    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=f"{day:%a %d %b %Y}"))
+    if as_json:
+        _print_json(view)
+        return
+    from trustrepair.render.markers import consistency_view
+
+    show(consistency_view(view))
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
+    """The store, opened only if it exists: a command about a marker never creates one."""
+    from trustrepair import messages
+    from trustrepair.errors import NotFoundError
+
+    store = workspace(ctx).open_for_reading()
+    if store is None:
+        raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _views(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:
+    import datetime as dt
+
+    from trustrepair.markers import counted_since
+    from trustrepair.report import marker_views
+
+    today = dt.date.today()
+    return marker_views(bank, items, store.marker_counts(counted_since(today)), today)
+
+
+def _show_coaching(bank: Bank, view: MarkerView, *, as_json: bool) -> None:
+    if as_json:
+        _print_json(view)
+        return
+    from trustrepair.render.markers import coaching_view
+
+    note = bank.markers.concrete_note if view.concrete else bank.markers.keep_anyway
+    show(coaching_view(view.concrete, view.advice, note))
+
+
+def _print_json(model: BaseModel) -> None:
+    from trustrepair.render.jsonout import model_json
+
+    print_data(model_json(model))
+
+
+def _print_json_list(items: list[MarkerView]) -> None:
+    from trustrepair.render.jsonout import list_json
+
+    print_data(list_json(items))

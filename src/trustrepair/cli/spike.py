@@ -1,0 +1,157 @@
+"""`trustrepair spike`: log one spike of distrust in a few seconds."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustrepair.cli.common import console, say, workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.console import Console
+
+    from trustrepair.models import Spike
+
+WhenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        help="When it came: now (default), 21:00, 'yesterday 21:00', '30 min ago', "
+        "2026-03-01 21:00.",
+        metavar="WHEN",
+    ),
+]
+MinutesOption = Annotated[
+    str | None,
+    typer.Option("--minutes", help="How long until it eased: 20, 1h, 1h30.", metavar="MINUTES"),
+]
+IntensityOption = Annotated[
+    str | None, typer.Option("--intensity", help="How strong, 1 to 10.", metavar="1-10")
+]
+TriggerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--trigger",
+        help="anniversary, reminder, 'new stressor', \"partner's behaviour\", unknown, "
+        "or your own words.",
+        metavar="TEXT",
+    ),
+]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", help="A few words for yourself.", metavar="TEXT")
+]
+
+
+def spike(
+    ctx: typer.Context,
+    at: WhenOption = None,
+    minutes: MinutesOption = None,
+    intensity: IntensityOption = None,
+    trigger: TriggerOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Log one spike of distrust. Several a day is normal; each takes seconds.
+
+    With no options in a terminal it asks three quick questions (Enter skips).
+
+    Example: trustrepair spike --at "yesterday 21:00" --minutes 20 --intensity 6 --trigger reminder
+    """
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+    from trustrepair.models import now_utc
+    from trustrepair.moments import parse_intensity, parse_minutes, parse_moment
+    from trustrepair.spikes import new_spike
+
+    now = now_utc()
+    if all(v is None for v in (at, minutes, intensity, trigger, note)) and stdin_is_terminal():
+        try:
+            intensity, minutes, trigger = quick_questions(console(stderr=True))
+        except EOFError:
+            raise BadInputError(messages.SPIKE_INPUT_ENDED) from None
+    logged = new_spike(
+        parse_moment(at or "now", now),
+        minutes=None if minutes is None else parse_minutes(minutes),
+        intensity=None if intensity is None else parse_intensity(intensity),
+        trigger=trigger,
+        note=note,
+    )
+    same_day = _store_spike(ctx, logged)
+    say(_confirmation(logged, same_day))
+    say(messages.SPIKE_SEE_TREND)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _store_spike(ctx: typer.Context, logged: Spike) -> int:
+    """Write the spike; return how many are logged on its local day, this one included."""
+    import datetime as dt
+
+    from trustrepair.models import as_local
+
+    local = as_local(logged.at_utc, logged.utc_offset_minutes)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    store = workspace(ctx).open_for_writing()
+    try:
+        store.add_spike(logged)
+        return store.count_spikes_between(midnight, midnight + dt.timedelta(days=1))
+    finally:
+        store.close()
+
+
+def _confirmation(logged: Spike, same_day: int) -> str:
+    from trustrepair import messages
+    from trustrepair.models import as_local
+
+    local = as_local(logged.at_utc, logged.utc_offset_minutes)
+    details = [
+        f"{logged.minutes} min" if logged.minutes is not None else "",
+        f"intensity {logged.intensity}" if logged.intensity is not None else "",
+        logged.trigger or "",
+    ]
+    offset = f"{local:%z}"
+    when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+    return messages.spike_logged(
+        when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
+    )
+
+
+def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
+    """Intensity, minutes, trigger; Enter skips, a bad answer is asked again."""
+    from rich.text import Text
+
+    from trustrepair import messages
+    from trustrepair.moments import parse_intensity, parse_minutes
+    from trustrepair.spikes import TRIGGERS
+
+    ui.print(Text(messages.SPIKE_INTRO, style="dim"))
+    intensity = _ask(ui, messages.SPIKE_ASK_INTENSITY, parse_intensity)
+    minutes = _ask(ui, messages.SPIKE_ASK_MINUTES, parse_minutes)
+    names = list(TRIGGERS)
+    ui.print(Text(messages.SPIKE_ASK_TRIGGER, style="bold"))
+    ui.print(Text("  " + "  ".join(f"{n}. {name}" for n, name in enumerate(names, 1))))
+    typed = ui.input(Text("> ", style="cyan")).strip()
+    if typed.isdigit() and 1 <= int(typed) <= len(names):
+        typed = names[int(typed) - 1]
+    return intensity, minutes, typed or None
+
+
+def _ask(ui: Console, question: str, check: Callable[[str], object]) -> str | None:
+    from rich.text import Text
+
+    from trustrepair.errors import BadInputError
+
+    ui.print(Text(question, style="bold"))
+    while typed := ui.input(Text("> ", style="cyan")).strip():
+        try:
+            check(typed)
+        except BadInputError as problem:
+            ui.print(Text(f"Sorry: {problem.message.removeprefix('--')}", style="yellow"))
+            continue
+        return typed
+    return None

@@ -1,0 +1,60 @@
+"""The terminal view of a Comparison."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from trustrepair.models import Comparison
+from trustrepair.render.terminal import guidance_block, status_text
+
+AGREEMENT = {
+    "agree": ("= same view", "green"),
+    "partly_agree": ("~ one step apart", "yellow"),
+    "diverge": ("≠ far apart", "red"),
+    "unclear": ("? unclear", "magenta"),
+}
+
+
+def comparison_view(c: Comparison) -> RenderableType:
+    caption = (
+        f"Latest check-ins: {c.affected_source} {c.affected_when:%d %b %Y}, "
+        f"{c.betraying_source} {c.betraying_when:%d %b %Y}"
+    )
+    table = Table(
+        title=Text("Two views, side by side"),
+        title_justify="left",
+        caption=Text(caption),
+        caption_justify="left",
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column(Text(f"{c.affected_source}\n(affected)"), no_wrap=True)
+    table.add_column(Text(f"{c.betraying_source}\n(broke trust)"), no_wrap=True)
+    table.add_column("Views")
+    for a in c.areas:
+        label, style = AGREEMENT[a.agreement]
+        table.add_row(
+            Text(a.title, style="bold"),
+            status_text(a.affected, a.affected.replace("_", " ")),
+            status_text(a.betraying, a.betraying.replace("_", " ")),
+            Text(label, style=style),
+        )
+    parts: list[RenderableType] = [table, Text("")]
+    seen: set[str] = set()
+    for a in c.areas:
+        if a.guidance is not None and a.guidance.id not in seen and a.agreement != "agree":
+            seen.add(a.guidance.id)
+            parts.append(guidance_block([a.guidance]))
+    if c.notes is not None:
+        for role, title in (
+            ("affected", "Affected partner's words"),
+            ("betraying", "Other partner's words"),
+        ):
+            notes = c.notes.get(role, [])  # type: ignore[call-overload]
+            if notes:
+                parts.append(Rule(Text(title, style="bold"), align="left"))
+                parts += [Text.assemble((f"{n.question}: ", "bold"), n.answer) for n in notes]
+    parts.append(Text(c.disclaimer, style="dim italic"))
+    return Group(*parts)

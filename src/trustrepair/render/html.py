@@ -1,0 +1,127 @@
+"""The HTML export: one self-contained, printable page that makes no request of any kind.
+
+No external fonts, scripts, images or links: inline CSS, inline SVG, and every piece of text
+escaped. (Rich's own HTML/SVG export loads a web font, so it is not used here.)
+"""
+
+from __future__ import annotations
+
+from html import escape
+from importlib import resources
+
+from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, Report
+
+
+def _css() -> str:
+    return (resources.files("trustrepair.render") / "export.css").read_text(encoding="utf-8")
+
+
+MARK = {"in_place": "●", "partial": "◐", "not_yet": "○", "unclear": "?"}
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _guidance(items: list[GuidanceItem]) -> str:
+    return "".join(
+        f'<div class="guidance"><p><strong>{e(g.title)}</strong></p><p>{e(g.text)}</p>'
+        f'<p class="source">From the article: {e(g.source)}</p></div>'
+        for g in items
+    )
+
+
+def _alert(alert: AlertItem) -> str:
+    because = (
+        f'<p class="muted">Because: {e("; ".join(alert.evidence))}</p>' if alert.evidence else ""
+    )
+    return (
+        f'<section class="alert {e(alert.kind)}" role="note">'
+        f"<strong>{e(alert.guidance.title)}</strong>"
+        f"<p>{e(alert.guidance.text)}</p>{because}</section>"
+    )
+
+
+def _status(status: str, label: str) -> str:
+    return f'<span class="status {e(status)}">{MARK.get(status, "")} {e(label)}</span>'
+
+
+def _area(result: AreaResult) -> str:
+    rows = "".join(
+        f"<tr><td>{_status(r.status, r.status.replace('_', ' '))}</td><td>{e(r.text)}</td>"
+        f"<td>{e('; '.join(f'{ev.question}: {ev.answer}' for ev in r.evidence))}</td></tr>"
+        for r in result.reasons
+    )
+    table = (
+        f"<table><tr><th></th><th>Reason</th><th>Your answers</th></tr>{rows}</table>"
+        if rows
+        else ""
+    )
+    title = f"{e(result.title)}: {_status(result.status, result.status_label)}"
+    return f'<section class="area"><h3>{title}</h3>{table}{_guidance(result.guidance)}</section>'
+
+
+def _timeline(report: Report) -> str:
+    t = report.timeline
+    if t.discovered is None:
+        return '<h2>Timeline</h2><p class="muted">No date recorded for when it came to light.</p>'
+    anniversary = (
+        f"<li>Next anniversary: {t.next_anniversary:%d %B %Y} ({t.days_to_anniversary} days)</li>"
+        if t.next_anniversary
+        else ""
+    )
+    return (
+        f"<h2>Timeline</h2><ul><li>Came to light: {t.discovered:%d %B %Y} "
+        f"({t.months_elapsed} months ago)</li><li>Phase: {e(t.phase_title or '')}</li>"
+        f"{anniversary}</ul>{_guidance(t.guidance)}"
+    )
+
+
+def _notes(report: Report) -> str:
+    if not report.notes:
+        return ""
+    items = "".join(
+        f'<p><strong>{e(n.question)}</strong></p><div class="note">{e(n.answer)}</div>'
+        for n in report.notes
+    )
+    return f"<h2>In your words</h2>{items}"
+
+
+def _summary(report: Report) -> str:
+    ref = report.checkin
+    areas = list(report.prerequisites.values()) + ([report.your_part] if report.your_part else [])
+    overview = "".join(
+        f"<tr><td>{e(a.title)}</td><td>{_status(a.status, a.status_label)}</td></tr>" for a in areas
+    )
+    when = f"{ref.when_local:%d %B %Y, %H:%M}"
+    return "".join(
+        [
+            "".join(_alert(a) for a in report.safety),
+            f'<p class="muted">Latest check-in: {when}, answered as {e(ref.role_label)}.</p>',
+            "<h2>Where things stand</h2><table><tr><th>Area</th><th>Status</th></tr>",
+            f"{overview}</table>",
+            "".join(_alert(a) for a in report.warnings),
+            "".join(_area(a) for a in areas),
+            _timeline(report),
+            _notes(report),
+            f"<h2>Support</h2>{_guidance(report.support)}",
+            f"<footer>{e(report.disclaimer)}</footer>",
+        ]
+    )
+
+
+def export_html(export: Export) -> str:
+    notes = "" if export.includes_notes else " Free-text notes were left out."
+    body = _summary(export.summary) if export.summary else "<p>No check-in yet.</p>"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # Forbid every fetch: the page must work, and stay private, fully offline.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>trustrepair summary</title><style>{_css()}</style></head><body>"
+        f'<h1>trustrepair summary</h1><p class="muted">Exported {export.exported_utc:%d %B %Y} '
+        f"from profile {e(export.profile)}.{notes}</p>{body}</body></html>\n"
+    )

@@ -1,0 +1,111 @@
+"""The Markdown export: the summary as a clean CommonMark document for a therapist."""
+
+from __future__ import annotations
+
+import re
+
+from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, Report
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
+_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)
+
+
+def esc(text: str) -> str:
+    """Escape text so Markdown shows it literally: no links, HTML, emphasis, lists or headings."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text.replace("\r", "").replace("\n", "  \n")
+
+
+def _guidance(items: list[GuidanceItem]) -> list[str]:
+    out: list[str] = []
+    for g in items:
+        out += [
+            f"**{esc(g.title)}**",
+            "",
+            esc(g.text),
+            "",
+            f"*From the article: {esc(g.source)}*",
+            "",
+        ]
+    return out
+
+
+def _alert(alert: AlertItem) -> list[str]:
+    lines = [f"> **{esc(alert.guidance.title)}**", ">", f"> {esc(alert.guidance.text)}"]
+    if alert.evidence:
+        lines += [">", f"> Because: {esc('; '.join(alert.evidence))}"]
+    return [*lines, ""]
+
+
+def _area(result: AreaResult) -> list[str]:
+    lines = [f"### {esc(result.title)}: {esc(result.status_label)}", ""]
+    if result.reasons:
+        lines += ["| | Reason | Your answers |", "|---|---|---|"]
+        for r in result.reasons:
+            answers = "; ".join(f"{e.question}: {e.answer}" for e in r.evidence)
+            lines.append(f"| {r.status.replace('_', ' ')} | {esc(r.text)} | {esc(answers)} |")
+        lines.append("")
+    return lines + _guidance(result.guidance)
+
+
+def _summary(report: Report) -> list[str]:
+    ref = report.checkin
+    lines = [
+        f"Latest check-in: {ref.when_local:%d %B %Y, %H:%M}, answered as {esc(ref.role_label)}.",
+        "",
+    ]
+    for alert in report.safety:
+        lines += _alert(alert)
+    lines += ["## Where things stand", "", "| Area | Status |", "|---|---|"]
+    areas = list(report.prerequisites.values()) + ([report.your_part] if report.your_part else [])
+    lines += [f"| {esc(a.title)} | {esc(a.status_label)} |" for a in areas]
+    lines.append("")
+    for alert in report.warnings:
+        lines += _alert(alert)
+    for area in areas:
+        lines += _area(area)
+    return (
+        lines + _timeline(report) + _notes(report) + ["## Support", "", *_guidance(report.support)]
+    )
+
+
+def _timeline(report: Report) -> list[str]:
+    t = report.timeline
+    lines = ["## Timeline", ""]
+    if t.discovered is None:
+        return [*lines, "No date recorded for when it came to light.", ""]
+    lines += [
+        f"- Came to light: {t.discovered:%d %B %Y} ({t.months_elapsed} months ago)",
+        f"- Phase: {esc(t.phase_title or '')}",
+    ]
+    if t.next_anniversary is not None:
+        lines.append(
+            f"- Next anniversary: {t.next_anniversary:%d %B %Y} ({t.days_to_anniversary} days)"
+        )
+    return [*lines, "", *_guidance(t.guidance)]
+
+
+def _notes(report: Report) -> list[str]:
+    if not report.notes:
+        return []
+    lines = ["## In your words", ""]
+    for note in report.notes:
+        lines += [f"**{esc(note.question)}**", "", esc(note.answer), ""]
+    return lines
+
+
+def export_markdown(export: Export) -> str:
+    lines = [
+        "# trustrepair summary",
+        "",
+        f"Exported {export.exported_utc:%d %B %Y} from profile *{esc(export.profile)}*."
+        + ("" if export.includes_notes else " Free-text notes were left out."),
+        "",
+    ]
+    if export.summary is None:
+        lines += ["No check-in yet.", ""]
+    else:
+        lines += _summary(export.summary)
+        lines += [f"*{esc(export.summary.disclaimer)}*", ""]
+    return "\n".join(lines)

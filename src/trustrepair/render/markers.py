@@ -1,0 +1,140 @@
+"""Rich views of markers: the list, one marker in detail, coaching, and the summary section.
+
+Marker text and notes are the person's own words: they always go in as Text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally, WeekTally
+
+# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
+LEVELS = "▁▃▅▇"
+NO_RECORDS = "·"
+LEGEND = (
+    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
+    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
+)
+
+
+def week_glyph(week: WeekTally | Tally) -> str:
+    if week.recorded == 0:
+        return NO_RECORDS
+    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
+    return LEVELS[level]
+
+
+def week_strip(weeks: Iterable[WeekTally]) -> str:
+    return "".join(week_glyph(w) for w in weeks)
+
+
+def tally_text(t: Tally) -> str:
+    return "–" if t.recorded == 0 else f"{t.shown} of {t.recorded}"
+
+
+def _marker_cell(view: MarkerView) -> Text:
+    cell = Text(view.text)
+    if not view.concrete:
+        hint = "could be easier to see"
+        if view.id is not None:
+            hint += f": trustrepair markers show {view.id}"
+        cell.append(f"\n{hint}", style="dim italic")
+    if view.retired is not None:
+        cell.append(f"\nretired {view.retired:%d %b %Y}", style="dim")
+    return cell
+
+
+def markers_table(views: Sequence[MarkerView]) -> Table:
+    table = Table(expand=False, caption=Text(LEGEND, style="dim"), caption_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Marker", ratio=1, min_width=20)
+    table.add_column("30 days", no_wrap=True)
+    table.add_column("90 days", no_wrap=True)
+    table.add_column("Since added", no_wrap=True)
+    table.add_column("Weeks", no_wrap=True)
+    for v in views:
+        c = v.consistency
+        table.add_row(
+            Text("new" if v.id is None else str(v.id)),
+            _marker_cell(v),
+            Text(tally_text(c.last_30_days)),
+            Text(tally_text(c.last_90_days)),
+            Text(tally_text(c.since_added)),
+            Text(week_strip(c.weeks)),
+        )
+    return table
+
+
+def coaching_view(concrete: bool, advice: Sequence[str], note: str) -> RenderableType:
+    """What the coach says about one marker. `note` is the bank's concrete or keep-anyway line."""
+    if concrete:
+        return Text.assemble(("● ", "green"), note)
+    body: list[RenderableType] = [Text.assemble(("○ ", "yellow"), a) for a in advice]
+    body.append(Text(note, style="dim"))
+    title = Text("Could this be easier to see?", style="bold yellow")
+    return Panel(Group(*body), title=title, title_align="left", border_style="yellow")
+
+
+def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
+    c = detail.consistency
+    status = f"retired {detail.retired:%d %b %Y}" if detail.retired else "active"
+    parts: list[RenderableType] = [
+        Text.assemble(
+            (f"Marker {detail.id}", "bold"), f"  ·  added {detail.added:%d %b %Y}  ·  {status}"
+        ),
+        Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
+        coaching_view(detail.concrete, detail.advice, note),
+        Text(""),
+        Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
+        Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
+        Text(LEGEND, style="dim"),
+    ]
+    if detail.recent_records:
+        parts += [Text(""), Text("Latest records", style="bold")]
+        for r in detail.recent_records:
+            line = Text(f"  {r.on_date:%a %d %b %Y}  {r.outcome}")
+            if r.note:
+                line.append(f"  {r.note}", style="dim")
+            parts.append(line)
+    return Group(*parts)
+
+
+def _figures(last_30: Tally, last_90: Tally, since: Tally) -> str:
+    return (
+        f"{tally_text(last_30)} in the last 30 days, {tally_text(last_90)} in the last 90, "
+        f"{tally_text(since)} since added"
+    )
+
+
+def markers_section_view(section: MarkersSection) -> RenderableType:
+    """The markers part of the summary; nothing at all when there is nothing to say."""
+    from trustrepair.render.terminal import guidance_block
+
+    if not section.markers and not section.guidance:
+        return Group()
+    parts: list[RenderableType] = [
+        Rule(Text("What you would like to see", style="bold"), align="left")
+    ]
+    if section.markers:
+        count = f"{section.active} active marker" + ("" if section.active == 1 else "s")
+        parts.append(Text(f"{count}, {section.concrete} of them concrete and observable."))
+        parts.append(markers_table(section.markers))
+    parts += [Text(""), guidance_block(section.guidance)]
+    return Group(*parts)
+
+
+def consistency_view(view: MarkerView) -> RenderableType:
+    """The figures and weekly strip for one marker, as shown after a record."""
+    c = view.consistency
+    return Group(
+        Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
+        Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
+    )

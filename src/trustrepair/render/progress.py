@@ -1,0 +1,213 @@
+"""Rich views of spikes and progress: the chart, the comparisons, the one-line summary.
+
+Bars are drawn with block characters, so the chart reads the same with NO_COLOR, in a file or at
+80 columns. Every piece of text goes in as Text, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from trustrepair.models import (
+    ChartBar,
+    PeriodStats,
+    ProgressInfo,
+    ProgressOverview,
+    TrendDetail,
+    TriggerCount,
+)
+from trustrepair.render.terminal import alert_panel, guidance_block
+from trustrepair.spikes import ALPHA
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+SPARKS = "▁▂▃▄▅▆▇█"
+TREND_STYLE = {"falling": "green", "flat": "yellow", "rising": "yellow", "insufficient_data": "dim"}
+UNIT_HEADER = {"week": "Week", "month": "Month", "quarter": "Quarter"}
+SPARK_LIMIT = 24  # the summary's one-line chart stays on one line at 80 columns
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar in eighths of a character; any value above zero shows at least a sliver."""
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / top * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+class SpikeChart:
+    """The weekly (or monthly) chart; the bar width follows the space the console has."""
+
+    def __init__(self, bars: Sequence[ChartBar], unit: str) -> None:
+        self.bars = bars
+        self.unit = unit
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Label, numbers and a note of 21 characters take 64 columns; the bar gets the rest.
+        yield self.table(max(10, min(40, options.max_width - 64)))
+
+    def table(self, width: int) -> Table:
+        per_week = self.unit != "week"
+        table = _table()
+        table.add_column(UNIT_HEADER[self.unit], no_wrap=True)
+        table.add_column("", no_wrap=True, min_width=width)
+        table.add_column("Per\nweek" if per_week else "Spikes", justify="right", no_wrap=True)
+        table.add_column("Median\nminutes", justify="right", no_wrap=True)
+        table.add_column("Median\nintensity", justify="right", no_wrap=True)
+        table.add_column("Notes", min_width=12)
+        top = max((b.per_week for b in self.bars), default=0.0)
+        for b in self.bars:
+            table.add_row(
+                Text(b.label),
+                Text(bar(b.per_week, top, width), style="cyan"),
+                Text(number(b.per_week) if per_week else str(b.count)),
+                Text(number(b.median_minutes)),
+                Text(number(b.median_intensity)),
+                Text(", ".join(b.notes), style="dim"),
+            )
+        return table
+
+
+def _table() -> Table:
+    # One space of padding plus the blank column rule: two spaces between columns.
+    return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
+
+
+def sparkline(bars: Sequence[ChartBar], limit: int = SPARK_LIMIT) -> str:
+    values = _squeeze([(b.per_week, b.weeks) for b in bars], limit)
+    top = max(values, default=0.0)
+    if top <= 0:
+        return "·" * len(values)
+    return "".join("·" if v <= 0 else SPARKS[min(7, int(v / top * 7.999))] for v in values)
+
+
+def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
+    """Merge neighbours (weighted by weeks) until at most `limit` points remain."""
+    if len(points) <= limit:
+        return [v for v, _ in points]
+    size = -(-len(points) // limit)
+    merged = []
+    for i in range(0, len(points), size):
+        chunk = points[i : i + size]
+        weeks = sum(w for _, w in chunk)
+        merged.append(sum(v * w for v, w in chunk) / weeks if weeks else 0.0)
+    return merged
+
+
+def trend_text(trend: str, words: str) -> Text:
+    return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
+
+
+def trend_detail(detail: TrendDetail, trend: str) -> Text:
+    """The data behind the trend words, in one sentence."""
+    slope, p = detail.slope_per_week, detail.p_value
+    if slope is None or p is None:
+        return Text(
+            f"A trend needs at least {detail.weeks_needed} full weeks with a few spikes; "
+            f"full weeks so far: {detail.weeks_used}.",
+            style="dim",
+        )
+    if trend == "flat" and p < ALPHA:
+        drift = f"{abs(slope):.2g}"
+        what = f"the weekly count drifts by about {drift} each week, too little to call a change"
+    elif trend == "flat":
+        what = "no steady rise or fall stands out from the week-to-week ups and downs"
+    else:
+        moves = "drops" if trend == "falling" else "rises"
+        what = f"the weekly count {moves} by about {abs(slope):.2g} each week"
+    shown_p = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+    return Text(
+        f"Over {detail.weeks_used} full weeks {what} "
+        f"(Theil-Sen slope {slope:+.2f}; Mann-Kendall {shown_p}).",
+        style="dim",
+    )
+
+
+def day(d: dt.date | dt.datetime) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def overview_line(overview: ProgressOverview) -> RenderableType:
+    """The summary's progress section: the chart in one line, then the trend in words."""
+    if not overview.spikes_logged:
+        return Text("No spikes logged yet. Log one with: trustrepair spike", style="dim")
+    first, last = (
+        _short(b.start, overview.chart_unit) for b in (overview.chart[0], overview.chart[-1])
+    )
+    return Text.assemble(
+        f"{first} ",
+        (sparkline(overview.chart), "cyan"),
+        f" {last}  ",
+        trend_text(overview.trend, overview.trend_words),
+    )
+
+
+def _short(start: dt.date, unit: str) -> str:
+    return f"{start.day} {start:%b}" if unit == "week" else f"{start:%b %Y}"
+
+
+def comparison_table(periods: Iterable[PeriodStats]) -> Table:
+    table = _table()
+    table.add_column("Compared", no_wrap=True)
+    table.add_column("From", no_wrap=True)
+    table.add_column("Per\nweek", justify="right")
+    table.add_column("Median\nminutes", justify="right")
+    table.add_column("Median\nintensity", justify="right")
+    for p in periods:
+        table.add_row(
+            Text(p.label),
+            Text(day(p.first_week)),
+            Text(number(p.per_week)),
+            Text(number(p.median_minutes)),
+            Text(number(p.median_intensity)),
+        )
+    return table
+
+
+def triggers_line(triggers: Sequence[TriggerCount], total: int) -> Text:
+    named = ", ".join(f"{t.trigger} {t.count}" for t in triggers)
+    known = sum(t.count for t in triggers)
+    return Text.assemble(
+        ("Known triggers: ", "bold"), f"{known} of {total} spikes ({named}). ",
+        ("A spike with a cause you can name is expected, not a failure.", "dim"),
+    )  # fmt: skip
+
+
+def progress_view(info: ProgressInfo) -> RenderableType:
+    parts: list[RenderableType] = [alert_panel(a) for a in info.stops]
+    parts.append(Rule(Text("Spikes of distrust", style="bold"), align="left"))
+    if not info.spikes_logged:
+        parts.append(Text("No spikes logged yet. Log one with: trustrepair spike", style="dim"))
+        parts.append(guidance_block(info.guidance))
+        return Group(*parts)
+    first, last = info.first_spike_local, info.last_spike_local
+    if first is not None and last is not None:
+        parts.append(Text(f"{info.spikes_logged} logged, {day(first)} to {day(last)} "
+                          "(local time).", style="dim"))  # fmt: skip
+    parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
+    parts.append(trend_detail(info.trend_detail, info.trend))
+    parts.append(Text(""))
+    if info.chart_unit != "week":
+        parts.append(Text(f"One row per {info.chart_unit}; numbers are spikes per week on "
+                          "average.", style="dim"))  # fmt: skip
+    parts.append(SpikeChart(info.chart, info.chart_unit))
+    if info.comparisons:
+        parts += [Text(""), comparison_table(info.comparisons)]
+    if info.triggers:
+        parts += [Text(""), triggers_line(info.triggers, info.spikes_logged)]
+    parts.append(Text(""))
+    parts.append(guidance_block(info.guidance))
+    return Group(*parts)

@@ -1,0 +1,129 @@
+"""When repair may not be moving: conditions read from the whole history, never a verdict.
+
+Each condition returns an AlertItem that carries its reason (the guidance from the bank) and
+the data behind it (evidence lines), so a person can see exactly why it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from trustrepair.assess import guidance_item
+from trustrepair.bank import Bank
+from trustrepair.models import AlertItem, PeriodStats
+from trustrepair.spikes import TrendEstimate
+from trustrepair.timeline import months_between
+
+
+def _day(d: dt.date | dt.datetime) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+Trail = Sequence[tuple[dt.datetime, str | None, str | None]]
+
+STALLED_CHECKINS = 3
+STALLED_MONTHS = 2
+ONGOING = ("reduced", "continuing")
+GENTLE_MONTHS = 12
+CLEAR_MONTHS = 24
+# Under one spike a week is already "days apart": a flat line that low is not a stalled repair.
+SETTLED_PER_WEEK = 1.0
+
+
+def stop_conditions(
+    bank: Bank,
+    *,
+    trail: Trail,
+    estimate: TrendEstimate,
+    records_since: dt.date | None,
+    recent: PeriodStats | None,
+    today: dt.date,
+) -> list[AlertItem]:
+    found = [
+        accountability_stalled(bank, trail),
+        behaviour_ongoing(bank, trail),
+        no_easing(bank, estimate, records_since, recent, today),
+    ]
+    return [alert for alert in found if alert is not None]
+
+
+def accountability_stalled(bank: Bank, trail: Trail) -> AlertItem | None:
+    """`not_yet` in the latest 3+ check-ins in a row, spanning 2+ months."""
+    run = _latest_run(trail, lambda acc, _ongoing: acc == "not_yet")
+    if len(run) < STALLED_CHECKINS:
+        return None
+    first, last = run[0].date(), run[-1].date()
+    months = months_between(first, last)
+    if months < STALLED_MONTHS:
+        return None
+    status = bank.report.status_labels["not_yet"]
+    return AlertItem(
+        id="accountability_stalled",
+        kind="stop",
+        guidance=guidance_item(bank, bank.progress.stop_accountability),
+        evidence=[
+            f"Accountability: {status} in the last {len(run)} check-ins in a row",
+            f"From {_day(first)} to {_day(last)} ({months} months)",
+        ],
+    )
+
+
+def behaviour_ongoing(bank: Bank, trail: Trail) -> AlertItem | None:
+    """The latest check-in says the behaviour goes on, in any form."""
+    run = _latest_run(trail, lambda _acc, ongoing: ongoing in ONGOING)
+    if not run:
+        return None
+    answer = trail[-1][2] or ""
+    question = bank.question("ongoing") if "ongoing" in bank.question_ids else None
+    label = question.option_label(answer) if question else answer
+    evidence = [f"Check-in of {_day(run[-1])}: {label}"]
+    if len(run) > 1:
+        evidence.append(f"Reported in the last {len(run)} check-ins, since {_day(run[0])}")
+    return AlertItem(
+        id="behaviour_ongoing",
+        kind="stop",
+        guidance=guidance_item(bank, bank.progress.stop_ongoing),
+        evidence=evidence,
+    )
+
+
+def no_easing(
+    bank: Bank,
+    estimate: TrendEstimate,
+    records_since: dt.date | None,
+    recent: PeriodStats | None,
+    today: dt.date,
+) -> AlertItem | None:
+    """No downward trend after 12 months of spike records (gently), 24 months (clearly)."""
+    if records_since is None or estimate.trend not in ("flat", "rising"):
+        return None
+    months = months_between(records_since, today)
+    if months < GENTLE_MONTHS or (recent is not None and recent.per_week < SETTLED_PER_WEEK):
+        return None
+    clear = months >= CLEAR_MONTHS
+    words = getattr(bank.progress.trend_words, estimate.trend)
+    evidence = [
+        f"Spikes logged for {months} months, since {_day(records_since)}",
+        f"Trend over {estimate.weeks} full weeks: {words} "
+        f"(Theil-Sen slope {estimate.slope or 0:+.2f} a week, Mann-Kendall p = {estimate.p:.2f})",
+    ]
+    if recent is not None:
+        evidence.append(f"Last 4 weeks: {recent.per_week:g} spikes a week")
+    gid = bank.progress.stop_no_change_clear if clear else bank.progress.stop_no_change_gentle
+    return AlertItem(
+        id="no_easing_two_years" if clear else "no_easing_year",
+        kind="stop",
+        guidance=guidance_item(bank, gid),
+        evidence=evidence,
+    )
+
+
+def _latest_run(trail: Trail, holds: Callable[[str | None, str | None], bool]) -> list[dt.datetime]:
+    """The check-in times of the unbroken run, ending at the latest check-in, where it holds."""
+    run: list[dt.datetime] = []
+    for when, acc, ongoing in reversed(trail):
+        if not holds(acc, ongoing):
+            break
+        run.append(when)
+    return run[::-1]

@@ -1,0 +1,127 @@
+"""The question bank: the shipped one is sound, and broken ones fail with one clear line."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from conftest import BASE_AFFECTED, ROOT, Cli, write_answers
+from trustrepair.bank import ROLES, default_bank_path, load_bank
+
+BANK = ROOT / "data" / "prompts.toml"
+
+
+def bank_data() -> dict[str, Any]:
+    return tomllib.loads(BANK.read_text(encoding="utf-8"))
+
+
+def write_bank(tmp_path: Path, data: dict[str, Any]) -> Path:
+    path = tmp_path / "custom.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_bank_validates(cli: Cli) -> None:
+    result = cli("prompts", "validate", str(BANK))
+    assert "valid" in result.stderr
+
+
+def test_the_installed_bank_is_the_checkout_one_in_development() -> None:
+    # In an editable install the wheel's force-include is absent; the checkout copy is used.
+    assert default_bank_path().read_bytes() == BANK.read_bytes()
+
+
+def test_safety_comes_first_for_both_roles() -> None:
+    bank = load_bank()
+    for role in ROLES:
+        assert bank.questions_for(role)[0].section == "safety"
+
+
+def test_every_guidance_names_an_article_section() -> None:
+    bank = load_bank()
+    for g in bank.guidance:
+        assert g.source in bank.sources
+
+
+def test_both_roles_cover_every_prerequisite() -> None:
+    bank = load_bank()
+    for role in ROLES:
+        for area in ("accountability", "transparency", "cessation"):
+            statuses = {r.status for r in bank.rules if r.area == area and role in r.roles}
+            assert {"in_place", "not_yet"} <= statuses, (role, area)
+
+
+def break_bank(case: str) -> dict[str, Any]:
+    data = bank_data()
+    match case:
+        case "unknown key":
+            data["questions"][0]["colour"] = "blue"
+        case "duplicate id":
+            data["questions"].append(dict(data["questions"][2]))
+        case "rule names a missing question":
+            data["rules"][0]["when"][0]["question"] = "no_such_question"
+        case "rule names missing guidance":
+            data["rules"][0]["guidance"] = ["no_such_guidance"]
+        case "option out of range":
+            data["rules"][0]["when"][0]["is_one_of"] = ["sometimes", "always"]
+        case "scale value out of range":
+            data["rules"][-1]["when"] = [{"question": "ces_confidence", "is_one_of": [9]}]
+        case "default out of range":
+            q = next(q for q in data["questions"] if q["id"] == "ap_openness")
+            q["default"] = 7
+        case "missing section":
+            data["questions"][0]["section"] = "nowhere"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("unknown key", "questions['afraid'].colour: Extra inputs are not permitted"),
+        ("duplicate id", "duplicate question id 'discovered'"),
+        ("rule names a missing question", "names a missing question 'no_such_question'"),
+        ("rule names missing guidance", "names a missing guidance 'no_such_guidance'"),
+        ("option out of range", "expected one of: never, rarely, sometimes, often"),
+        ("scale value out of range", "expected 5 or less"),
+        ("default out of range", "question 'ap_openness' default: expected 5 or less"),
+        ("missing section", "names a missing section 'nowhere'"),
+    ],
+)
+def test_broken_banks_give_one_clear_line(
+    cli: Cli, tmp_path: Path, case: str, expected: str
+) -> None:
+    path = write_bank(tmp_path, break_bank(case))
+    result = cli("prompts", "validate", str(path), code=2)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(path) in lines[0]
+    assert expected in lines[0]
+
+
+def test_a_custom_bank_changes_the_wording_of_check(cli: Cli, tmp_path: Path) -> None:
+    data = bank_data()
+    g = next(g for g in data["guidance"] if g["id"] == "deflection_is_not_accountability")
+    g["title"] = "A therapist's own wording about deflection"
+    data["meta"]["version"] = "clinic-1"
+    bank = write_bank(tmp_path, data)
+    answers = write_answers(
+        tmp_path / "a.toml", "affected", {**BASE_AFFECTED, "acc_blame": "often"}
+    )
+    result = cli("check", "--prompts", str(bank), "--answers", str(answers))
+    assert "A therapist's own wording about deflection" in result.stdout
+    history = cli.json("history", "--json")
+    assert isinstance(history, list)
+    assert history[0]["statuses"]["accountability"] == "not_yet"
+    # The summary with the built-in bank says the check-in used another bank.
+    assert "clinic-1" in cli("summary").stdout
+
+
+def test_a_missing_or_malformed_bank_file(cli: Cli, tmp_path: Path) -> None:
+    assert "no such file" in cli("prompts", "validate", str(tmp_path / "nope.toml"), code=2).stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[meta\n")
+    assert "not valid TOML" in cli("prompts", "validate", str(bad), code=2).stderr

@@ -1,0 +1,310 @@
+"""End to end: `spike`, `progress`, `timeline`, `profile set`, and the summary's progress line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE_AFFECTED, Cli, insert_spikes, open_home_store, write_answers
+from trustrepair.bank import load_bank
+from trustrepair.models import Spike
+from trustrepair.report import new_checkin
+from trustrepair.spikes import week_start
+
+
+def stored_spikes(home: Path) -> list[Spike]:
+    store = open_home_store(home)
+    try:
+        return store.spikes()
+    finally:
+        store.close()
+
+
+def database(home: Path) -> Path:
+    return home / "profiles" / "default" / "trustrepair.db"
+
+
+# --- logging --------------------------------------------------------------------------------
+
+
+def test_logging_a_spike_is_one_short_command(cli: Cli, home: Path) -> None:
+    result = cli("spike")
+    assert "Logged a spike at" in result.stderr
+    assert result.stdout == ""
+    (spike,) = stored_spikes(home)
+    assert spike.minutes is None and spike.intensity is None and spike.trigger is None
+    assert abs(spike.at_utc - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+
+
+@pytest.mark.usefixtures("berlin")
+def test_a_spike_is_stored_in_utc_with_the_local_offset(cli: Cli, home: Path) -> None:
+    result = cli(
+        "spike", "--at", "2026-01-15 23:30", "--minutes", "1h30", "--intensity", "7",
+        "--trigger", "new_stressor", "--note", "after the call",
+    )  # fmt: skip
+    assert "Thu 15 Jan 2026 23:30 (UTC+01:00)" in result.stderr
+    assert "90 min, intensity 7, new stressor" in result.stderr
+    (spike,) = stored_spikes(home)
+    assert spike.at_utc == dt.datetime(2026, 1, 15, 22, 30, tzinfo=dt.UTC)
+    assert spike.utc_offset_minutes == 60
+    assert (spike.minutes, spike.intensity, spike.trigger, spike.note) == (
+        90, 7, "new stressor", "after the call",
+    )  # fmt: skip
+
+
+def test_several_a_day_is_said_to_be_common(cli: Cli) -> None:
+    cli("spike", "--at", "2026-01-15 08:00")
+    result = cli("spike", "--at", "2026-01-15 21:00")
+    said = " ".join(result.stderr.split())
+    assert "That is 2 on Thu 15 Jan; several in a day is common" in said
+
+
+def test_a_trigger_in_your_own_words_is_never_read_as_markup(cli: Cli, home: Path) -> None:
+    result = cli("spike", "--trigger", "[bold red]his phone[/]")
+    assert "[bold red]his phone[/]" in result.stderr
+    assert stored_spikes(home)[0].trigger == "[bold red]his phone[/]"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--intensity", "11"], "--intensity must be a whole number from 1 (mild) to 10"),
+        (["--minutes", "-5"], "--minutes cannot be negative"),
+        (["--at", "around teatime"], "--at: that time was not understood"),
+        (["--at", "2999-01-01 10:00"], "--at: that time is in the future"),
+        (["--at", "tomorrow 10:00"], "--at: that time is in the future"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_nothing_is_written(
+    cli: Cli, home: Path, args: list[str], message: str
+) -> None:
+    cli("spike", "--at", "2 hours ago", "--intensity", "4")
+    before = database(home).read_bytes()
+    result = cli("spike", *args, code=2)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(f"Error: {message}")
+    assert database(home).read_bytes() == before
+    assert len(stored_spikes(home)) == 1
+
+
+def test_bad_input_on_a_new_home_creates_nothing(cli: Cli, home: Path) -> None:
+    cli("spike", "--intensity", "0", code=2)
+    assert not home.exists()
+
+
+def test_quick_questions_in_a_terminal(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    result = cli("spike", input="11\n7\n25\n2\n")
+    assert "Sorry: intensity must be a whole number" in result.stderr
+    (spike,) = stored_spikes(home)
+    assert (spike.intensity, spike.minutes, spike.trigger) == (7, 25, "reminder")
+
+
+def test_quick_questions_can_all_be_skipped(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    cli("spike", input="\n\na song on the radio\n")
+    (spike,) = stored_spikes(home)
+    assert (spike.intensity, spike.minutes, spike.trigger) == (None, None, "a song on the radio")
+
+
+def test_input_ending_during_the_questions_saves_nothing(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    result = cli("spike", input="5\n", code=2)
+    assert "Nothing was saved" in result.stderr
+    assert not home.exists()
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("berlin")
+def test_a_week_of_spikes_shows_a_correct_chart(cli: Cli) -> None:
+    now = dt.datetime.now().astimezone()
+    expected: dict[dt.date, int] = {}
+    for days_ago, per_day in enumerate([1, 3, 2, 4, 1, 2, 3]):
+        for n in range(per_day):
+            moment = now - dt.timedelta(days=days_ago, minutes=10 + n)
+            cli("spike", "--at", f"{moment:%Y-%m-%d %H:%M}", "--intensity", "5", "--minutes", "15")
+            week = week_start(moment.date())
+            expected[week] = expected.get(week, 0) + 1
+    text = cli("progress").stdout
+    assert "16 logged" in text
+    for week, count in expected.items():
+        assert re.search(rf"{week.isoformat()}\s+[█▏▎▍▌▋▊▉]+\s+{count}\s+15\s+5\s", text), text
+    assert re.search(r"so far", text)
+    assert "not enough weeks logged yet to see a trend" in text
+
+
+def test_progress_json_has_weeks_and_a_trend(cli: Cli, home: Path) -> None:
+    start = week_start(dt.date.today()) - dt.timedelta(weeks=10)
+    spikes = []
+    for w, count in enumerate([9, 8, 8, 7, 6, 6, 5, 0, 3, 2]):
+        for n in range(count):
+            at = dt.datetime.combine(start + dt.timedelta(weeks=w, days=n % 7), dt.time(12), dt.UTC)
+            spikes.append(Spike(at_utc=at, utc_offset_minutes=0, minutes=10 * (n + 1), intensity=5))
+    insert_spikes(home, spikes)
+    data = cli.json("progress", "--json")
+    assert isinstance(data, dict)
+    assert data["trend"] == "falling"
+    weeks = data["weeks"]
+    assert weeks[0] == {
+        "week_start": start.isoformat(), "count": 9, "median_minutes": 50.0,
+        "median_intensity": 5.0, "known_triggers": 0, "near_anniversary": False, "complete": True,
+    }  # fmt: skip
+    empty = weeks[7]
+    assert (empty["count"], empty["median_minutes"], empty["median_intensity"]) == (0, None, None)
+    assert weeks[-1]["week_start"] == week_start(dt.date.today()).isoformat()
+
+
+def test_progress_with_nothing_logged(cli: Cli) -> None:
+    result = cli("progress")
+    assert "No spikes logged yet" in result.stderr
+    data = cli.json("progress", "--json")
+    assert isinstance(data, dict)
+    assert (data["weeks"], data["trend"]) == ([], "insufficient_data")
+
+
+def flat_spikes(months: int, per_week: int = 4) -> list[Spike]:
+    today = dt.date.today()
+    start = today - dt.timedelta(days=int(months * 30.6))
+    return [
+        Spike(
+            at_utc=dt.datetime.combine(start + dt.timedelta(days=d + i), dt.time(10), dt.UTC),
+            utc_offset_minutes=0,
+        )
+        for d in range(0, (today - start).days - 7, 7)
+        for i in range(per_week)
+    ]
+
+
+def test_a_year_without_easing_is_said_gently(cli: Cli, home: Path) -> None:
+    insert_spikes(home, flat_spikes(13))
+    text = cli("progress").stdout
+    assert "A year of records without a clear easing" in text
+    assert "Because: Spikes logged for 13 months" in text.replace("\n", " ").replace("│", "")
+    assert "no clear change yet" in text
+
+
+def test_two_years_without_easing_suggests_a_therapist(cli: Cli, home: Path) -> None:
+    insert_spikes(home, flat_spikes(25))
+    data = cli.json("progress", "--json")
+    assert isinstance(data, dict)
+    (stop,) = data["stops"]
+    assert stop["id"] == "no_easing_two_years"
+    assert "therapist" in stop["guidance"]["text"]
+    assert stop["evidence"][0].startswith("Spikes logged for 25 months")
+
+
+# --- summary --------------------------------------------------------------------------------
+
+
+def add_checkins(home: Path, months_ago: list[int], **changes: object) -> None:
+    bank = load_bank()
+    store = open_home_store(home)
+    for months in months_ago:
+        checkin = new_checkin(bank, "affected", {**BASE_AFFECTED, **changes})  # type: ignore[arg-type]
+        when = dt.datetime.now(dt.UTC) - dt.timedelta(days=31 * months)
+        store.add_checkin(checkin.model_copy(update={"created_utc": when}))
+    store.close()
+
+
+def test_summary_gains_the_chart_and_the_trend_in_one_line(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    insert_spikes(home, flat_spikes(2, per_week=3))
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    text = cli("summary").stdout
+    line = text.split("Progress: spikes of distrust per week", 1)[1].splitlines()[1]
+    assert re.search(r"[▁▂▃▄▅▆▇█·]{5,} .* (no clear change yet|spikes are becoming)", line), line
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert report["progress"]["trend"] in ("flat", "falling")
+    assert report["progress"]["spikes_logged"] == len(flat_spikes(2, per_week=3))
+
+
+def test_summary_shows_stalled_accountability_with_its_data(cli: Cli, home: Path) -> None:
+    add_checkins(home, [3, 2, 0], acc_acknowledged="not_yet")
+    text = cli("summary").stdout
+    assert "Accountability has stayed out of reach for a while" in text
+    assert "not yet in place in the last 3 check-ins in a row" in " ".join(text.split())
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert [w["id"] for w in report["warnings"]] == ["accountability_stalled"]
+
+
+def test_ongoing_behaviour_is_shown_once_in_the_summary(cli: Cli, home: Path) -> None:
+    add_checkins(home, [1, 0], ongoing="reduced")
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert [w["id"] for w in report["warnings"]] == ["behaviour_ongoing"]
+    progress = cli.json("progress", "--json")
+    assert isinstance(progress, dict)
+    assert [s["id"] for s in progress["stops"]] == ["behaviour_ongoing"]
+
+
+# --- timeline and profile -------------------------------------------------------------------
+
+
+def test_timeline_from_profile_set_on_29_february(cli: Cli) -> None:
+    assert (
+        "Saved discovered = 2024-02-29" in cli("profile", "set", "discovered", "2024-02-29").stderr
+    )
+    data = cli.json("timeline", "--json")
+    assert isinstance(data, dict)
+    today = dt.date.today()
+    nxt = dt.date.fromisoformat(data["next_anniversary"])
+    assert (nxt.month, nxt.day) in ((2, 28), (2, 29)) and nxt >= today
+    assert nxt.day == 29 or nxt.year % 4 != 0
+    assert data["days_to_anniversary"] == (nxt - today).days
+    assert data["anniversary_number"] == nxt.year - 2024
+    assert data["discovered_from"] == "profile"
+    text = cli("timeline").stdout
+    assert "Came to light: 29 February 2024" in text
+    assert "What to expect around the anniversary" in text
+
+
+def test_timeline_from_the_latest_check_in(cli: Cli, tmp_path: Path) -> None:
+    answers = {**BASE_AFFECTED, "discovered": "2025-06-01"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    assert "(from your check-in)" in cli("timeline").stdout
+
+
+def test_timeline_without_a_date(cli: Cli) -> None:
+    result = cli("timeline")
+    assert "profile set discovered YYYY-MM-DD" in result.stderr
+    assert cli.json("timeline", "--json") == {
+        "discovered": None, "discovered_from": None, "months_elapsed": None, "phase": None,
+        "phase_title": None, "guidance": [], "next_anniversary": None,
+        "days_to_anniversary": None, "anniversary_number": None, "expect_at_anniversary": None,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["discovered", "2999-01-01"], "discovered: that date is in the future"),
+        (["discovered", "last spring"], "discovered: use a date like 2025-03-14"),
+        (["colour", "blue"], "there is no setting 'colour'"),
+    ],
+)
+def test_profile_set_refuses_bad_values(
+    cli: Cli, home: Path, args: list[str], message: str
+) -> None:
+    cli("profile", "set", "discovered", "2025-03-14")
+    result = cli("profile", "set", *args, code=2)
+    assert result.stderr.startswith(f"Error: {message}")
+    assert cli.json("timeline", "--json")["discovered"] == "2025-03-14"  # type: ignore[index]
+
+
+def test_help_has_examples(cli: Cli) -> None:
+    for command in (["spike"], ["progress"], ["timeline"], ["profile", "set"]):
+        assert "Example: trustrepair" in cli(*command, "--help").stdout

@@ -1,0 +1,109 @@
+"""`trustrepair compare`: crafted pairs of views, and keeping each partner's words private."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
+from trustrepair.compare import agreement
+
+
+def checkin(cli: Cli, tmp_path: Path, profile: str, role: str, **changes: object) -> None:
+    base = BASE_AFFECTED if role == "affected" else BASE_BETRAYING
+    path = write_answers(tmp_path / f"{profile}.toml", role, {**base, **changes})
+    cli("--profile", profile, "check", "--answers", str(path))
+
+
+def views(cli: Cli) -> dict[str, str]:
+    result = cli.json("compare", "robin", "kai", "--json")
+    assert isinstance(result, dict)
+    return {a["area"]: a["agreement"] for a in result["areas"]}
+
+
+def test_full_agreement(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected")
+    checkin(cli, tmp_path, "kai", "betraying")
+    assert views(cli) == {
+        "accountability": "agree",
+        "transparency": "agree",
+        "cessation": "agree",
+    }
+    assert "same view" in cli("compare", "robin", "kai").stdout
+
+
+@pytest.mark.parametrize(
+    ("area", "affected_change"),
+    [
+        ("accountability", {"acc_blame": "often"}),
+        ("transparency", {"tr_offered": "never", "tr_checking": "often"}),
+        ("cessation", {"ongoing": "continuing"}),
+    ],
+)
+def test_one_divergence_per_prerequisite(
+    cli: Cli, tmp_path: Path, area: str, affected_change: dict[str, object]
+) -> None:
+    checkin(cli, tmp_path, "robin", "affected", **affected_change)
+    checkin(cli, tmp_path, "kai", "betraying")
+    got = views(cli)
+    assert got.pop(area) == "diverge"
+    assert set(got.values()) == {"agree"}
+    out = " ".join(cli("compare", "robin", "kai").stdout.split())
+    assert "You see this very differently" in out
+    assert "couples therapist can help" in out
+
+
+def test_order_of_arguments_does_not_matter(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected", acc_blame="rarely")
+    checkin(cli, tmp_path, "kai", "betraying")
+    a = cli.json("compare", "robin", "kai", "--json")
+    b = cli.json("compare", "kai", "robin", "--json")
+    assert isinstance(a, dict) and isinstance(b, dict)
+    assert a["areas"] == b["areas"]
+
+
+def test_a_missing_role_gives_a_clear_message(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected")
+    checkin(cli, tmp_path, "sam", "affected")
+    result = cli("compare", "robin", "sam", code=2)
+    assert "compare needs one from each partner" in result.stderr
+    assert (
+        "no profile or json export named 'nobody'"
+        in cli("compare", "robin", "nobody", code=2).stderr
+    )
+
+
+def test_notes_stay_private_unless_asked(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected", acc_heard="He said it was my fault")
+    checkin(cli, tmp_path, "kai", "betraying", acc_statement="I lied to you for months")
+    assert "my fault" not in cli("compare", "robin", "kai").stdout
+    assert "lied" not in cli("compare", "robin", "kai", "--json").stdout
+    shared = cli("compare", "robin", "kai", "--include-notes").stdout
+    assert "He said it was my fault" in shared
+    assert "I lied to you for months" in shared
+
+
+def test_compare_with_a_partners_json_export(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected")
+    checkin(cli, tmp_path, "kai", "betraying", ongoing="reduced")
+    shared = tmp_path / "kai.json"
+    cli("--profile", "kai", "export", "--format", "json", "--no-notes", "-o", str(shared))
+    result = cli.json("compare", "robin", str(shared), "--json")
+    assert isinstance(result, dict)
+    assert {a["area"]: a["agreement"] for a in result["areas"]}["cessation"] == "diverge"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("in_place", "in_place", "agree"),
+        ("in_place", "partial", "partly_agree"),
+        ("not_yet", "partial", "partly_agree"),
+        ("not_yet", "in_place", "diverge"),
+        ("unclear", "in_place", "unclear"),
+        ("unclear", "unclear", "agree"),
+    ],
+)
+def test_agreement_levels(a: str, b: str, expected: str) -> None:
+    assert agreement(a, b) == expected  # type: ignore[arg-type]

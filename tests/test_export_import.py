@@ -1,0 +1,199 @@
+"""Export and import: readable documents, a faithful backup, and refusing bad files cleanly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from markdown_it import MarkdownIt
+
+from conftest import BASE_AFFECTED, EXAMPLES, Cli, write_answers
+from strategies import stores
+from trustrepair import store as store_mod
+from trustrepair.models import BackupData
+from trustrepair.schema import export_schema_text, generate_export_schema
+from trustrepair.store_backup import import_data, read_all
+
+SCHEMA = json.loads(export_schema_text())
+
+
+def db(home: Path) -> Path:
+    return home / "profiles" / "default" / "trustrepair.db"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def filled(cli: Cli, tmp_path: Path) -> None:
+    answers = {**BASE_AFFECTED, "acc_heard": "He said <b>sorry</b> [red]x[/red] *once*"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+
+
+def test_shipped_schema_matches_the_models() -> None:
+    # After changing a model, regenerate:
+    #   python -m trustrepair.schema > src/trustrepair/schema/export.schema.json
+    assert export_schema_text() == generate_export_schema()
+
+
+def test_schema_flag_prints_the_schema(cli: Cli) -> None:
+    assert cli.json("export", "--schema") == SCHEMA
+
+
+def test_json_export_validates_against_the_schema(cli: Cli, filled: None) -> None:
+    data = cli.json("export", "--format", "json")
+    jsonschema.validate(data, SCHEMA)
+    assert isinstance(data, dict)
+    assert data["schema_version"] == 1
+    assert data["summary"]["prerequisites"]["accountability"]["status"] == "in_place"
+
+
+def test_empty_store_exports_validate_too(cli: Cli) -> None:
+    jsonschema.validate(cli.json("export", "--format", "json"), SCHEMA)
+
+
+def test_markdown_export_is_commonmark_and_keeps_text_literal(cli: Cli, filled: None) -> None:
+    text = cli("export", "--format", "markdown").stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert len(headings) >= 5
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<b>sorry</b>" not in html  # the person's text never becomes markup
+    assert "&lt;b&gt;sorry&lt;/b&gt;" in html
+    assert "<table>" in html
+
+
+def test_no_notes_leaves_out_free_text(cli: Cli, filled: None) -> None:
+    for fmt in ("markdown", "html", "json", "toml"):
+        result = cli("export", "--format", fmt, "--no-notes")
+        assert "sorry" not in result.stdout, fmt
+        assert "includes your notes" not in result.stderr
+    with_notes = cli("export", "--format", "markdown")
+    assert "includes your notes" in with_notes.stderr
+
+
+def test_output_file_is_private_and_never_overwritten(
+    cli: Cli, filled: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "summary.html"
+    cli("export", "-o", str(out))
+    assert out.read_text().startswith("<!DOCTYPE html>")  # format taken from the suffix
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    before = digest(out)
+    result = cli("export", "-o", str(out), "--format", "markdown", code=2)
+    assert "--force" in result.stderr
+    assert digest(out) == before
+    cli("export", "-o", str(out), "--format", "markdown", "--force")
+    assert out.read_text().startswith("# trustrepair summary")
+
+
+def test_since_drops_older_records(cli: Cli, filled: None) -> None:
+    data = cli.json("export", "--format", "json", "--since", "2999-01-01")
+    assert isinstance(data, dict)
+    assert data["data"]["checkins"] == []
+    assert "does not match" in cli("export", "--since", "last week", code=2).output
+
+
+def roundtrip(data: BackupData, tmp_path: Path, fmt: str) -> None:
+    from trustrepair.backup import build_export, parse_export
+    from trustrepair.bank import load_bank
+    from trustrepair.render.exporters import EXPORTERS
+
+    first = store_mod.open_store(tmp_path / "a" / "trustrepair.db")
+    import_data(first, data)
+    exported = read_all(first)
+    first.close()
+    export = build_export(
+        exported, bank=load_bank(), profile="default", summary=None, notes=True, start=None
+    )
+    text = EXPORTERS[fmt](export)  # type: ignore[index]
+    second = store_mod.open_store(tmp_path / "b" / "trustrepair.db")
+    import_data(second, parse_export(text.encode(), "file").data)
+    again = read_all(second)
+    second.close()
+    assert again == exported
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=stores())
+def test_backup_round_trip_is_exact(
+    tmp_path_factory: pytest.TempPathFactory, fmt: str, data: BackupData
+) -> None:
+    roundtrip(data, tmp_path_factory.mktemp("rt"), fmt)
+
+
+def test_import_into_empty_home_then_merge_without_duplicates(
+    cli: Cli, filled: None, tmp_path: Path, home: Path
+) -> None:
+    backup = tmp_path / "backup.toml"
+    cli("export", "--format", "toml", "-o", str(backup))
+    other = tmp_path / "new-computer"
+    result = cli("--home", str(other), "import", str(backup))
+    assert "Imported 1 check-in." in result.stderr
+    again = cli("--home", str(other), "import", str(backup))
+    assert "nothing new" in again.stderr
+    assert len(cli.json("--home", str(other), "history", "--json")) == 1  # type: ignore[arg-type]
+    # Merging a second computer's check-in keeps both.
+    cli("--home", str(other), "check", "--answers", str(EXAMPLES / "answers-betraying.toml"))
+    cli("import", str(backup))
+    second = tmp_path / "second.json"
+    cli("--home", str(other), "export", "--format", "json", "-o", str(second))
+    cli("import", str(second))
+    assert len(cli.json("history", "--json")) == 2  # type: ignore[arg-type]
+
+
+def bad_imports(tmp_path: Path, good: str) -> dict[str, tuple[Path, str]]:
+    cases: dict[str, tuple[Path, str]] = {}
+
+    def make(name: str, content: str | bytes, expected: str) -> None:
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        cases[name] = (path, expected)
+
+    make("truncated.toml", good[: len(good) // 2], "")
+    make(
+        "newer.toml", good.replace("schema_version = 1", "schema_version = 99"), "newer trustrepair"
+    )
+    make("edited.toml", good.replace('role = "affected"', 'role = "someone"'), "role")
+    make("not-ours.json", '{"hello": 1}', "not a trustrepair export")
+    make("binary.toml", b"\x00\xff\xfe", "not a UTF-8 text file")
+    make("broken.json", '{"app": "trustrepair", ', "not valid JSON")
+    no_notes_data = good.replace("includes_notes = true", "includes_notes = false")
+    make("no-notes.toml", no_notes_data, "--no-notes")
+    return cases
+
+
+def test_bad_import_files_change_nothing(
+    cli: Cli, filled: None, tmp_path: Path, home: Path
+) -> None:
+    good = cli("export", "--format", "toml").stdout
+    tomllib.loads(good)
+    before = digest(db(home))
+    for name, (path, expected) in bad_imports(tmp_path, good).items():
+        result = cli("import", str(path), code=2)
+        assert expected in result.stderr, name
+        assert len(result.stderr.strip().splitlines()) == 1, name
+        assert digest(db(home)) == before, name
+    assert "no such file" in cli("import", str(tmp_path / "missing.toml"), code=2).stderr
+
+
+def test_records_for_a_missing_marker_are_refused_whole(tmp_path: Path) -> None:
+    from trustrepair.errors import ImportFileError
+    from trustrepair.models import MarkerRecord
+
+    s = store_mod.open_store(tmp_path / "trustrepair.db")
+    orphan = MarkerRecord(marker_uid="f" * 32, on_date="2025-01-01", shown=True)  # type: ignore[arg-type]
+    with pytest.raises(ImportFileError):
+        import_data(s, BackupData(marker_records=[orphan]))
+    assert read_all(s) == BackupData()
+    s.close()

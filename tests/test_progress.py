@@ -1,0 +1,192 @@
+"""The progress report from weekly tallies: rows, medians, chart, comparisons, setbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from trustrepair.bank import load_bank
+from trustrepair.models import ProgressInfo
+from trustrepair.progress import SpikeHistory, build_progress
+from trustrepair.render.progress import progress_view
+from trustrepair.spikes import WeekTally
+
+D = dt.date
+
+
+def progress(tallies: list[WeekTally], today: D, **extra: object) -> ProgressInfo:
+    history = SpikeHistory(tallies=tallies, today=today, **extra)  # type: ignore[arg-type]
+    return build_progress(load_bank(), history)
+
+
+def render(info: ProgressInfo, width: int = 80) -> str:
+    console = Console(width=width, no_color=True, record=True, file=io.StringIO())
+    console.print(progress_view(info))
+    return console.export_text()
+
+
+def weekly(start: D, counts: list[int], **fields: object) -> list[WeekTally]:
+    return [
+        WeekTally(start + dt.timedelta(weeks=i), n, **fields)  # type: ignore[arg-type]
+        for i, n in enumerate(counts)
+    ]
+
+
+def test_weekly_rows_with_hand_computed_medians() -> None:
+    tallies = [
+        WeekTally(D(2026, 3, 2), 4, minutes=(10, 40, 20), intensities=(5, 8), known_triggers=1),
+        WeekTally(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
+    ]
+    info = progress(tallies, today=D(2026, 3, 18))
+    rows = [w.model_dump(mode="json") for w in info.weeks]
+    assert [
+        (r["week_start"], r["count"], r["median_minutes"], r["median_intensity"]) for r in rows
+    ] == [
+        ("2026-03-02", 4, 20.0, 6.5),
+        ("2026-03-09", 0, None, None),
+        ("2026-03-16", 1, 5.0, 3.0),
+    ]
+    assert [r["complete"] for r in rows] == [True, True, False]
+    assert info.trend == "insufficient_data"
+    assert info.trend_words == "not enough weeks logged yet to see a trend"
+
+
+def test_a_week_of_spikes_draws_a_correct_chart() -> None:
+    tallies = [
+        WeekTally(D(2026, 3, 2), 3, minutes=(10, 20, 40), intensities=(5, 7)),
+        WeekTally(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
+    ]
+    text = render(progress(tallies, today=D(2026, 3, 18)))
+    # At 80 columns the bar is 16 characters wide; 1 of 3 is 5 and 3/8 blocks.
+    assert re.search(r"2026-03-02\s+█{16}\s+3\s+20\s+6\s", text), text
+    assert re.search(r"2026-03-09\s+0\s+-\s+-\s", text), text
+    assert re.search(r"2026-03-16\s+█████▍\s+1\s+5\s+3\s+so far", text), text
+    assert "4 logged" not in text  # the span line needs the store; the chart does not
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_long_histories_are_drawn_by_month_then_by_quarter() -> None:
+    counts = [2] * 4 + [1] * 4 + [3] * 22  # Jan, Feb, then more
+    info = progress(weekly(D(2026, 1, 5), counts), today=D(2026, 8, 1))
+    assert info.chart_unit == "month"
+    jan, feb = info.chart[0], info.chart[1]
+    assert (jan.label, jan.weeks, jan.per_week) == ("Jan 2026", 4, 2.0)
+    assert (feb.label, feb.weeks, feb.per_week) == ("Feb 2026", 4, 1.0)
+    long = progress(weekly(D(2022, 1, 3), [2] * 200), today=D(2025, 12, 1))
+    assert long.chart_unit == "quarter"
+    assert long.chart[0].label == "2022 Q1"
+    assert len(long.chart) <= 20
+    text = render(long)
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_a_week_belongs_to_the_month_holding_most_of_its_days() -> None:
+    info = progress(weekly(D(2026, 1, 26), [1] * 30), today=D(2026, 9, 1))
+    # The week of Monday 26 January runs to 1 February but mostly lies in January.
+    assert info.chart[0].label == "Jan 2026" and info.chart[0].weeks == 1
+
+
+def test_last_four_weeks_against_the_four_before_and_the_first_month() -> None:
+    counts = [10] * 4 + [8] * 4 + [6] * 4 + [2] * 4
+    minutes = {10: (30,), 8: (25,), 6: (20,), 2: (10,)}
+    tallies = [
+        WeekTally(D(2026, 1, 5) + dt.timedelta(weeks=i), n, minutes=minutes[n] * n)
+        for i, n in enumerate(counts)
+    ]
+    info = progress(tallies, today=D(2026, 4, 27))  # the 17th week, not yet complete
+    compared = [
+        (p.label, p.first_week.isoformat(), p.per_week, p.median_minutes) for p in info.comparisons
+    ]
+    assert compared == [
+        ("first 4 weeks", "2026-01-05", 10.0, 30.0),
+        ("4 weeks before", "2026-03-02", 6.0, 20.0),
+        ("last 4 weeks", "2026-03-30", 2.0, 10.0),
+    ]
+    assert info.trend == "falling"
+    assert info.trend_words == "spikes are becoming less frequent"
+
+
+def test_this_weeks_count_so_far_never_reads_as_a_drop() -> None:
+    counts = [5] * 10 + [0]  # the last week has only just begun
+    info = progress(weekly(D(2026, 1, 5), counts), today=D(2026, 3, 16))
+    assert info.trend_detail.weeks_used == 10
+    assert info.trend == "flat"
+
+
+def test_anniversary_setbacks_of_a_29_february_are_labelled_expected() -> None:
+    # Came to light on 29 February 2024; in 2025 the anniversary falls on Friday 28 February.
+    counts = [8, 7, 6, 6, 5, 5, 4, 4, 12, 4, 3]
+    start = D(2024, 12, 30)  # week 8 starts Monday 24 February 2025
+    info = progress(weekly(start, counts), today=D(2025, 3, 20), discovered=D(2024, 2, 29))
+    (setback,) = info.setbacks
+    assert (setback.week_start, setback.reason, setback.label) == (
+        D(2025, 2, 24),
+        "anniversary",
+        "anniversary: expected",
+    )
+    near = [w.week_start.isoformat() for w in info.weeks if w.near_anniversary]
+    assert near == ["2025-02-17", "2025-02-24", "2025-03-03"]  # within a week of 28 February
+    assert info.trend == "falling"
+    text = render(info)
+    assert "anniversary: expected" in text
+    assert "Setbacks are expected" in text
+    assert "fail" not in text.replace("not a failure", "")
+
+
+def test_an_anniversary_near_new_year_marks_the_weeks_on_both_sides() -> None:
+    info = progress(
+        weekly(D(2025, 12, 15), [3] * 5), today=D(2026, 1, 20), discovered=D(2024, 12, 31)
+    )
+    near = [w.week_start.isoformat() for w in info.weeks if w.near_anniversary]
+    assert near == ["2025-12-22", "2025-12-29", "2026-01-05"]
+
+
+def test_setbacks_with_known_triggers_and_without() -> None:
+    start = D(2026, 1, 5)
+    tallies = [
+        *weekly(start, [4, 4, 4, 4]),
+        WeekTally(D(2026, 2, 2), 10, known_triggers=6),
+        WeekTally(D(2026, 2, 9), 4),
+        WeekTally(D(2026, 2, 16), 10, known_triggers=1),
+    ]
+    info = progress(tallies, today=D(2026, 3, 1))
+    assert [(s.week_start.isoformat(), s.reason, s.usual) for s in info.setbacks] == [
+        ("2026-02-02", "trigger", 4.0),
+        ("2026-02-16", "other", 4.0),
+    ]
+    assert [s.label for s in info.setbacks] == ["trigger: expected", "harder week: normal"]
+
+
+def test_triggers_are_counted_and_own_words_are_not_listed() -> None:
+    counts = {"reminder": 3, "anniversary": 1, "unknown": 2, "a song": 1, "his phone": 1}
+    info = progress(weekly(D(2026, 3, 2), [8]), today=D(2026, 3, 4), trigger_counts=counts)
+    assert [(t.trigger, t.count) for t in info.triggers] == [
+        ("reminder", 3),
+        ("anniversary", 1),
+        ("in your own words", 2),
+    ]
+    text = render(info)
+    assert "6 of 8 spikes" in text and "his phone" not in text
+    assert "expected, not a failure" in text
+
+
+def test_no_spikes_yet() -> None:
+    info = progress([], today=D(2026, 3, 4))
+    assert info.weeks == [] and info.trend == "insufficient_data"
+    assert "No spikes logged yet" in render(info)
+
+
+def test_a_bank_whose_progress_names_missing_guidance_is_refused(tmp_path: Path) -> None:
+    from trustrepair.bank import default_bank_path
+    from trustrepair.errors import BankError
+
+    text = default_bank_path().read_text(encoding="utf-8")
+    broken = tmp_path / "bank.toml"
+    broken.write_text(text.replace('stop_ongoing = "stop_while_ongoing"', 'stop_ongoing = "gone"'))
+    with pytest.raises(BankError, match="progress names a missing guidance 'gone'"):
+        load_bank(broken)
