@@ -156,3 +156,42 @@ def test_walk_through_skipping_the_statement_shows_no_reflection(cli: Cli) -> No
 def test_walk_through_shows_the_statement_as_written(cli: Cli, line: str) -> None:
     result = walk(cli, [line])
     assert "“it was just a kiss”" in result.stderr
+
+
+# --- exports: the same reflection in every view, and none of it with --no-notes ------------
+
+
+@pytest.fixture
+def saved_statement(cli: Cli, tmp_path: Path) -> None:
+    answers = {**BASE_BETRAYING, "acc_statement": DEFLECTING + " It was just a <b>fling</b>."}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "betraying", answers)))
+
+
+def test_markdown_and_html_exports_show_the_note_and_the_reflection(
+    cli: Cli, saved_statement: None
+) -> None:
+    from markdown_it import MarkdownIt
+
+    md = cli("export", "--format", "markdown").stdout
+    assert "## Reflecting on your statement" in md
+    assert "The statement you wrote contains phrases that point back" in md
+    rendered = MarkdownIt("commonmark").render(md)
+    assert "<b>fling</b>" not in rendered  # the person's words stay literal
+    html = cli("export", "--format", "html").stdout
+    assert "<h2>Reflecting on your statement</h2>" in html
+    assert "“because you were never home”" in html
+    assert "<b>fling" not in html
+
+
+def test_no_notes_leaves_the_statement_and_its_phrases_out_of_every_format(
+    cli: Cli, saved_statement: None
+) -> None:
+    for fmt in ("markdown", "html", "json", "toml"):
+        out = cli("export", "--format", fmt, "--no-notes").stdout
+        assert "never home" not in out, fmt
+        assert "Reflecting on your statement" not in out, fmt
+    data = cli.json("export", "--format", "json", "--no-notes")
+    acc = data["summary"]["prerequisites"]["accountability"]  # type: ignore[index]
+    assert acc["notes"][0]["phrases"] == []
+    assert acc["notes"][0]["text"].startswith("The statement you wrote contains phrases")
+    assert data["summary"]["reflections"] == []  # type: ignore[index]

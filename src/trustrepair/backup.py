@@ -45,6 +45,18 @@ def without_notes(data: BackupData, bank: Bank) -> BackupData:
     )
 
 
+def summary_without_notes(summary: Report) -> Report:
+    """The summary without the person's own words: free-text answers, the reflection on a
+    written statement, and the phrases quoted from it under an area."""
+    areas = {
+        area: result.model_copy(
+            update={"notes": [n.model_copy(update={"phrases": []}) for n in result.notes]}
+        )
+        for area, result in summary.prerequisites.items()
+    }
+    return summary.model_copy(update={"notes": [], "reflections": [], "prerequisites": areas})
+
+
 KNOWN_TRIGGERS = {"anniversary", "reminder", "new stressor", "partner's behaviour", "unknown"}
 
 
@@ -137,7 +149,7 @@ def build_export(
     if not notes:
         data = without_notes(data, bank)
         if summary is not None:
-            summary = summary.model_copy(update={"notes": []})
+            summary = summary_without_notes(summary)
     return Export(
         app_version=__version__,
         exported_utc=now_utc(),
