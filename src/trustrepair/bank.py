@@ -291,7 +291,8 @@ class Bank(BankModel):
                 self._check_condition(owner, c)
         self._check_marker_question()
         if self.reflect is not None:
-            self._check_reflect(self.reflect, guidance)
+            texts = {q.id for q in self.questions if q.kind == "text"}
+            self.reflect.check_references(set(self.sources), guidance, self.question_ids, texts)
         return self
 
     def _check_marker_question(self) -> None:
@@ -304,21 +305,6 @@ class Bank(BankModel):
                 f"markers.from_question {qid!r} must be a text question of at most "
                 f"{MARKER_TEXT_MAX} characters"
             )
-
-    def _check_reflect(self, reflect: Reflect, guidance: set[str]) -> None:
-        _unique("reflect category", [c.id for c in reflect.categories])
-        _unique("reflect strength", [s.id for s in reflect.strengths])
-        _unique("reflect question", [q.question for q in reflect.questions])
-        for c in reflect.categories:
-            _known(f"reflect category {c.id!r}", "source", c.source, set(self.sources))
-            for gid in c.guidance:
-                _known(f"reflect category {c.id!r}", "guidance", gid, guidance)
-        for st in reflect.strengths:
-            _known(f"reflect strength {st.id!r}", "source", st.source, set(self.sources))
-        for rq in reflect.questions:
-            _known("reflect.questions", "question", rq.question, self.question_ids)
-            if self.question(rq.question).kind != "text":
-                raise ValueError(f"reflect.questions names {rq.question!r}, not a text question")
 
     def _referrers(self) -> list[tuple[str, list[Condition], list[str]]]:
         out: list[tuple[str, list[Condition], list[str]]] = []

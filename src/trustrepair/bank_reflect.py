@@ -127,8 +127,37 @@ class Reflect(ReflectModel):
         )
         return template.replace(WHAT, what)
 
+    def check_references(
+        self, sources: set[str], guidance: set[str], questions: set[str], texts: set[str]
+    ) -> None:
+        """Ids are unique and every source, guidance entry and question named exists."""
+        _unique("reflect category", [c.id for c in self.categories])
+        _unique("reflect strength", [s.id for s in self.strengths])
+        _unique("reflect question", [q.question for q in self.questions])
+        for c in self.categories:
+            _known(f"reflect category {c.id!r}", "source", c.source, sources)
+            for gid in c.guidance:
+                _known(f"reflect category {c.id!r}", "guidance", gid, guidance)
+        for st in self.strengths:
+            _known(f"reflect strength {st.id!r}", "source", st.source, sources)
+        for rq in self.questions:
+            _known("reflect.questions", "question", rq.question, questions)
+            if rq.question not in texts:
+                raise ValueError(f"reflect.questions names {rq.question!r}, not a text question")
+
     def category(self, cid: str) -> FlagCategory:
         return next(c for c in self.categories if c.id == cid)
 
     def for_question(self, qid: str) -> ReflectQuestion | None:
         return next((q for q in self.questions if q.question == qid), None)
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate {kind} id {dupes[0]!r}")
+
+
+def _known(owner: str, kind: str, ref: str, known: set[str]) -> None:
+    if ref not in known:
+        raise ValueError(f"{owner} names a missing {kind} {ref!r}")
