@@ -45,6 +45,37 @@ def without_notes(data: BackupData, bank: Bank) -> BackupData:
     )
 
 
+def summary_without_notes(summary: Report) -> Report:
+    """The summary without the person's own words: free-text answers, the reflection on a
+    written statement and the phrases quoted from it, marker wording and the coaching that
+    quotes it."""
+    areas = {
+        area: result.model_copy(
+            update={"notes": [n.model_copy(update={"phrases": []}) for n in result.notes]}
+        )
+        for area, result in summary.prerequisites.items()
+    }
+    hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
+    markers = [
+        m.model_copy(
+            update={
+                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
+                "advice": [],
+                "found": m.found.model_copy(update=hidden),
+            }
+        )
+        for m in summary.markers.markers
+    ]
+    return summary.model_copy(
+        update={
+            "notes": [],
+            "reflections": [],
+            "prerequisites": areas,
+            "markers": summary.markers.model_copy(update={"markers": markers}),
+        }
+    )
+
+
 KNOWN_TRIGGERS = {"anniversary", "reminder", "new stressor", "partner's behaviour", "unknown"}
 
 
@@ -146,25 +177,6 @@ def build_export(
         data=data,
         summary=summary,
         progress=progress,
-    )
-
-
-def summary_without_notes(summary: Report) -> Report:
-    """The summary with the person's own words left out: notes, marker wording, and the
-    coaching that quotes it."""
-    hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
-    markers = [
-        m.model_copy(
-            update={
-                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
-                "advice": [],
-                "found": m.found.model_copy(update=hidden),
-            }
-        )
-        for m in summary.markers.markers
-    ]
-    return summary.model_copy(
-        update={"notes": [], "markers": summary.markers.model_copy(update={"markers": markers})}
     )
 
 

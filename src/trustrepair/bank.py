@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from trustrepair.bank_reflect import Reflect
 from trustrepair.errors import BankError
 
 Role = Literal["affected", "betraying"]
@@ -267,6 +268,7 @@ class Bank(BankModel):
     phases: list[Phase]
     markers: MarkerRules
     progress: ProgressText
+    reflect: Reflect | None = None
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -288,6 +290,9 @@ class Bank(BankModel):
             for c in conditions:
                 self._check_condition(owner, c)
         self._check_marker_question()
+        if self.reflect is not None:
+            texts = {q.id for q in self.questions if q.kind == "text"}
+            self.reflect.check_references(set(self.sources), guidance, self.question_ids, texts)
         return self
 
     def _check_marker_question(self) -> None:

@@ -91,3 +91,21 @@ def spike_logged(when: str, details: str, same_day: int, day: str) -> str:
 
 def setting_saved(key: str, value: str) -> str:
     return f"Saved {key} = {value} for this profile."
+
+
+# `trustrepair reflect`: the statement itself does not fit.
+REFLECT_EMPTY = "the statement is empty; give the text, --file FILE, or pipe it in"
+REFLECT_BINARY = "that does not look like plain text (NUL or control bytes, or not UTF-8)"
+REFLECT_NO_INPUT = (
+    "give the statement to reflect on: as text in quotes, with --file FILE, "
+    "or piped in (see trustrepair reflect --help)"
+)
+REFLECT_TWO_INPUTS = "give the statement either as text or with --file, not both"
+REFLECT_NO_TABLE = "this question bank has no [reflect] table, so there is nothing to reflect with"
+
+
+def reflect_too_long(max_chars: int) -> str:
+    return f"the statement is longer than {max_chars:,} characters; reflect on a shorter part"
+
+
+REFLECT_REVISE = "To rewrite it, type < at the next question."

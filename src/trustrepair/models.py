@@ -137,6 +137,15 @@ class Reason(Record):
     evidence: list[Evidence]
 
 
+class AreaNote(Record):
+    """Another input shown next to the answers; it never changes the area's status."""
+
+    kind: Literal["reflection"]
+    text: str
+    caption: str
+    phrases: list[str] = []
+
+
 class AreaResult(Record):
     area: Area
     title: str
@@ -144,6 +153,7 @@ class AreaResult(Record):
     status_label: str
     reasons: list[Reason]
     guidance: list[GuidanceItem]
+    notes: list[AreaNote] = []
 
 
 class AlertItem(Record):
@@ -251,6 +261,59 @@ class ProgressOverview(Record):
     trend_words: str
 
 
+class ReflectFlag(Record):
+    """A phrase that works against accountability: what kind, the words, why it matters."""
+
+    category: str
+    label: str
+    phrase: str
+    explanation: str
+    source: str
+    start: int = Field(ge=0)
+
+
+class ReflectStrength(Record):
+    id: str
+    label: str
+    phrase: str
+    explanation: str
+    source: str
+
+
+class ReflectGap(Record):
+    """A strength that was not found, with a hint about it."""
+
+    id: str
+    label: str
+    hint: str
+
+
+class SetAside(Record):
+    """A phrase that matched but is not the writer's own: quoted, negated or reported."""
+
+    category: str
+    phrase: str
+    why: Literal["quoted", "negated", "reported"]
+
+
+class Reflection(Record):
+    heard: bool
+    summary: str
+    flags: list[ReflectFlag]
+    strengths: list[ReflectStrength]
+    not_found: list[ReflectGap]
+    set_aside: list[SetAside]
+    caveat: str
+
+
+class StatementReflection(Record):
+    """The reflection on one text answer in a check-in (acc_statement, acc_heard)."""
+
+    question: str
+    heading: str
+    reflection: Reflection
+
+
 class CheckInRef(Record):
     uid: str
     when_local: dt.datetime
@@ -325,6 +388,7 @@ class Report(Record):
     markers: MarkersSection = Field(default_factory=MarkersSection)
     progress: ProgressOverview | None = None
     disclaimer: str
+    reflections: list[StatementReflection] = []
 
 
 class HistoryRow(Record):

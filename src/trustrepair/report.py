@@ -8,8 +8,10 @@ from typing import Literal
 
 from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
-from trustrepair.bank import PREREQUISITES, AnswerValue, Bank, Role
+from trustrepair.bank import PREREQUISITES, AnswerValue, Area, Bank, Role
 from trustrepair.models import (
+    AreaNote,
+    AreaResult,
     CheckIn,
     CheckInRef,
     Evidence,
@@ -24,11 +26,16 @@ from trustrepair.models import (
     ProgressInfo,
     RecordItem,
     Report,
+    StatementReflection,
     TimelineInfo,
     as_local,
     now_utc,
 )
 from trustrepair.progress import overview
+from trustrepair.reflect import reflect_statement
+
+# The written statement is one more input to this area, shown next to the answers.
+REFLECTION_AREA: Area = "accountability"
 
 
 def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> CheckIn:
@@ -89,6 +96,64 @@ def timeline_info(
 def spikes_now(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
     asked = [q for q in bank.questions if q.section == "spikes" and q.id in answers]
     return [Evidence(question=q.short, answer=assess.answer_label(q, answers[q.id])) for q in asked]
+
+
+def statement_reflections(
+    bank: Bank, role: Role, answers: Mapping[str, AnswerValue]
+) -> list[StatementReflection]:
+    """A reflection for each answered statement question in the bank's [reflect] table."""
+    if bank.reflect is None:
+        return []
+    out: list[StatementReflection] = []
+    for rq in bank.reflect.questions:
+        value = answers.get(rq.question)
+        if not bank.question(rq.question).applies_to(role) or not isinstance(value, str):
+            continue
+        reflection = reflect_statement(bank, value, heard=rq.heard)
+        out.append(
+            StatementReflection(question=rq.question, heading=rq.heading, reflection=reflection)
+        )
+    return out
+
+
+def with_reflection_notes(
+    bank: Bank, area: AreaResult, statements: list[StatementReflection]
+) -> AreaResult:
+    """Add a note (and its guidance) for each statement with flags. The status is left as is:
+    it comes from the answers, and a pattern check is too blunt to overrule them."""
+    rules = bank.reflect
+    notes: list[AreaNote] = []
+    guidance: list[str] = []
+    for st in statements:
+        found = [f.category for f in st.reflection.flags]
+        question = rules.for_question(st.question) if rules is not None else None
+        if rules is None or question is None or not found:
+            continue
+        notes.append(
+            AreaNote(
+                kind="reflection",
+                text=rules.describe(found, question.note),
+                caption=rules.note_caption,
+                phrases=[f.phrase for f in st.reflection.flags],
+            )
+        )
+        guidance += [g for c in found for g in rules.category(c).guidance]
+    if not notes:
+        return area
+    shown = {g.id for g in area.guidance}
+    extra = [assess.guidance_item(bank, g) for g in dict.fromkeys(guidance) if g not in shown]
+    return area.model_copy(update={"notes": notes, "guidance": [*area.guidance, *extra]})
+
+
+def prerequisites(
+    bank: Bank,
+    role: Role,
+    answers: Mapping[str, AnswerValue],
+    statements: list[StatementReflection],
+) -> dict[Area, AreaResult]:
+    out = {a: assess.assess_area(bank, role, a, answers) for a in PREREQUISITES}
+    out[REFLECTION_AREA] = with_reflection_notes(bank, out[REFLECTION_AREA], statements)
+    return out
 
 
 def free_text(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
@@ -190,6 +255,8 @@ def build_report(
     warnings += [a for a in (progress.stops if progress else []) if a.id not in shown]
     now = spikes_now(bank, answers)
     your_part = assess.assess_area(bank, role, "your_part", answers)
+    statements = statement_reflections(bank, role, answers)
+
     shown_above = {g.id for g in your_part.guidance} if your_part.reasons else set()
     return Report(
         generated_utc=now_utc(),
@@ -202,7 +269,7 @@ def build_report(
             bank_matches=checkin.bank_version == bank.meta.version,
         ),
         safety=[a for a in all_alerts if a.kind == "safety"],
-        prerequisites={a: assess.assess_area(bank, role, a, answers) for a in PREREQUISITES},
+        prerequisites=prerequisites(bank, role, answers, statements),
         your_part=your_part if your_part.reasons else None,
         timeline=timeline_info(bank, discovered, today, discovered_from),
         warnings=warnings,
@@ -215,6 +282,7 @@ def build_report(
         markers=markers_section(bank, role, marker_list, skip=shown_above),
         progress=overview(progress) if progress is not None else None,
         disclaimer=bank.report.disclaimer,
+        reflections=statements,
     )
 
 

@@ -100,11 +100,13 @@ def _register() -> None:
         profile,
         progress,
         prompts,
+        reflect,
         spike,
         summary,
     )
 
     app.command("check")(check.check)
+    app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)
     app.command("history")(summary.history)
     app.command("spike")(spike.spike)

@@ -59,7 +59,44 @@ def _area(result: AreaResult) -> str:
         else ""
     )
     title = f"{e(result.title)}: {_status(result.status, result.status_label)}"
-    return f'<section class="area"><h3>{title}</h3>{table}{_guidance(result.guidance)}</section>'
+    notes = _area_notes(result)
+    return (
+        f'<section class="area"><h3>{title}</h3>{table}{notes}'
+        f"{_guidance(result.guidance)}</section>"
+    )
+
+
+def _area_notes(result: AreaResult) -> str:
+    out = ""
+    for n in result.notes:
+        phrases = "; ".join(f"“{e(p)}”" for p in n.phrases)
+        out += (
+            f'<div class="note"><p>✎ {e(n.text)}</p>'
+            + (f"<p>{phrases}</p>" if phrases else "")
+            + f'<p class="muted">{e(n.caption)}</p></div>'
+        )
+    return out
+
+
+def _reflections(report: Report) -> str:
+    out = ""
+    for st in report.reflections:
+        r = st.reflection
+        flags = "".join(
+            f"<li><strong>{e(f.label)}</strong>: “{e(f.phrase)}”. {e(f.explanation)} "
+            f'<span class="source">From the article: {e(f.source)}</span></li>'
+            for f in r.flags
+        )
+        helps = "; ".join(f"<strong>{e(s.label)}</strong> (“{e(s.phrase)}”)" for s in r.strengths)
+        missing = "; ".join(e(g.label) for g in r.not_found)
+        out += (
+            f"<h2>{e(st.heading)}</h2><p>{e(r.summary)}</p>"
+            + (f"<ul>{flags}</ul>" if flags else "")
+            + (f"<p>What helps it carry weight: {helps}</p>" if helps else "")
+            + (f"<p>Not found in these words: {missing}</p>" if missing else "")
+            + f'<p class="muted">{e(r.caveat)}</p>'
+        )
+    return out
 
 
 def _timeline(report: Report) -> str:
@@ -103,6 +140,7 @@ def _summary(report: Report, extra: str) -> str:
             f"{overview}</table>",
             "".join(_alert(a) for a in report.warnings),
             "".join(_area(a) for a in areas),
+            _reflections(report),
             _timeline(report),
             _notes(report),
             extra,

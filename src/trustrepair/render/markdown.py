@@ -46,7 +46,38 @@ def _area(result: AreaResult) -> list[str]:
             answers = "; ".join(f"{e.question}: {e.answer}" for e in r.evidence)
             lines.append(f"| {r.status.replace('_', ' ')} | {esc(r.text)} | {esc(answers)} |")
         lines.append("")
-    return lines + _guidance(result.guidance)
+    return lines + _area_notes(result) + _guidance(result.guidance)
+
+
+def _area_notes(result: AreaResult) -> list[str]:
+    lines: list[str] = []
+    for note in result.notes:
+        lines += [f"✎ {esc(note.text)}", ""]
+        if note.phrases:
+            lines += ["; ".join(f"“{esc(p)}”" for p in note.phrases), ""]
+        lines += [f"*{esc(note.caption)}*", ""]
+    return lines
+
+
+def _reflections(report: Report) -> list[str]:
+    lines: list[str] = []
+    for st in report.reflections:
+        r = st.reflection
+        lines += [f"## {esc(st.heading)}", "", esc(r.summary), ""]
+        for f in r.flags:
+            lines.append(
+                f"- **{esc(f.label)}**: “{esc(f.phrase)}”. {esc(f.explanation)} "
+                f"*(From the article: {esc(f.source)})*"
+            )
+        lines += [""] if r.flags else []
+        if r.strengths:
+            helps = "; ".join(f"**{esc(s.label)}** (“{esc(s.phrase)}”)" for s in r.strengths)
+            lines += [f"What helps it carry weight: {helps}", ""]
+        if r.not_found:
+            missing = "; ".join(esc(g.label) for g in r.not_found)
+            lines += [f"Not found in these words: {missing}", ""]
+        lines += [f"*{esc(r.caveat)}*", ""]
+    return lines
 
 
 def _summary(report: Report) -> list[str]:
@@ -65,6 +96,7 @@ def _summary(report: Report) -> list[str]:
         lines += _alert(alert)
     for area in areas:
         lines += _area(area)
+    lines += _reflections(report)
     return (
         lines + _timeline(report) + _notes(report) + ["## Support", "", *_guidance(report.support)]
     )

@@ -12,8 +12,18 @@ from rich.table import Table
 from rich.text import Text
 
 from trustrepair.bank import PREREQUISITES, Area, Status
-from trustrepair.models import AlertItem, AreaResult, GuidanceItem, HistoryRow, Report, TimelineInfo
+from trustrepair.models import (
+    AlertItem,
+    AreaNote,
+    AreaResult,
+    GuidanceItem,
+    HistoryRow,
+    Report,
+    StatementReflection,
+    TimelineInfo,
+)
 from trustrepair.render.markers import markers_section_view
+from trustrepair.render.reflection import reflection_view
 
 STATUS_MARK: dict[Status, tuple[str, str]] = {
     "in_place": ("●", "green"),
@@ -62,6 +72,8 @@ def area_panel(result: AreaResult) -> Panel:
             body.append(Text(f"    {ev.question}: {ev.answer}", style="dim"))
     if not result.reasons:
         body.append(Text("Not enough answers to say yet.", style="dim"))
+    for note in result.notes:
+        body += note_lines(note)
     if result.guidance:
         body.append(Text(""))
         body.append(guidance_block(result.guidance))
@@ -70,6 +82,19 @@ def area_panel(result: AreaResult) -> Panel:
         (result.title, "bold"), ": ", status_text(result.status, result.status_label)
     )
     return Panel(Group(*body), title=title, title_align="left", border_style=style)
+
+
+def note_lines(note: AreaNote) -> list[RenderableType]:
+    """A note from another input (the written statement): marked apart from the reasons."""
+    lines: list[RenderableType] = [Text.assemble(("✎ ", "cyan"), note.text)]
+    lines += [Text.assemble("    “", phrase, "”", style="dim") for phrase in note.phrases]
+    lines.append(Padding(Text(note.caption, style="dim italic"), (0, 0, 0, 2), expand=False))
+    return lines
+
+
+def statement_section(st: StatementReflection) -> RenderableType:
+    heading = Rule(Text(st.heading, style="bold"), align="left")
+    return Group(heading, reflection_view(st.reflection), Text(""))
 
 
 def overview_table(report: Report) -> Table:
@@ -166,6 +191,7 @@ def report_view(report: Report) -> RenderableType:
     parts += [Text(""), overview_table(report), Text("")]
     parts += [alert_panel(a) for a in report.warnings]
     parts += [area_panel(r) for r in report.prerequisites.values()]
+    parts += [statement_section(st) for st in report.reflections]
     if report.your_part is not None:
         parts.append(area_panel(report.your_part))
     parts.append(markers_section_view(report.markers))

@@ -1,0 +1,163 @@
+"""The [reflect] table of the question bank: the patterns behind `trustrepair reflect`.
+
+Patterns are content, not code, so a therapist can extend them and another language can bring
+its own. Each one is a Python regular expression, matched case-insensitively; every pattern is
+compiled once, when the bank is validated (and the built-in bank is loaded once per process).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+PATTERN_FLAGS = re.IGNORECASE
+WHAT = "{what}"
+
+
+def compile_pattern(text: str) -> re.Pattern[str]:
+    """A pattern from the bank, checked: it must compile and must not match empty text."""
+    try:
+        compiled = re.compile(text, PATTERN_FLAGS)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    if compiled.search("") is not None:
+        raise ValueError(f"the pattern {text!r} matches empty text, so it would match anywhere")
+    return compiled
+
+
+def _valid_pattern(text: str) -> str:
+    compile_pattern(text)
+    return text
+
+
+Pattern = Annotated[str, AfterValidator(_valid_pattern)]
+
+
+class ReflectModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Patterned(ReflectModel):
+    """Something found by patterns; the compiled patterns are kept next to the text."""
+
+    patterns: list[Pattern] = Field(min_length=1)
+    _compiled: tuple[re.Pattern[str], ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _compile(self) -> Self:
+        self._compiled = tuple(compile_pattern(p) for p in self.patterns)
+        return self
+
+    @property
+    def compiled(self) -> tuple[re.Pattern[str], ...]:
+        return self._compiled
+
+
+class FlagCategory(Patterned):
+    """A kind of phrase that works against accountability (blame-shifting, minimising ...)."""
+
+    id: Id
+    label: str = Field(min_length=1)
+    note: str = Field(min_length=1)
+    explanation: str = Field(min_length=1)
+    source: Id
+    guidance: list[Id] = []
+
+
+class StrengthKind(Patterned):
+    """Something in a statement that helps it carry weight (naming the harm ...)."""
+
+    id: Id
+    label: str = Field(min_length=1)
+    explanation: str = Field(min_length=1)
+    hint: str = Field(min_length=1)
+    source: Id
+
+
+class ReflectQuestion(ReflectModel):
+    """A text question in `check` whose answer gets a reflection."""
+
+    question: Id
+    heard: bool = False
+    heading: str = Field(min_length=1)
+    note: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _note_names_what(self) -> Self:
+        if WHAT not in self.note:
+            raise ValueError(f"note must contain {WHAT} (where the kinds of phrase go)")
+        return self
+
+
+class Cues(Patterned):
+    """Words that change what a phrase means for the speaker (negation, reported speech)."""
+
+
+class Reflect(ReflectModel):
+    max_chars: int = Field(default=20_000, ge=100, le=100_000)
+    negation_window: int = Field(default=4, ge=0, le=12)
+    caveat: str = Field(min_length=1)
+    note_caption: str = Field(min_length=1)
+    no_flags: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    and_word: str = "and"
+    # Words that end the few words of context shown after a phrase (and, but ...).
+    phrase_stops: list[str] = []
+    negations: Cues
+    reported_speech: Cues
+    clause_breaks: Cues
+    questions: list[ReflectQuestion] = []
+    categories: list[FlagCategory] = Field(min_length=1)
+    strengths: list[StrengthKind] = []
+
+    @model_validator(mode="after")
+    def _summary_names_what(self) -> Self:
+        if WHAT not in self.summary:
+            raise ValueError(f"summary must contain {WHAT} (where the kinds of phrase go)")
+        return self
+
+    def describe(self, category_ids: list[str], template: str) -> str:
+        """The template with {what} replaced by the notes of these categories, in bank order."""
+        notes = [c.note for c in self.categories if c.id in category_ids]
+        what = (
+            notes[0] if len(notes) == 1 else f"{', '.join(notes[:-1])} {self.and_word} {notes[-1]}"
+        )
+        return template.replace(WHAT, what)
+
+    def check_references(
+        self, sources: set[str], guidance: set[str], questions: set[str], texts: set[str]
+    ) -> None:
+        """Ids are unique and every source, guidance entry and question named exists."""
+        _unique("reflect category", [c.id for c in self.categories])
+        _unique("reflect strength", [s.id for s in self.strengths])
+        _unique("reflect question", [q.question for q in self.questions])
+        for c in self.categories:
+            _known(f"reflect category {c.id!r}", "source", c.source, sources)
+            for gid in c.guidance:
+                _known(f"reflect category {c.id!r}", "guidance", gid, guidance)
+        for st in self.strengths:
+            _known(f"reflect strength {st.id!r}", "source", st.source, sources)
+        for rq in self.questions:
+            _known("reflect.questions", "question", rq.question, questions)
+            if rq.question not in texts:
+                raise ValueError(f"reflect.questions names {rq.question!r}, not a text question")
+
+    def category(self, cid: str) -> FlagCategory:
+        return next(c for c in self.categories if c.id == cid)
+
+    def for_question(self, qid: str) -> ReflectQuestion | None:
+        return next((q for q in self.questions if q.question == qid), None)
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate {kind} id {dupes[0]!r}")
+
+
+def _known(owner: str, kind: str, ref: str, known: set[str]) -> None:
+    if ref not in known:
+        raise ValueError(f"{owner} names a missing {kind} {ref!r}")
