@@ -1,16 +1,25 @@
 """The [reflect] table of the question bank: the patterns behind `trustrepair reflect`.
 
 Patterns are content, not code, so a therapist can extend them and another language can bring
-its own. Each one is a Python regular expression, matched case-insensitively; every pattern is
-compiled once, when the bank is validated (and the built-in bank is loaded once per process).
+its own. Each one is a Python regular expression, matched case-insensitively. A bank given by
+path is checked pattern by pattern when it is validated; every pattern is compiled once per
+process, when it is first used.
 """
-
-from __future__ import annotations
 
 import re
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    model_validator,
+)
+
+from trustrepair.errors import BankError
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 PATTERN_FLAGS = re.IGNORECASE
@@ -28,8 +37,10 @@ def compile_pattern(text: str) -> re.Pattern[str]:
     return compiled
 
 
-def _valid_pattern(text: str) -> str:
-    compile_pattern(text)
+def _valid_pattern(text: str, info: ValidationInfo) -> str:
+    # The built-in bank is checked by the tests; skipping ~400 compiles keeps start-up quick.
+    if not (isinstance(info.context, dict) and info.context.get("trusted")):
+        compile_pattern(text)
     return text
 
 
@@ -46,13 +57,14 @@ class Patterned(ReflectModel):
     patterns: list[Pattern] = Field(min_length=1)
     _compiled: tuple[re.Pattern[str], ...] = PrivateAttr(default=())
 
-    @model_validator(mode="after")
-    def _compile(self) -> Self:
-        self._compiled = tuple(compile_pattern(p) for p in self.patterns)
-        return self
-
     @property
     def compiled(self) -> tuple[re.Pattern[str], ...]:
+        """Compiled on first use, once per process."""
+        if not self._compiled:
+            try:
+                self._compiled = tuple(compile_pattern(p) for p in self.patterns)
+            except ValueError as exc:
+                raise BankError(f"the question bank's [reflect] table: {exc}") from None
         return self._compiled
 
 

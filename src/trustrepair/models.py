@@ -4,8 +4,6 @@ Models that carry personal text hide their input in validation errors, so an err
 never repeats what someone wrote.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import unicodedata
 import uuid
