@@ -88,3 +88,13 @@ def test_shipped_examples_run(cli: Cli) -> None:
         assert set(report["prerequisites"]) == {"accountability", "transparency", "cessation"}
         for area in report["prerequisites"].values():
             assert area["status"] in {"in_place", "partial", "not_yet", "unclear"}
+
+
+def test_spike_progress_is_not_pushed_on_the_partner_who_broke_trust(cli: Cli) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-betraying.toml"))
+    assert "trustrepair spike" not in cli("summary").stdout
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert report["progress"] is None
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    assert "Log one with" in " ".join(cli("summary").stdout.split())

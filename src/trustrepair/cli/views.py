@@ -63,6 +63,9 @@ def report_for(
     found = discovered_with_source(checkin, setting)
     stored = store.markers(include_retired=False) if store is not None else []
     counts = store.marker_counts(counted_since(today)) if store is not None else {}
+    progress = progress_for(bank, store, today, checkin)
+    # Spikes are the affected partner's log; the other partner sees the section only if used.
+    shown_progress = progress if progress.spikes_logged or checkin.role == "affected" else None
     return build_report(
         bank,
         checkin,
@@ -70,7 +73,7 @@ def report_for(
         discovered_from=found[1] if found else None,
         today=today,
         marker_list=marker_views(bank, [*stored, *unsaved], counts, today),
-        progress=progress_for(bank, store, today, checkin),
+        progress=shown_progress,
     )
 
 
