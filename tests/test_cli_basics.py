@@ -74,7 +74,7 @@ def test_history_lists_checkins_newest_first(cli: Cli) -> None:
     assert [r["role"] for r in rows] == ["betraying", "affected"]
     assert set(rows[0]["statuses"]) >= {"accountability", "transparency", "cessation"}
     table = cli("history").stdout
-    assert table.index("betraying") < table.index("affected")
+    assert table.index("broke trust") < table.index("affected")
 
 
 def test_role_option_must_match_the_file(cli: Cli) -> None:

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from trustrepair.errors import ImportFileError
-from trustrepair.models import EXPORT_SCHEMA_VERSION, BackupData, Export, ProgressInfo, Report
+from trustrepair.models import (
+    EXPORT_SCHEMA_VERSION,
+    BackupData,
+    Export,
+    MarkersSection,
+    ProgressInfo,
+    Report,
+)
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -20,11 +27,20 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 NOTE_PLACEHOLDER = "(left out of this export)"
 
 
+def shareable_answers(bank: Bank) -> set[str]:
+    """Answers a --no-notes export may carry: known, not free text, not the safety question.
+
+    Anything else (free text, answers to questions this bank does not know, which may be
+    free text from a custom bank, and whether someone said they are afraid) stays private.
+    """
+    return {q.id for q in bank.questions if q.kind != "text" and q.section != "safety"}
+
+
 def without_notes(data: BackupData, bank: Bank) -> BackupData:
     """Every free-text field removed or replaced, for sharing with less exposure."""
-    text_ids = {q.id for q in bank.questions if q.kind == "text"}
+    keep = shareable_answers(bank)
     checkins = [
-        c.model_copy(update={"answers": {k: v for k, v in c.answers.items() if k not in text_ids}})
+        c.model_copy(update={"answers": {k: v for k, v in c.answers.items() if k in keep}})
         for c in data.checkins
     ]
     markers = [
@@ -46,32 +62,22 @@ def without_notes(data: BackupData, bank: Bank) -> BackupData:
 
 
 def summary_without_notes(summary: Report) -> Report:
-    """The summary without the person's own words: free-text answers, the reflection on a
+    """The summary without the person's own words (free-text answers, the reflection on a
     written statement and the phrases quoted from it, marker wording and the coaching that
-    quotes it."""
+    quotes it) and without the safety alert, which is for the person, not for sharing."""
     areas = {
         area: result.model_copy(
             update={"notes": [n.model_copy(update={"phrases": []}) for n in result.notes]}
         )
         for area, result in summary.prerequisites.items()
     }
-    hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
-    markers = [
-        m.model_copy(
-            update={
-                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
-                "advice": [],
-                "found": m.found.model_copy(update=hidden),
-            }
-        )
-        for m in summary.markers.markers
-    ]
     return summary.model_copy(
         update={
+            "safety": [],
             "notes": [],
             "reflections": [],
             "prerequisites": areas,
-            "markers": summary.markers.model_copy(update={"markers": markers}),
+            "markers": _markers_without_words(summary.markers),
         }
     )
 
@@ -155,6 +161,7 @@ def build_export(
     profile: str,
     summary: Report | None,
     progress: ProgressInfo | None = None,
+    markers: MarkersSection | None = None,
     notes: bool,
     start: dt.date | None,
 ) -> Export:
@@ -177,6 +184,7 @@ def build_export(
         data=data,
         summary=summary,
         progress=progress,
+        markers=markers if notes or markers is None else _markers_without_words(markers),
     )
 
 
@@ -188,3 +196,46 @@ def has_notes(data: BackupData, summary: Report | None) -> bool:
         or any(s.note for s in data.spikes)
         or data.markers
     )
+
+
+def check_against_bank(data: BackupData, bank: Bank, today: dt.date, name: str) -> None:
+    """Every answer the bank knows, and every setting, must be valid before anything is written.
+
+    Answers to questions this bank does not know (an older or a custom bank) are kept as they
+    are: they are never shown, but they are the person's own record.
+    """
+    from trustrepair.answers import AnswerProblem, coerce_answer
+    from trustrepair.errors import BadInputError
+    from trustrepair.settings import checked_setting
+
+    known = {q.id: q for q in bank.questions}
+    for n, checkin in enumerate(data.checkins, start=1):
+        for qid, value in checkin.answers.items():
+            if qid in known:
+                try:
+                    coerce_answer(known[qid], value)
+                except AnswerProblem as problem:
+                    raise ImportFileError(
+                        f"{name}: check-in {n}, answers.{qid}: {problem}"
+                    ) from None
+    for key, value in data.settings.items():
+        try:
+            checked_setting(key, value, today)
+        except BadInputError as exc:
+            raise ImportFileError(f"{name}: settings: {exc.message}") from None
+
+
+def _markers_without_words(section: MarkersSection) -> MarkersSection:
+    """Marker wording, and the coaching that quotes it, replaced by a placeholder."""
+    hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
+    markers = [
+        m.model_copy(
+            update={
+                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
+                "advice": [],
+                "found": m.found.model_copy(update=hidden),
+            }
+        )
+        for m in section.markers
+    ]
+    return section.model_copy(update={"markers": markers})

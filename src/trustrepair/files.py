@@ -16,15 +16,20 @@ from trustrepair.errors import BadInputError, TrustRepairError
 DB_SUFFIXES = ("", "-journal", "-wal", "-shm")
 
 
-def write_private_file(target: Path, text: str, *, force: bool) -> None:
-    """Write text to target atomically with mode 0600; refuse to replace a file unless forced."""
+def check_can_write(target: Path, *, force: bool) -> None:
+    """Fail early (before any work) if target cannot or must not be written."""
     if target.is_dir():
         raise BadInputError(f"{target} is a folder; give a file name")
     if target.exists() and not force:
         raise BadInputError(f"{target} already exists; use --force to replace it")
-    folder = target.parent if str(target.parent) else Path()
-    if not folder.is_dir():
-        raise BadInputError(f"the folder {folder} does not exist")
+    if not target.parent.is_dir():
+        raise BadInputError(f"the folder {target.parent} does not exist")
+
+
+def write_private_file(target: Path, text: str, *, force: bool) -> None:
+    """Write text to target atomically with mode 0600; refuse to replace a file unless forced."""
+    check_can_write(target, force=force)
+    folder = target.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -37,7 +42,10 @@ def write_private_file(target: Path, text: str, *, force: bool) -> None:
 
 
 def trustrepair_files(home: Path) -> list[Path]:
-    """Every file trustrepair itself keeps under home (databases of all profiles, config)."""
+    """Every file trustrepair itself keeps under home (databases of all profiles, config).
+
+    A file in a database's place that is not a trustrepair database is never included.
+    """
     found: list[Path] = []
     config = paths.config_path(home)
     if config.is_file():
@@ -45,11 +53,18 @@ def trustrepair_files(home: Path) -> list[Path]:
     profiles = paths.profiles_dir(home)
     if profiles.is_dir():
         for folder in sorted(p for p in profiles.iterdir() if p.is_dir()):
-            for suffix in DB_SUFFIXES:
-                db = folder / f"{paths.DB_NAME}{suffix}"
-                if db.is_file():
-                    found.append(db)
+            found += _database_files(folder)
     return found
+
+
+def _database_files(folder: Path) -> list[Path]:
+    """A profile's database and its journal files, if the database is really ours."""
+    from trustrepair.store.schema import is_trustrepair_database
+
+    db = folder / paths.DB_NAME
+    if db.is_file() and not is_trustrepair_database(db):
+        return []
+    return [f for f in (folder / f"{paths.DB_NAME}{s}" for s in DB_SUFFIXES) if f.is_file()]
 
 
 def wipe(home: Path) -> tuple[list[Path], list[Path]]:
@@ -82,11 +97,11 @@ def profile_names(home: Path) -> list[str]:
 def delete_profile(home: Path, profile: str) -> list[Path]:
     """Delete one profile's database files and its folder if that leaves it empty."""
     folder = paths.profile_dir(home, profile)
-    removed = [
-        folder / f"{paths.DB_NAME}{suffix}"
-        for suffix in DB_SUFFIXES
-        if (folder / f"{paths.DB_NAME}{suffix}").is_file()
-    ]
+    removed = _database_files(folder)
+    if not removed:
+        raise TrustRepairError(
+            f"{folder / paths.DB_NAME} is not a trustrepair database; it was left untouched"
+        )
     try:
         for f in removed:
             f.unlink()

@@ -19,7 +19,7 @@ CHECK_INTRO = (
 )
 DATABASE_UNREADABLE = (
     "the database could not be read; it was left untouched. "
-    "Restore a backup (trustrepair import) or move it aside"
+    "Move it aside; a backup can be restored into a new store with trustrepair import"
 )
 DEMO_INTRO = (
     "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
@@ -109,3 +109,6 @@ def reflect_too_long(max_chars: int) -> str:
 
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
+
+# Short role names for narrow table columns (the bank's role_labels are the long form).
+ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}

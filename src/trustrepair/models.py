@@ -393,6 +393,7 @@ class HistoryRow(Record):
     uid: str
     when_local: dt.datetime
     role: Role
+    role_label: str
     statuses: dict[Area, Status]
 
 
@@ -424,6 +425,7 @@ class Export(Record):
     data: BackupData
     summary: Report | None = None
     progress: ProgressInfo | None = None
+    markers: MarkersSection | None = None  # when there is no check-in (else in summary)
 
 
 class ImportCounts(Record):

@@ -60,10 +60,19 @@ def discovered_date(checkin: CheckIn | None, setting: str | None) -> dt.date | N
 def discovered_with_source(
     checkin: CheckIn | None, setting: str | None
 ) -> tuple[dt.date, Source] | None:
-    if setting:
-        return dt.date.fromisoformat(setting), "profile"
+    if setting and (day := _date_or_none(setting)) is not None:
+        return day, "profile"
     raw = checkin.answers.get("discovered") if checkin is not None else None
-    return (dt.date.fromisoformat(raw), "checkin") if isinstance(raw, str) else None
+    day = _date_or_none(raw) if isinstance(raw, str) else None
+    return (day, "checkin") if day is not None else None
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    # Stored dates are checked on the way in; a damaged one reads as "no date", never a crash.
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def timeline_info(
@@ -286,12 +295,13 @@ def build_report(
     )
 
 
-def history_rows(checkins: list[CheckIn]) -> list[HistoryRow]:
+def history_rows(bank: Bank, checkins: list[CheckIn]) -> list[HistoryRow]:
     return [
         HistoryRow(
             uid=c.uid,
             when_local=as_local(c.created_utc, c.utc_offset_minutes),
             role=c.role,
+            role_label=bank.report.role_labels[c.role],
             statuses=c.statuses,
         )
         for c in checkins

@@ -53,9 +53,23 @@ def say(message: str) -> None:
     """A message for the person, on stderr, never parsed as markup."""
     from rich.text import Text
 
-    console(stderr=True).print(Text(message))
+    err = console(stderr=True)
+    # Wrap for a person at a terminal; keep one line per message when stderr goes to a file.
+    err.print(Text(message), soft_wrap=not err.is_terminal)
 
 
 def print_data(text: str) -> None:
     """Data (JSON, exports) to stdout, exactly as given."""
     typer.echo(text)
+
+
+def confirm_by_typing(prompt: str, expected: str) -> None:
+    """Ask the person to type a word to confirm; anything else (or no input) cancels."""
+    from trustrepair.errors import BadInputError
+
+    try:
+        typed = typer.prompt(prompt, default="", show_default=False, err=True)
+    except typer.Abort:
+        typed = ""
+    if typed.strip().lower() != expected.lower():
+        raise BadInputError("not confirmed; nothing was deleted")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from trustrepair.cli.common import print_data, say, workspace
+from trustrepair.cli.common import confirm_by_typing, print_data, say, workspace
 
 app = typer.Typer(
     help="See where your data lives, or delete all of it.",
@@ -35,7 +35,6 @@ def wipe(
     Example: trustrepair data wipe
     """
     from trustrepair import files
-    from trustrepair.errors import BadInputError
 
     home = workspace(ctx).home
     found = files.trustrepair_files(home)
@@ -44,9 +43,7 @@ def wipe(
         return
     say(f"This deletes {len(found)} file(s) under {home}, for every profile. It cannot be undone.")
     if not yes:
-        typed = typer.prompt('Type "delete" to confirm', default="", show_default=False, err=True)
-        if typed.strip().lower() != "delete":
-            raise BadInputError("not confirmed; nothing was deleted")
+        confirm_by_typing('Type "delete" to confirm', "delete")
     removed, kept = files.wipe(home)
     for f in removed:
         say(f"deleted {f}")

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from trustrepair.workspace import Workspace
 
 app = typer.Typer(
-    help="A guided tour with a fictional couple; your own data is never touched.",
     rich_markup_mode=None,
 )
 SeedOption = Annotated[int, typer.Option("--seed", help="Make the generated data repeatable.")]
@@ -26,6 +25,7 @@ AFFECTED, BETRAYING = "robin", "kai"
 def demo_home(seed: int) -> Iterator[tuple[Workspace, Workspace]]:
     """Two fictional profiles in a temporary folder that is removed afterwards."""
     import datetime as dt
+    import signal
     import tempfile
     from pathlib import Path
 
@@ -34,11 +34,20 @@ def demo_home(seed: int) -> Iterator[tuple[Workspace, Workspace]]:
 
     bank = load_bank(None)
     today = dt.date.today()
-    with tempfile.TemporaryDirectory(prefix="trustrepair-demo-") as tmp:
-        robin, kai = Workspace(Path(tmp), AFFECTED), Workspace(Path(tmp), BETRAYING)
-        fill_profile(robin, generate.history(bank, "affected", seed=seed, today=today))
-        fill_profile(kai, generate.history(bank, "betraying", seed=seed, today=today))
-        yield robin, kai
+    # A plain `kill` must not leave the fictional store behind: turn it into a clean exit.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        with tempfile.TemporaryDirectory(prefix="trustrepair-demo-") as tmp:
+            robin, kai = Workspace(Path(tmp), AFFECTED), Workspace(Path(tmp), BETRAYING)
+            fill_profile(robin, generate.history(bank, "affected", seed=seed, today=today))
+            fill_profile(kai, generate.history(bank, "betraying", seed=seed, today=today))
+            yield robin, kai
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @app.callback(invoke_without_command=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trustrepair.cli.common import print_data, say, workspace
+from trustrepair.cli.common import load_bank, print_data, say, workspace
 
 if TYPE_CHECKING:
     from trustrepair.render.exporters import Format
@@ -61,9 +61,13 @@ def export(
 
         print_data(export_schema_text())
         return
-    from trustrepair.cli.views import gather_export
+    from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
 
+    if output is not None:
+        from trustrepair.files import check_can_write
+
+        check_can_write(output, force=force)
     chosen = _format(fmt, output)
     result = gather_export(
         workspace(ctx), notes=not no_notes, start=since.date() if since else None
@@ -101,15 +105,15 @@ def import_(
 
     Example: trustrepair import trustrepair-backup.toml
     """
-    from trustrepair.backup import read_export_file
+    import datetime as dt
+
+    from trustrepair.backup import check_against_bank, read_export_file
     from trustrepair.store.backup import import_data
 
     parsed = read_export_file(file)
-    store = workspace(ctx).open_for_writing()
-    try:
+    check_against_bank(parsed.data, load_bank(None), dt.date.today(), str(file))
+    with workspace(ctx).writing() as store:
         counts = import_data(store, parsed.data)
-    finally:
-        store.close()
     say(import_message(counts.added, sum(counts.skipped.values())))
 
 

@@ -222,7 +222,7 @@ def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
 
 
 def _views(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:
-    from trustrepair.cli.views import marker_views_for
+    from trustrepair.gather import marker_views_for
 
     return marker_views_for(bank, store, items)
 

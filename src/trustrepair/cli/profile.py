@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from trustrepair.cli.common import JsonFlag, print_data, say, workspace
+from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
 
 app = typer.Typer(
     help="Profiles (separate stores under one home) and their settings.",
@@ -65,7 +65,7 @@ def list_profiles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 @app.command("create")
 def create(ctx: typer.Context, name: ProfileArg) -> None:
-    """Create an empty profile: a separate store, e.g. one per partner or per client.
+    """Create an empty profile (a separate store), one per partner or per client.
 
     Example: trustrepair profile create robin
     """
@@ -90,7 +90,7 @@ def delete(
 
     Example: trustrepair profile delete client-b
     """
-    from trustrepair.errors import BadInputError, NotFoundError
+    from trustrepair.errors import NotFoundError
     from trustrepair.files import delete_profile
     from trustrepair.workspace import Workspace
 
@@ -98,11 +98,7 @@ def delete(
     if not space.database.exists():
         raise NotFoundError(f"there is no profile named {name!r} (see `trustrepair profile list`)")
     if not yes:
-        typed = typer.prompt(
-            f"Type the profile name ({name}) to delete it", default="", show_default=False, err=True
-        )
-        if typed.strip() != name:
-            raise BadInputError("not confirmed; nothing was deleted")
+        confirm_by_typing(f"Type the profile name ({name}) to delete it", name)
     for f in delete_profile(space.home, name):
         say(f"deleted {f}")
     say(f"Profile {name!r} is gone.")

@@ -10,7 +10,9 @@ import typer
 from trustrepair.cli.common import load_bank, say
 
 app = typer.Typer(
-    help="Check or inspect a question bank.", no_args_is_help=True, rich_markup_mode=None
+    help="Check a question bank (data/prompts.toml or your own copy).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 

@@ -33,12 +33,9 @@ def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from trustrepair import messages
     from trustrepair.report import history_rows
 
-    store = workspace(ctx).open_for_reading()
-    try:
-        rows = history_rows(store.checkins()) if store is not None else []
-    finally:
-        if store is not None:
-            store.close()
+    bank = load_bank(None)
+    with workspace(ctx).reading() as store:
+        rows = history_rows(bank, store.checkins()) if store is not None else []
     if as_json:
         from trustrepair.render.jsonout import list_json
 
@@ -49,4 +46,4 @@ def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     from trustrepair.render.terminal import history_view
 
-    show(history_view(rows, load_bank(None).report.area_titles))
+    show(history_view(rows, bank.report.area_titles))

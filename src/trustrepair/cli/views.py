@@ -1,4 +1,4 @@
-"""Glue shared by commands: gather what a view needs from the store, then render it."""
+"""Glue shared by commands and the demo: run the walk-through, gather, then render."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from trustrepair.cli.common import console, load_bank, print_data, say, show
+from trustrepair.cli.common import console, print_data, say, show
+from trustrepair.gather import latest_report, marker_views_for, progress_for, report_for
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Export, Marker, MarkerView, ProgressInfo, Report
-    from trustrepair.progress import SpikeHistory
-    from trustrepair.store import Store
+    from trustrepair.models import CheckIn, Marker, MarkerView, Report
     from trustrepair.workspace import Workspace
 
 
@@ -51,57 +50,6 @@ def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) 
         store.close()
 
 
-def report_for(
-    bank: Bank, store: Store | None, checkin: CheckIn, unsaved: Sequence[Marker] = ()
-) -> Report:
-    """The report for a check-in: active markers (and any unsaved, for --no-save), progress."""
-    from trustrepair.markers import counted_since
-    from trustrepair.report import build_report, discovered_with_source, marker_views
-
-    today = dt.date.today()
-    setting = store.setting("discovered") if store is not None else None
-    found = discovered_with_source(checkin, setting)
-    stored = store.markers(include_retired=False) if store is not None else []
-    counts = store.marker_counts(counted_since(today)) if store is not None else {}
-    progress = progress_for(bank, store, today, checkin)
-    # Spikes are the affected partner's log; the other partner sees the section only if used.
-    shown_progress = progress if progress.spikes_logged or checkin.role == "affected" else None
-    return build_report(
-        bank,
-        checkin,
-        discovered=found[0] if found else None,
-        discovered_from=found[1] if found else None,
-        today=today,
-        marker_list=marker_views(bank, [*stored, *unsaved], counts, today),
-        progress=shown_progress,
-    )
-
-
-def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
-    """A few small queries: weekly sums in SQL, never one model per spike."""
-    from trustrepair.progress import SpikeHistory
-    from trustrepair.report import discovered_date
-
-    if store is None:
-        return SpikeHistory(tallies=[], today=today)
-    return SpikeHistory(
-        tallies=store.spike_weeks(),
-        today=today,
-        discovered=discovered_date(latest, store.setting("discovered")),
-        span=store.spike_span(),
-        trigger_counts=store.spike_trigger_counts(),
-        checkin_trail=store.checkin_trail(),
-    )
-
-
-def progress_for(
-    bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
-) -> ProgressInfo:
-    from trustrepair.progress import build_progress
-
-    return build_progress(bank, spike_history(store, today, latest))
-
-
 def render_report(report: Report, *, as_json: bool) -> None:
     if as_json:
         from trustrepair.render.jsonout import model_json
@@ -127,34 +75,6 @@ def show_checkin_result(
     finally:
         if store is not None:
             store.close()
-
-
-def latest_report(bank: Bank, store: Store | None) -> Report | None:
-    latest = store.latest_checkin() if store is not None else None
-    return None if latest is None else report_for(bank, store, latest)
-
-
-def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
-    """Everything an export needs from the store, read in one go."""
-    from trustrepair.backup import build_export
-    from trustrepair.models import BackupData
-    from trustrepair.store.backup import read_all
-
-    bank = load_bank(None)
-    with space.reading() as store:
-        data = read_all(store) if store is not None else BackupData()
-        summary = latest_report(bank, store)
-        latest = store.latest_checkin() if store is not None else None
-        progress = progress_for(bank, store, dt.date.today(), latest)
-    return build_export(
-        data,
-        bank=bank,
-        profile=space.profile,
-        summary=summary,
-        progress=progress if progress.spikes_logged else None,
-        notes=notes,
-        start=start,
-    )
 
 
 def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
@@ -267,14 +187,6 @@ def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
         show(timeline_view(info, full=True))
     if found is None:
         say(messages.NO_DATE_YET)
-
-
-def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:
-    from trustrepair.markers import counted_since
-    from trustrepair.report import marker_views
-
-    today = dt.date.today()
-    return marker_views(bank, items, store.marker_counts(counted_since(today)), today)
 
 
 def show_markers(space: Workspace, bank: Bank, *, show_all: bool, as_json: bool) -> None:

@@ -7,6 +7,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from trustrepair.messages import ROLE_SHORT
 from trustrepair.models import Comparison
 from trustrepair.render.terminal import guidance_block, status_text
 
@@ -30,8 +31,8 @@ def comparison_view(c: Comparison) -> RenderableType:
         caption_justify="left",
     )
     table.add_column("", no_wrap=True)
-    table.add_column(Text(f"{c.affected_source}\n(affected)"), no_wrap=True)
-    table.add_column(Text(f"{c.betraying_source}\n(broke trust)"), no_wrap=True)
+    table.add_column(Text(f"{c.affected_source}\n({ROLE_SHORT['affected']})"), no_wrap=True)
+    table.add_column(Text(f"{c.betraying_source}\n({ROLE_SHORT['betraying']})"), no_wrap=True)
     table.add_column("Views")
     for a in c.areas:
         label, style = AGREEMENT[a.agreement]

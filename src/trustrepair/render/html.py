@@ -9,7 +9,15 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
-from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, ProgressInfo, Report
+from trustrepair.models import (
+    AlertItem,
+    AreaResult,
+    Export,
+    GuidanceItem,
+    MarkersSection,
+    ProgressInfo,
+    Report,
+)
 from trustrepair.render.chart import spikes_svg
 
 
@@ -176,9 +184,8 @@ def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def _markers(report: Report) -> str:
-    section = report.markers
-    if not section.markers:
+def _markers(section: MarkersSection | None) -> str:
+    if section is None or not section.markers:
         return ""
     rows = ""
     for m in section.markers:
@@ -202,9 +209,11 @@ def _markers(report: Report) -> str:
 def export_html(export: Export) -> str:
     notes = "" if export.includes_notes else " Free-text notes were left out."
     if export.summary is None:
-        body = "<p>No check-in yet.</p>" + _progress(export.progress)
+        body = "<p>No check-in yet.</p>" + _markers(export.markers) + _progress(export.progress)
     else:
-        body = _summary(export.summary, _markers(export.summary) + _progress(export.progress))
+        body = _summary(
+            export.summary, _markers(export.summary.markers) + _progress(export.progress)
+        )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from trustrepair.models import AlertItem, AreaResult, Export, GuidanceItem, ProgressInfo, Report
+from trustrepair.models import (
+    AlertItem,
+    AreaResult,
+    Export,
+    GuidanceItem,
+    MarkersSection,
+    ProgressInfo,
+    Report,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)
@@ -153,9 +161,8 @@ def _progress(progress: ProgressInfo | None) -> list[str]:
     return [*lines, "", *_guidance(progress.guidance)]
 
 
-def _markers(report: Report) -> list[str]:
-    section = report.markers
-    if not section.markers:
+def _markers(section: MarkersSection | None) -> list[str]:
+    if section is None or not section.markers:
         return []
     lines = [
         "## Markers",
@@ -183,10 +190,10 @@ def export_markdown(export: Export) -> str:
         "",
     ]
     if export.summary is None:
-        lines += ["No check-in yet.", ""]
+        lines += ["No check-in yet.", "", *_markers(export.markers), *_progress(export.progress)]
     else:
         lines += _summary(export.summary)
-        lines += _markers(export.summary)
+        lines += _markers(export.summary.markers)
         lines += _progress(export.progress)
         lines += [f"*{esc(export.summary.disclaimer)}*", ""]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trustrepair.bank import PREREQUISITES, Area, Status
+from trustrepair.messages import ROLE_SHORT
 from trustrepair.models import (
     AlertItem,
     AreaNote,
@@ -219,13 +220,18 @@ def report_view(report: Report) -> RenderableType:
 
 
 def history_view(rows: list[HistoryRow], titles: Mapping[Area, str]) -> RenderableType:
-    table = Table(title=Text("Check-ins, newest first"), title_justify="left", expand=False)
+    table = Table(
+        title=Text("Check-ins, newest first"), title_justify="left", expand=False, show_edge=False
+    )
     table.add_column("When", no_wrap=True)
-    table.add_column("Role")
+    table.add_column("Role", no_wrap=True)
     for area in PREREQUISITES:
         table.add_column(titles[area])
     for row in rows:
-        cells = [Text(f"{row.when_local:%Y-%m-%d %H:%M}"), Text(row.role)]
+        cells = [
+            Text(f"{row.when_local:%Y-%m-%d %H:%M}"),
+            Text(ROLE_SHORT[row.role]),
+        ]
         for area in PREREQUISITES:
             status = row.statuses.get(area, "unclear")
             cells.append(status_text(status, status.replace("_", " ")))

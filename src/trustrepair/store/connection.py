@@ -20,7 +20,9 @@ def open_store(path: Path) -> Store:
     _make_private_dir(path.parent)
     if not path.exists():
         _create_private_file(path)
-    return _connect(path)
+    store = _connect(path)
+    _tighten(path)
+    return store
 
 
 def open_existing(path: Path) -> Store | None:
@@ -92,3 +94,13 @@ def _check_and_migrate(store: Store) -> None:
             migrate(tx)
             tx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             tx.execute(f"PRAGMA user_version = {step}")
+
+
+def _tighten(path: Path) -> None:
+    """A store copied in or made by an older version may be readable by others: make it ours."""
+    for f in [path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))]:
+        try:
+            if f.exists() and f.stat().st_mode & 0o077:
+                f.chmod(FILE_MODE)
+        except OSError:
+            continue  # not ours to change (another owner); the store still works

@@ -26,7 +26,7 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(
             f"{path} is damaged or not a trustrepair database; it was left untouched. "
-            "Restore a backup (trustrepair import) or move it aside"
+            "Move it aside; a backup can be restored into a new store with trustrepair import"
         )
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(

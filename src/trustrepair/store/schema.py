@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 
@@ -69,3 +70,19 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("create_spikes", create_spikes),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def is_trustrepair_database(path: Path) -> bool:
+    """Whether a file is one of ours, read from its header without opening it as a database.
+
+    An empty file counts: the store creates one moments before giving it its schema.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    if not header:
+        return True
+    app_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    return header.startswith(b"SQLite format 3\x00") and app_id == APPLICATION_ID
