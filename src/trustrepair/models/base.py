@@ -1,0 +1,48 @@
+"""The base every model shares, and the small helpers for times and ids."""
+
+import datetime as dt
+import unicodedata
+import uuid
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+UTC = dt.UTC
+
+
+def _plain_text(value: str) -> str:
+    """Text a person wrote: trimmed, not empty, no control or unencodable characters."""
+    value = value.strip()
+    if not value:
+        raise ValueError("the text is empty")
+    for ch in value:
+        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
+            raise ValueError("the text contains control or unreadable characters")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(UTC).replace(microsecond=0)
+
+
+def local_offset_minutes(moment: dt.datetime | None = None) -> int:
+    """The machine's UTC offset at that moment, in minutes (DST-aware)."""
+    local = (moment or now_utc()).astimezone()
+    offset = local.utcoffset() or dt.timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def as_local(moment: dt.datetime, offset_minutes: int) -> dt.datetime:
+    """A stored UTC time shown in the local time it was recorded in."""
+    return moment.astimezone(dt.timezone(dt.timedelta(minutes=offset_minutes)))

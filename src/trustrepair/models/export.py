@@ -1,0 +1,65 @@
+"""Exports and backups, and the comparison of two partners' views."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from trustrepair.bank import Agreement, Area, Role, Status
+from trustrepair.models.base import Record
+from trustrepair.models.progress import ProgressInfo
+from trustrepair.models.report import MarkersSection, Report
+from trustrepair.models.report_parts import Evidence, GuidanceItem
+from trustrepair.models.stored import CheckIn, Marker, MarkerRecord, Spike
+
+EXPORT_SCHEMA_VERSION = 1
+
+
+class BackupData(Record):
+    """Every stored record of one profile: what a backup carries and an import restores."""
+
+    settings: dict[str, str] = {}
+    checkins: list[CheckIn] = []
+    markers: list[Marker] = []
+    marker_records: list[MarkerRecord] = []
+    spikes: list[Spike] = []
+
+
+class Export(Record):
+    """One export file. `summary` is the derived report (JSON and documents); backups omit it."""
+
+    app: Literal["trustrepair"] = "trustrepair"
+    schema_version: int = Field(default=EXPORT_SCHEMA_VERSION, ge=1)
+    app_version: str
+    exported_utc: dt.datetime
+    profile: str
+    includes_notes: bool
+    since: dt.date | None = None
+    data: BackupData
+    summary: Report | None = None
+    progress: ProgressInfo | None = None
+    markers: MarkersSection | None = None  # when there is no check-in (else in summary)
+
+
+class ImportCounts(Record):
+    added: dict[str, int]
+    skipped: dict[str, int]
+
+
+class AreaComparison(Record):
+    area: Area
+    title: str
+    affected: Status
+    betraying: Status
+    agreement: Agreement
+    guidance: GuidanceItem | None
+
+
+class Comparison(Record):
+    affected_source: str
+    betraying_source: str
+    affected_when: dt.datetime
+    betraying_when: dt.datetime
+    areas: list[AreaComparison]
+    notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
+    disclaimer: str

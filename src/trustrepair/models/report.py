@@ -1,0 +1,104 @@
+"""The one Report every renderer draws, and the markers views inside it."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from trustrepair.bank import Area, Role, Status
+from trustrepair.models.base import Record
+from trustrepair.models.progress import ProgressOverview
+from trustrepair.models.reflection import StatementReflection
+from trustrepair.models.report_parts import (
+    AlertItem,
+    AreaResult,
+    Evidence,
+    GuidanceItem,
+    TimelineInfo,
+)
+from trustrepair.models.stored import Tally
+
+
+class CheckInRef(Record):
+    uid: str
+    when_local: dt.datetime
+    role: Role
+    role_label: str
+    bank_version: str
+    bank_matches: bool
+
+
+class WeekTally(Record):
+    week_start: dt.date
+    shown: int = Field(ge=0)
+    recorded: int = Field(ge=0)
+
+
+class Consistency(Record):
+    last_30_days: Tally
+    last_90_days: Tally
+    since_added: Tally
+    weeks: list[WeekTally]
+
+
+class MarkerSignals(Record):
+    """The words the coach found, so its verdict can be explained."""
+
+    actions: list[str]
+    timing: list[str]
+    vague: list[str]
+
+
+class MarkerView(Record):
+    id: int | None
+    text: str
+    added: dt.date
+    retired: dt.date | None = None
+    concrete: bool
+    advice: list[str]
+    found: MarkerSignals
+    consistency: Consistency
+
+
+class RecordItem(Record):
+    on_date: dt.date
+    shown: bool
+    outcome: Literal["shown", "not shown"]
+    note: str | None = None
+
+
+class MarkerDetail(MarkerView):
+    recent_records: list[RecordItem]
+
+
+class MarkersSection(Record):
+    active: int = 0
+    concrete: int = 0
+    markers: list[MarkerView] = []
+    guidance: list[GuidanceItem] = []
+
+
+class Report(Record):
+    generated_utc: dt.datetime
+    checkin: CheckInRef
+    safety: list[AlertItem]
+    prerequisites: dict[Area, AreaResult]
+    your_part: AreaResult | None
+    timeline: TimelineInfo
+    warnings: list[AlertItem]
+    support: list[GuidanceItem]
+    spikes_now: list[Evidence]
+    spikes_guidance: list[GuidanceItem]
+    notes: list[Evidence] = []  # the person's own free-text answers, shown exactly as written
+    markers: MarkersSection = Field(default_factory=MarkersSection)
+    progress: ProgressOverview | None = None
+    disclaimer: str
+    reflections: list[StatementReflection] = []
+
+
+class HistoryRow(Record):
+    uid: str
+    when_local: dt.datetime
+    role: Role
+    role_label: str
+    statuses: dict[Area, Status]

@@ -1,0 +1,65 @@
+"""The small pieces a report is made of: guidance, evidence, reasons, areas, alerts."""
+
+import datetime as dt
+from typing import Literal
+
+from trustrepair.bank import Area, Status
+from trustrepair.models.base import Record
+
+
+class GuidanceItem(Record):
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+class Evidence(Record):
+    question: str
+    answer: str
+
+
+class Reason(Record):
+    rule: str
+    status: Status
+    text: str
+    evidence: list[Evidence]
+
+
+class AreaNote(Record):
+    """Another input shown next to the answers; it never changes the area's status."""
+
+    kind: Literal["reflection"]
+    text: str
+    caption: str
+    phrases: list[str] = []
+
+
+class AreaResult(Record):
+    area: Area
+    title: str
+    status: Status
+    status_label: str
+    reasons: list[Reason]
+    guidance: list[GuidanceItem]
+    notes: list[AreaNote] = []
+
+
+class AlertItem(Record):
+    id: str
+    kind: Literal["safety", "stop"]
+    guidance: GuidanceItem
+    evidence: list[str] = []
+
+
+class TimelineInfo(Record):
+    discovered: dt.date | None = None
+    discovered_from: Literal["profile", "checkin"] | None = None
+    months_elapsed: int | None = None
+    phase: str | None = None
+    phase_title: str | None = None
+    guidance: list[GuidanceItem] = []
+    next_anniversary: dt.date | None = None
+    days_to_anniversary: int | None = None
+    anniversary_number: int | None = None
+    expect_at_anniversary: GuidanceItem | None = None
