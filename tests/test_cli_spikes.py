@@ -100,7 +100,7 @@ def test_quick_questions_in_a_terminal(
 ) -> None:
     monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
     result = cli("spike", input="11\n7\n25\n2\n")
-    assert "Sorry: intensity must be a whole number" in result.stderr
+    assert "Sorry, intensity must be a whole number from 1 (mild) to 10 (strongest)." in result.stderr
     (spike,) = stored_spikes(home)
     assert (spike.intensity, spike.minutes, spike.trigger) == (7, 25, "reminder")
 
@@ -308,3 +308,44 @@ def test_profile_set_refuses_bad_values(
 def test_help_has_examples(cli: Cli) -> None:
     for command in (["spike"], ["progress"], ["timeline"], ["profile", "set"]):
         assert "Example: trustrepair" in cli(*command, "--help").stdout
+
+
+# --- review fixes: hostile text, far-off times, typed phrases --------------------------------
+
+ESCAPE = "before \x1b[2J after"
+
+
+@pytest.mark.parametrize("option", ["--note", "--trigger"])
+@pytest.mark.parametrize("typed", [ESCAPE, "before \x07 after", "before \u202e after"])
+def test_control_characters_are_one_clear_error_and_nothing_is_written(
+    cli: Cli, home: Path, option: str, typed: str
+) -> None:
+    result = cli("spike", option, typed, code=2)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {option} contains control characters")
+    assert "before" not in result.stderr and "after" not in result.stderr
+    assert not home.exists()
+
+
+def test_a_control_character_typed_at_the_trigger_question_is_asked_again(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    result = cli("spike", input=f"\n\n{ESCAPE}\n2\n")
+    assert "Sorry, trigger contains control characters" in result.stderr
+    assert "before" not in result.stderr
+    (spike,) = stored_spikes(home)
+    assert spike.trigger == "reminder"
+
+
+def test_the_trigger_choices_read_well_at_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    lines = cli("spike", input="\n\n\n").stderr.splitlines()
+    for n, name in enumerate(["anniversary", "reminder", "new stressor"], 1):
+        assert f"{n}. {name}" in "\n".join(lines)
+    assert any(line.strip() == "4. partner's behaviour" for line in lines), lines
+    assert any(line.strip() == "5. unknown" for line in lines), lines
+    assert all(len(line) <= 80 for line in lines)

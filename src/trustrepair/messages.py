@@ -109,3 +109,13 @@ def reflect_too_long(max_chars: int) -> str:
 
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
+
+
+# --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
+# them without the leading dashes, after "Sorry, ". None repeats what was typed.
+SORRY = "Sorry, {reason}."
+SPIKE_NOTE_TOO_LONG = "--note can be at most {max} characters"
+SPIKE_NOTE_CONTROL = "--note contains control characters, such as escape codes"
+SPIKE_TRIGGER_TOO_LONG = "--trigger can be at most {max} characters; a few words are enough"
+SPIKE_TRIGGER_CONTROL = "--trigger contains control characters, such as escape codes"
+SPIKE_NOT_VALID = "the spike does not fit ({fields}); nothing was saved"

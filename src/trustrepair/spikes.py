@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
+from trustrepair import messages
 from trustrepair.bank import Trend
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, local_offset_minutes
@@ -37,6 +41,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 UNKNOWN_TRIGGER = "unknown"
 ANNIVERSARY_TRIGGER = "anniversary"
+TRIGGER_MAX = 200  # the same limits as the Spike model, checked first for a clear message
+NOTE_MAX = 2000
 
 MIN_WEEKS = 6  # Mann-Kendall cannot reach significance on fewer points without strict order
 MIN_SPIKES = 5
@@ -56,9 +62,27 @@ def canonical_trigger(text: str | None) -> str | None:
     for name, spellings in TRIGGERS.items():
         if key in spellings:
             return name
-    if len(typed) > 200:
-        raise BadInputError("--trigger: keep it under 200 characters (use --note for more)")
+    if len(typed) > TRIGGER_MAX:
+        raise BadInputError(messages.SPIKE_TRIGGER_TOO_LONG.format(max=TRIGGER_MAX))
+    if _has_control(typed):
+        raise BadInputError(messages.SPIKE_TRIGGER_CONTROL)
     return typed
+
+
+def clean_note(text: str | None) -> str | None:
+    note = (text or "").strip()
+    if len(note) > NOTE_MAX:
+        raise BadInputError(messages.SPIKE_NOTE_TOO_LONG.format(max=NOTE_MAX))
+    if _has_control(note):
+        raise BadInputError(messages.SPIKE_NOTE_CONTROL)
+    return note or None
+
+
+def _has_control(text: str) -> bool:
+    """The characters the Spike model refuses: escape codes, bidi overrides, bells..."""
+    return any(
+        ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text
+    )
 
 
 def is_known_trigger(trigger: str | None) -> bool:
@@ -73,21 +97,28 @@ def new_spike(
     trigger: str | None = None,
     note: str | None = None,
 ) -> Spike:
-    """A spike ready to store: UTC time plus the offset that was local at that moment."""
-    if note is not None and len(note) > 2000:
-        raise BadInputError("--note: keep it under 2000 characters")
+    """A spike ready to store: UTC time plus the offset that was local at that moment.
+
+    Text is checked here with messages that name the option; the model's own check stays as
+    a backstop, turned into one line that names the fields and never the text.
+    """
+    trigger, note = canonical_trigger(trigger), clean_note(note)
     offset = at.utcoffset()
     offset_minutes = (
         int(offset.total_seconds() // 60) if offset is not None else local_offset_minutes(at)
     )
-    return Spike(
-        at_utc=at.astimezone(dt.UTC),
-        utc_offset_minutes=offset_minutes,
-        minutes=minutes,
-        intensity=intensity,
-        trigger=canonical_trigger(trigger),
-        note=(note or "").strip() or None,
-    )
+    try:
+        return Spike(
+            at_utc=at.astimezone(dt.UTC),
+            utc_offset_minutes=offset_minutes,
+            minutes=minutes,
+            intensity=intensity,
+            trigger=trigger,
+            note=note,
+        )
+    except ValidationError as exc:
+        names = sorted({str(error["loc"][0]) for error in exc.errors() if error["loc"]})
+        raise BadInputError(messages.SPIKE_NOT_VALID.format(fields=", ".join(names))) from None
 
 
 # --- weeks -----------------------------------------------------------------------------------

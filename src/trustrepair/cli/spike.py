@@ -127,31 +127,40 @@ def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
 
     from trustrepair import messages
     from trustrepair.moments import parse_intensity, parse_minutes
-    from trustrepair.spikes import TRIGGERS
+    from trustrepair.spikes import TRIGGERS, canonical_trigger
 
     ui.print(Text(messages.SPIKE_INTRO, style="dim"))
-    intensity = _ask(ui, messages.SPIKE_ASK_INTENSITY, parse_intensity)
-    minutes = _ask(ui, messages.SPIKE_ASK_MINUTES, parse_minutes)
-    names = list(TRIGGERS)
+    ui.print(Text(messages.SPIKE_ASK_INTENSITY, style="bold"))
+    intensity = _ask(ui, parse_intensity)
+    ui.print(Text(messages.SPIKE_ASK_MINUTES, style="bold"))
+    minutes = _ask(ui, parse_minutes)
     ui.print(Text(messages.SPIKE_ASK_TRIGGER, style="bold"))
-    ui.print(Text("  " + "  ".join(f"{n}. {name}" for n, name in enumerate(names, 1))))
-    typed = ui.input(Text("> ", style="cyan")).strip()
+    names = list(TRIGGERS)
+    for n, name in enumerate(names, 1):  # one per line, as `check` lists its choices
+        ui.print(Text(f"  {n}. {name}"))
+    typed = _ask(ui, lambda text: canonical_trigger(_trigger_choice(text, names)))
+    return intensity, minutes, None if typed is None else _trigger_choice(typed, names)
+
+
+def _trigger_choice(typed: str, names: list[str]) -> str:
+    """A number from the list stands for that trigger; anything else is the person's words."""
     if typed.isdigit() and 1 <= int(typed) <= len(names):
-        typed = names[int(typed) - 1]
-    return intensity, minutes, typed or None
+        return names[int(typed) - 1]
+    return typed
 
 
-def _ask(ui: Console, question: str, check: Callable[[str], object]) -> str | None:
+def _ask(ui: Console, check: Callable[[str], object]) -> str | None:
     from rich.text import Text
 
+    from trustrepair import messages
     from trustrepair.errors import BadInputError
 
-    ui.print(Text(question, style="bold"))
     while typed := ui.input(Text("> ", style="cyan")).strip():
         try:
             check(typed)
         except BadInputError as problem:
-            ui.print(Text(f"Sorry: {problem.message.removeprefix('--')}", style="yellow"))
+            reason = problem.message.removeprefix("--")  # no options at a question
+            ui.print(Text(messages.SORRY.format(reason=reason), style="yellow"))
             continue
         return typed
     return None
