@@ -100,7 +100,8 @@ def test_quick_questions_in_a_terminal(
 ) -> None:
     monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
     result = cli("spike", input="11\n7\n25\n2\n")
-    assert "Sorry, intensity must be a whole number from 1 (mild) to 10 (strongest)." in result.stderr
+    said = " ".join(result.stderr.split())
+    assert "Sorry, intensity must be a whole number from 1 (mild) to 10 (strongest)." in said
     (spike,) = stored_spikes(home)
     assert (spike.intensity, spike.minutes, spike.trigger) == (7, 25, "reminder")
 
@@ -349,3 +350,43 @@ def test_the_trigger_choices_read_well_at_80_columns(
     assert any(line.strip() == "4. partner's behaviour" for line in lines), lines
     assert any(line.strip() == "5. unknown" for line in lines), lines
     assert all(len(line) <= 80 for line in lines)
+
+
+@pytest.mark.parametrize(
+    "at", ["0001-01-01 00:00", "0001-01-01 00:00+14:00", "1800-01-01 10:00", "9999 weeks ago"]
+)
+def test_a_time_more_than_ten_years_back_is_refused_and_nothing_is_written(
+    cli: Cli, home: Path, at: str
+) -> None:
+    result = cli("spike", "--at", at, code=2)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: --at: that is more than 10 years ago")
+    assert not home.exists()
+
+
+@pytest.mark.usefixtures("berlin")
+def test_nine_pm_typed_in_the_morning_is_logged_for_last_night(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    morning = dt.datetime(2026, 3, 10, 8, 0, tzinfo=dt.UTC)  # 09:00 in Berlin
+    monkeypatch.setattr("trustrepair.models.now_utc", lambda: morning)
+    result = cli("spike", "--at", "9pm", "--minutes", "1h59")
+    said = " ".join(result.stderr.split())
+    assert "Logged a spike at Mon 09 Mar 2026 21:00 (UTC+01:00) (119 min)." in said
+    assert "Read as yesterday: 21:00 today is still to come." in said
+    (spike,) = stored_spikes(home)
+    assert spike.at_utc == dt.datetime(2026, 3, 9, 20, 0, tzinfo=dt.UTC)
+
+
+def test_days_ago_is_accepted(cli: Cli, home: Path) -> None:
+    cli("spike", "--at", "7 days ago")
+    (spike,) = stored_spikes(home)
+    assert abs(spike.at_utc - (dt.datetime.now(dt.UTC) - dt.timedelta(days=7))) < dt.timedelta(
+        minutes=5
+    )
+
+
+def test_minutes_over_59_after_the_hours_are_refused(cli: Cli, home: Path) -> None:
+    result = cli("spike", "--minutes", "1h90", code=2)
+    assert result.stderr.startswith("Error: --minutes after the hours must be whole minutes")
+    assert not home.exists()

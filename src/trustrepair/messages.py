@@ -119,3 +119,20 @@ SPIKE_NOTE_CONTROL = "--note contains control characters, such as escape codes"
 SPIKE_TRIGGER_TOO_LONG = "--trigger can be at most {max} characters; a few words are enough"
 SPIKE_TRIGGER_CONTROL = "--trigger contains control characters, such as escape codes"
 SPIKE_NOT_VALID = "the spike does not fit ({fields}); nothing was saved"
+SPIKE_AT_UNREADABLE = (
+    "--at: that time was not understood; use 'now', '21:00', 'yesterday 21:00', "
+    "'30 min ago', '3 days ago' or a date and time like 2026-03-01 21:00"
+)
+SPIKE_AT_FUTURE = "--at: that time is in the future; for last night try 'yesterday 21:00'"
+SPIKE_AT_TOO_OLD = (
+    "--at: that is more than {years} years ago; progress is charted week by week from the "
+    "first spike, so a time that far back is most likely a typo in the year"
+)
+SPIKE_READ_AS_YESTERDAY = "Read as yesterday: {clock} today is still to come."
+SPIKE_MINUTES_NEGATIVE = "--minutes cannot be negative; use 0 if it passed at once"
+SPIKE_MINUTES_UNREADABLE = "--minutes should be a number of minutes or hours, like 20, 1h or 1h30"
+SPIKE_MINUTES_PAST_THE_HOUR = (
+    "--minutes after the hours must be whole minutes from 0 to 59, like 1h30 (or minutes alone)"
+)
+SPIKE_MINUTES_TOO_LONG = "--minutes can be at most 7 days (10080 minutes) for one spike"
+SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 (strongest)"

@@ -20,8 +20,8 @@ WhenOption = Annotated[
     str | None,
     typer.Option(
         "--at",
-        help="When it came: now (default), 21:00, 'yesterday 21:00', '30 min ago', "
-        "2026-03-01 21:00.",
+        help="When it came: now (default), 21:00 (yesterday's if still to come today), "
+        "'yesterday 21:00', '30 min ago', '3 days ago', 2026-03-01 21:00.",
         metavar="WHEN",
     ),
 ]
@@ -63,7 +63,7 @@ def spike(
     from trustrepair import messages
     from trustrepair.errors import BadInputError
     from trustrepair.models import now_utc
-    from trustrepair.moments import parse_intensity, parse_minutes, parse_moment
+    from trustrepair.moments import parse_intensity, parse_minutes, read_moment
     from trustrepair.spikes import new_spike
 
     now = now_utc()
@@ -72,15 +72,16 @@ def spike(
             intensity, minutes, trigger = quick_questions(console(stderr=True))
         except EOFError:
             raise BadInputError(messages.SPIKE_INPUT_ENDED) from None
+    when = read_moment(at or "now", now)
     logged = new_spike(
-        parse_moment(at or "now", now),
+        when.at,
         minutes=None if minutes is None else parse_minutes(minutes),
         intensity=None if intensity is None else parse_intensity(intensity),
         trigger=trigger,
         note=note,
     )
     same_day = _store_spike(ctx, logged)
-    say(_confirmation(logged, same_day))
+    say(_confirmation(logged, same_day, read_as_yesterday=when.read_as_yesterday))
     say(messages.SPIKE_SEE_TREND)
 
 
@@ -104,7 +105,7 @@ def _store_spike(ctx: typer.Context, logged: Spike) -> int:
         store.close()
 
 
-def _confirmation(logged: Spike, same_day: int) -> str:
+def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> str:
     from trustrepair import messages
     from trustrepair.models import as_local
 
@@ -116,9 +117,12 @@ def _confirmation(logged: Spike, same_day: int) -> str:
     ]
     offset = f"{local:%z}"
     when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
-    return messages.spike_logged(
+    line = messages.spike_logged(
         when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
     )
+    if read_as_yesterday:
+        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=f"{local:%H:%M}")
+    return line
 
 
 def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
