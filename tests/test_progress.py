@@ -190,3 +190,41 @@ def test_a_bank_whose_progress_names_missing_guidance_is_refused(tmp_path: Path)
     broken.write_text(text.replace('stop_ongoing = "stop_while_ongoing"', 'stop_ongoing = "gone"'))
     with pytest.raises(BankError, match="progress names a missing guidance 'gone'"):
         load_bank(broken)
+
+
+# --- review fixes: the trend's numbers ----------------------------------------------------------
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_falling_trend_with_mostly_tied_weeks_never_reads_as_no_change() -> None:
+    # Every other week early on, then none: Mann-Kendall finds a fall, while most pairs of weeks
+    # tie, so the Theil-Sen slope is exactly 0.
+    counts = [1, 0] * 10 + [0] * 20
+    info = progress(weekly(D(2025, 1, 6), counts), today=D(2025, 10, 13))
+    assert info.trend == "falling" and info.trend_detail.slope_per_week == 0
+    text = one_line(render(info))
+    assert "spikes are becoming less frequent" in text
+    assert "+0.00" not in text and "-0.00" not in text and "about 0 " not in text
+    assert "the last 4 weeks averaged 0 a week, against 0.5 in the first 4 weeks" in text
+
+
+def test_a_gentle_fall_is_given_per_month() -> None:
+    counts = [1] * 10 + [0] * 10  # Theil-Sen slope -1/17 a week
+    info = progress(weekly(D(2025, 1, 6), counts), today=D(2025, 5, 26))
+    assert info.trend == "falling"
+    text = one_line(render(info))
+    assert "the weekly count drops by about 0.26 each month" in text
+    assert "Theil-Sen slope -0.059 a week" in text
+
+
+def test_a_very_slow_fall_keeps_its_digits() -> None:
+    from trustrepair.models import TrendDetail
+    from trustrepair.render.progress import trend_detail
+
+    detail = TrendDetail(weeks_used=150, weeks_needed=6, slope_per_week=-0.00412, p_value=0.004)
+    text = one_line(str(trend_detail(detail, "falling")))
+    assert "drops by about 0.21 each year" in text
+    assert "Theil-Sen slope -0.0041 a week; Mann-Kendall p = 0.004" in text

@@ -136,3 +136,23 @@ SPIKE_MINUTES_PAST_THE_HOUR = (
 )
 SPIKE_MINUTES_TOO_LONG = "--minutes can be at most 7 days (10080 minutes) for one spike"
 SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 (strongest)"
+
+# --- `trustrepair progress`: the numbers behind the trend words
+TREND_TOO_FEW_WEEKS = (
+    "A trend needs at least {needed} full weeks with a few spikes; full weeks so far: {used}."
+)
+TREND_OVER_WEEKS = (
+    "Over {weeks} full weeks {what} (Theil-Sen slope {slope} a week; Mann-Kendall {p})."
+)
+TREND_MOVES = "the weekly count {moves} by about {rate}"
+TREND_MOVES_TIED = (
+    "the weekly count {moves}, but most weeks have the same count, so the slope cannot say how fast"
+)
+TREND_TIED_COMPARED = (
+    "; the {late} averaged {late_rate} a week, against {early_rate} in the {early}"
+)
+TREND_DRIFTS = "the weekly count drifts by about {rate}, too little to call a change"
+TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
+TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
+TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
+RATE_EACH = "{amount} each {unit}"
