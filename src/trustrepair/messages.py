@@ -156,3 +156,14 @@ TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
 TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
 TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
 RATE_EACH = "{amount} each {unit}"
+
+# --- stop conditions: the data behind each one (evidence lines)
+STOP_ACCOUNTABILITY_RUN = "Accountability: {status} in the last {n} check-ins in a row"
+STOP_FROM_TO = "From {first} to {last} ({months} months)"
+STOP_CHECKIN_SAID = "Check-in of {day}: {answer}"
+STOP_REPORTED_SINCE = "Reported in the last {n} check-ins, since {day}"
+STOP_SPIKES_LOGGED_FOR = "Spikes logged for {months} months, since {day}"
+STOP_TREND_OVER = (
+    "Trend over {weeks} full weeks: {words} (Theil-Sen slope {slope} a week, Mann-Kendall {p})"
+)
+STOP_LAST_FOUR_WEEKS = "Last 4 weeks: {per_week} spikes a week"
