@@ -390,3 +390,36 @@ def test_minutes_over_59_after_the_hours_are_refused(cli: Cli, home: Path) -> No
     result = cli("spike", "--minutes", "1h90", code=2)
     assert result.stderr.startswith("Error: --minutes after the hours must be whole minutes")
     assert not home.exists()
+
+
+def steady_then_nothing(weeks: int = 12, per_week: int = 6, quiet: int = 5) -> list[Spike]:
+    start = week_start(dt.date.today()) - dt.timedelta(weeks=weeks + quiet)
+    return [
+        Spike(
+            at_utc=dt.datetime.combine(start + dt.timedelta(weeks=w, days=d), dt.time(12), dt.UTC),
+            utc_offset_minutes=0,
+        )
+        for w in range(weeks)
+        for d in range(per_week)
+    ]
+
+
+def test_stopping_logging_is_said_plainly_next_to_the_trend(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    spikes = steady_then_nothing()
+    insert_spikes(home, spikes)
+    last = max(s.at_utc for s in spikes).date()
+    since = f"No spikes logged since {last.day} {last:%b %Y}"
+    data = cli.json("progress", "--json")
+    assert isinstance(data, dict)
+    assert data["trend"] == "falling" and len(data["weeks"]) == 18
+    assert data["logging_gap"]["last_spike"] == last.isoformat()
+    assert data["logging_gap"]["empty_weeks"] == 5
+    assert data["logging_gap"]["text"].startswith(since)
+    text = " ".join(cli("progress").stdout.split())
+    assert f"{since} (5 full weeks). If you stopped logging rather than stopped having" in text
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    summary = " ".join(cli("summary").stdout.split("Progress: spikes of distrust")[1].split())
+    assert "spikes are becoming less frequent" in summary
+    assert since in summary.split("Timeline")[0]

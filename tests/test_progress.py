@@ -228,3 +228,49 @@ def test_a_very_slow_fall_keeps_its_digits() -> None:
     text = one_line(str(trend_detail(detail, "falling")))
     assert "drops by about 0.21 each year" in text
     assert "Theil-Sen slope -0.0041 a week; Mann-Kendall p = 0.004" in text
+
+
+# --- review fixes: weeks with nothing logged ----------------------------------------------------
+
+STEADY_THEN_NOTHING = [6] * 12 + [0] * 5
+
+
+def test_weeks_with_nothing_logged_are_named_next_to_the_trend() -> None:
+    # 12 weeks at a steady 6, then nothing logged: the counts fall, but the tool cannot know
+    # whether the spikes stopped or the logging did, and says so.
+    last = dt.datetime(2025, 3, 29, 21, 0, tzinfo=dt.UTC)  # Saturday of the 12th week
+    info = progress(
+        weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7), span=(last, last)
+    )
+    assert info.trend == "falling"
+    gap = info.model_dump(mode="json")["logging_gap"]
+    assert (gap["last_spike"], gap["empty_weeks"]) == ("2025-03-29", 5)
+    text = one_line(render(info))
+    trend_at = text.index("Trend: spikes are becoming less frequent")
+    note_at = text.index(
+        "No spikes logged since 29 Mar 2025 (5 full weeks). If you stopped logging rather than "
+        "stopped having them, the trend after that date is not meaningful."
+    )
+    assert trend_at < note_at < text.index("Over 17 full weeks")
+    assert "fail" not in text.replace("not a failure", "")
+
+
+@pytest.mark.parametrize(
+    ("counts", "today"),
+    [
+        ([6] * 12 + [0] * 2, D(2025, 4, 16)),  # two empty weeks: a quiet fortnight happens
+        ([6] * 12 + [0] * 5 + [1], D(2025, 5, 7)),  # logging again this week
+        ([6] * 12, D(2025, 3, 31)),
+    ],
+)
+def test_no_note_unless_three_full_weeks_and_this_week_are_empty(
+    counts: list[int], today: D
+) -> None:
+    info = progress(weekly(D(2025, 1, 6), counts), today=today)
+    assert info.model_dump()["logging_gap"] is None
+    assert "No spikes logged since" not in render(info)
+
+
+def test_without_the_exact_time_the_note_names_the_end_of_the_last_week() -> None:
+    info = progress(weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7))
+    assert "No spikes logged since 30 Mar 2025" in one_line(render(info))

@@ -167,3 +167,10 @@ STOP_TREND_OVER = (
     "Trend over {weeks} full weeks: {words} (Theil-Sen slope {slope} a week, Mann-Kendall {p})"
 )
 STOP_LAST_FOUR_WEEKS = "Last 4 weeks: {per_week} spikes a week"
+
+# `trustrepair progress`: the latest full weeks have nothing logged. Said plainly, never as a
+# failure: the tool cannot tell whether the spikes stopped or the logging did.
+LOGGING_GAP = (
+    "No spikes logged since {day} ({weeks} full weeks). If you stopped logging rather than "
+    "stopped having them, the trend after that date is not meaningful."
+)

@@ -46,6 +46,9 @@ NOTE_MAX = 2000
 
 MIN_WEEKS = 6  # Mann-Kendall cannot reach significance on fewer points without strict order
 MIN_SPIKES = 5
+# Three full weeks with nothing logged is more than a quiet spell early on; it may mean the
+# logging stopped, which the counts alone cannot tell apart from the spikes stopping.
+QUIET_WEEKS = 3
 ALPHA = 0.05
 MIN_RELATIVE_CHANGE = 0.2  # a "significant" change of under 20% of the usual level is no change
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -155,6 +158,16 @@ def complete_weeks(weeks: Sequence[WeekTally], today: dt.date) -> list[WeekTally
     """Weeks that are over: this week's count so far would read as a drop."""
     current = week_start(today)
     return [w for w in weeks if w.week_start < current]
+
+
+def trailing_empty_weeks(weeks: Sequence[WeekTally]) -> int:
+    """How many of the latest weeks have nothing logged."""
+    empty = 0
+    for week in reversed(weeks):
+        if week.count:
+            break
+        empty += 1
+    return empty
 
 
 def median_or_none(values: Sequence[float]) -> float | None:

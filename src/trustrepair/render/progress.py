@@ -24,6 +24,7 @@ from trustrepair.models import (
     TrendDetail,
     TriggerCount,
 )
+from trustrepair.progress import ProgressReport, ProgressSummary
 from trustrepair.render.terminal import alert_panel, guidance_block
 from trustrepair.spikes import ALPHA, change_rate, day_label, p_text, two_figures
 
@@ -156,12 +157,14 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
     first, last = (
         _short(b.start, overview.chart_unit) for b in (overview.chart[0], overview.chart[-1])
     )
-    return Text.assemble(
+    line = Text.assemble(
         f"{first} ",
         (sparkline(overview.chart), "cyan"),
         f" {last}  ",
         trend_text(overview.trend, overview.trend_words),
     )
+    gap = overview.logging_gap if isinstance(overview, ProgressSummary) else None
+    return line if gap is None else Group(line, Text(gap.text))
 
 
 def _short(start: dt.date, unit: str) -> str:
@@ -207,6 +210,9 @@ def progress_view(info: ProgressInfo) -> RenderableType:
         parts.append(Text(f"{info.spikes_logged} logged, {day_label(first)} to {day_label(last)} "
                           "(local time).", style="dim"))  # fmt: skip
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
+    gap = info.logging_gap if isinstance(info, ProgressReport) else None
+    if gap is not None:  # next to the trend it qualifies, before the numbers behind it
+        parts.append(Text(gap.text))
     parts.append(trend_detail(info.trend_detail, info.trend, info.comparisons))
     parts.append(Text(""))
     if info.chart_unit != "week":
