@@ -174,3 +174,12 @@ LOGGING_GAP = (
     "No spikes logged since {day} ({weeks} full weeks). If you stopped logging rather than "
     "stopped having them, the trend after that date is not meaningful."
 )
+
+# `trustrepair progress`: the lines around the chart
+PROGRESS_NONE_YET = "No spikes logged yet. Log one with: trustrepair spike"
+PROGRESS_SPAN = "{n} logged, {first} to {last} (local time)."
+PROGRESS_ROW_PER = "One row per {unit}; numbers are spikes per week on average."
+PROGRESS_KNOWN_TRIGGERS = "{known} of {total} spikes ({named}). "
+PROGRESS_TRIGGERS_EXPECTED = "A spike with a cause you can name is expected, not a failure."
+SPIKE_DETAIL_MINUTES = "{n} min"
+SPIKE_DETAIL_INTENSITY = "intensity {n}"

@@ -111,8 +111,10 @@ def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> s
 
     local = as_local(logged.at_utc, logged.utc_offset_minutes)
     details = [
-        f"{logged.minutes} min" if logged.minutes is not None else "",
-        f"intensity {logged.intensity}" if logged.intensity is not None else "",
+        "" if logged.minutes is None else messages.SPIKE_DETAIL_MINUTES.format(n=logged.minutes),
+        ""
+        if logged.intensity is None
+        else messages.SPIKE_DETAIL_INTENSITY.format(n=logged.intensity),
         logged.trigger or "",
     ]
     offset = f"{local:%z}"

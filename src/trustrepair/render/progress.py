@@ -153,7 +153,7 @@ def _change(trend: str, slope: float, comparisons: Sequence[PeriodStats]) -> str
 def overview_line(overview: ProgressOverview) -> RenderableType:
     """The summary's progress section: the chart in one line, then the trend in words."""
     if not overview.spikes_logged:
-        return Text("No spikes logged yet. Log one with: trustrepair spike", style="dim")
+        return Text(messages.PROGRESS_NONE_YET, style="dim")
     first, last = (
         _short(b.start, overview.chart_unit) for b in (overview.chart[0], overview.chart[-1])
     )
@@ -193,22 +193,25 @@ def triggers_line(triggers: Sequence[TriggerCount], total: int) -> Text:
     named = ", ".join(f"{t.trigger} {t.count}" for t in triggers)
     known = sum(t.count for t in triggers)
     return Text.assemble(
-        ("Known triggers: ", "bold"), f"{known} of {total} spikes ({named}). ",
-        ("A spike with a cause you can name is expected, not a failure.", "dim"),
-    )  # fmt: skip
+        ("Known triggers: ", "bold"),
+        messages.PROGRESS_KNOWN_TRIGGERS.format(known=known, total=total, named=named),
+        (messages.PROGRESS_TRIGGERS_EXPECTED, "dim"),
+    )
 
 
 def progress_view(info: ProgressInfo) -> RenderableType:
     parts: list[RenderableType] = [alert_panel(a) for a in info.stops]
     parts.append(Rule(Text("Spikes of distrust", style="bold"), align="left"))
     if not info.spikes_logged:
-        parts.append(Text("No spikes logged yet. Log one with: trustrepair spike", style="dim"))
+        parts.append(Text(messages.PROGRESS_NONE_YET, style="dim"))
         parts.append(guidance_block(info.guidance))
         return Group(*parts)
     first, last = info.first_spike_local, info.last_spike_local
     if first is not None and last is not None:
-        parts.append(Text(f"{info.spikes_logged} logged, {day_label(first)} to {day_label(last)} "
-                          "(local time).", style="dim"))  # fmt: skip
+        span = messages.PROGRESS_SPAN.format(
+            n=info.spikes_logged, first=day_label(first), last=day_label(last)
+        )
+        parts.append(Text(span, style="dim"))
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
     gap = info.logging_gap if isinstance(info, ProgressReport) else None
     if gap is not None:  # next to the trend it qualifies, before the numbers behind it
@@ -216,8 +219,7 @@ def progress_view(info: ProgressInfo) -> RenderableType:
     parts.append(trend_detail(info.trend_detail, info.trend, info.comparisons))
     parts.append(Text(""))
     if info.chart_unit != "week":
-        parts.append(Text(f"One row per {info.chart_unit}; numbers are spikes per week on "
-                          "average.", style="dim"))  # fmt: skip
+        parts.append(Text(messages.PROGRESS_ROW_PER.format(unit=info.chart_unit), style="dim"))
     parts.append(SpikeChart(info.chart, info.chart_unit))
     if info.comparisons:
         parts += [Text(""), comparison_table(info.comparisons)]
