@@ -274,3 +274,17 @@ def test_no_note_unless_three_full_weeks_and_this_week_are_empty(
 def test_without_the_exact_time_the_note_names_the_end_of_the_last_week() -> None:
     info = progress(weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7))
     assert "No spikes logged since 30 Mar 2025" in one_line(render(info))
+
+
+@pytest.mark.parametrize(
+    ("week", "today", "discovered"),
+    [
+        (D(1, 1, 1), D(1, 2, 1), D(1, 1, 1)),  # e.g. from an old backup: no year 0 to look in
+        (D(9999, 12, 27), D(9999, 12, 31), D(9998, 12, 31)),  # no year 10000 either
+    ],
+)
+def test_anniversaries_at_the_ends_of_the_calendar_do_not_raise(
+    week: D, today: D, discovered: D
+) -> None:
+    info = progress([WeekTally(week, 3)], today=today, discovered=discovered)
+    assert info.spikes_logged == 3

@@ -280,12 +280,11 @@ def _anniversary_test(discovered: dt.date | None) -> Callable[[dt.date], bool]:
         return lambda _week: False
 
     def near(week: dt.date) -> bool:
-        years = (week.year - 1, week.year, week.year + 1)  # the window can cross New Year
+        # The window can cross New Year; years past the calendar's ends (from an old backup,
+        # say) have no anniversary. Differences of dates never overflow, sums can.
+        years = range(max(dt.MINYEAR, week.year - 1), min(dt.MAXYEAR, week.year + 1) + 1)
         candidates = (timeline.anniversary_in(discovered, y) for y in years)
-        return any(
-            discovered < day and week - dt.timedelta(days=7) <= day <= week + dt.timedelta(days=13)
-            for day in candidates
-        )
+        return any(discovered < day and -7 <= (day - week).days <= 13 for day in candidates)
 
     return near
 
