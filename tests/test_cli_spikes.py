@@ -388,7 +388,7 @@ def test_days_ago_is_accepted(cli: Cli, home: Path) -> None:
 
 def test_minutes_over_59_after_the_hours_are_refused(cli: Cli, home: Path) -> None:
     result = cli("spike", "--minutes", "1h90", code=2)
-    assert result.stderr.startswith("Error: --minutes after the hours must be whole minutes")
+    assert result.stderr.startswith("Error: --minutes after the hours must be 0 to 59")
     assert not home.exists()
 
 

@@ -125,15 +125,13 @@ SPIKE_AT_UNREADABLE = (
 )
 SPIKE_AT_FUTURE = "--at: that time is in the future; for last night try 'yesterday 21:00'"
 SPIKE_AT_TOO_OLD = (
-    "--at: that is more than {years} years ago; progress is charted week by week from the "
-    "first spike, so a time that far back is most likely a typo in the year"
+    "--at: that is more than {years} years ago; check the year "
+    "(progress charts every week from the first spike on)"
 )
 SPIKE_READ_AS_YESTERDAY = "Read as yesterday: {clock} today is still to come."
 SPIKE_MINUTES_NEGATIVE = "--minutes cannot be negative; use 0 if it passed at once"
 SPIKE_MINUTES_UNREADABLE = "--minutes should be a number of minutes or hours, like 20, 1h or 1h30"
-SPIKE_MINUTES_PAST_THE_HOUR = (
-    "--minutes after the hours must be whole minutes from 0 to 59, like 1h30 (or minutes alone)"
-)
+SPIKE_MINUTES_PAST_THE_HOUR = "--minutes after the hours must be 0 to 59, as in 1h30 or 2h05"
 SPIKE_MINUTES_TOO_LONG = "--minutes can be at most 7 days (10080 minutes) for one spike"
 SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 (strongest)"
 
