@@ -100,7 +100,8 @@ def test_quick_questions_in_a_terminal(
 ) -> None:
     monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
     result = cli("spike", input="11\n7\n25\n2\n")
-    assert "Sorry: intensity must be a whole number" in result.stderr
+    said = " ".join(result.stderr.split())
+    assert "Sorry, intensity must be a whole number from 1 (mild) to 10 (strongest)." in said
     (spike,) = stored_spikes(home)
     assert (spike.intensity, spike.minutes, spike.trigger) == (7, 25, "reminder")
 
@@ -308,3 +309,117 @@ def test_profile_set_refuses_bad_values(
 def test_help_has_examples(cli: Cli) -> None:
     for command in (["spike"], ["progress"], ["timeline"], ["profile", "set"]):
         assert "Example: trustrepair" in cli(*command, "--help").stdout
+
+
+# --- review fixes: hostile text, far-off times, typed phrases --------------------------------
+
+ESCAPE = "before \x1b[2J after"
+
+
+@pytest.mark.parametrize("option", ["--note", "--trigger"])
+@pytest.mark.parametrize("typed", [ESCAPE, "before \x07 after", "before \u202e after"])
+def test_control_characters_are_one_clear_error_and_nothing_is_written(
+    cli: Cli, home: Path, option: str, typed: str
+) -> None:
+    result = cli("spike", option, typed, code=2)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {option} contains control characters")
+    assert "before" not in result.stderr and "after" not in result.stderr
+    assert not home.exists()
+
+
+def test_a_control_character_typed_at_the_trigger_question_is_asked_again(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    result = cli("spike", input=f"\n\n{ESCAPE}\n2\n")
+    assert "Sorry, trigger contains control characters" in result.stderr
+    assert "before" not in result.stderr
+    (spike,) = stored_spikes(home)
+    assert spike.trigger == "reminder"
+
+
+def test_the_trigger_choices_read_well_at_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    lines = cli("spike", input="\n\n\n").stderr.splitlines()
+    for n, name in enumerate(["anniversary", "reminder", "new stressor"], 1):
+        assert f"{n}. {name}" in "\n".join(lines)
+    assert any(line.strip() == "4. partner's behaviour" for line in lines), lines
+    assert any(line.strip() == "5. unknown" for line in lines), lines
+    assert all(len(line) <= 80 for line in lines)
+
+
+@pytest.mark.parametrize(
+    "at", ["0001-01-01 00:00", "0001-01-01 00:00+14:00", "1800-01-01 10:00", "9999 weeks ago"]
+)
+def test_a_time_more_than_ten_years_back_is_refused_and_nothing_is_written(
+    cli: Cli, home: Path, at: str
+) -> None:
+    result = cli("spike", "--at", at, code=2)
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: --at: that is more than 10 years ago")
+    assert not home.exists()
+
+
+@pytest.mark.usefixtures("berlin")
+def test_nine_pm_typed_in_the_morning_is_logged_for_last_night(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    morning = dt.datetime(2026, 3, 10, 8, 0, tzinfo=dt.UTC)  # 09:00 in Berlin
+    monkeypatch.setattr("trustrepair.models.now_utc", lambda: morning)
+    result = cli("spike", "--at", "9pm", "--minutes", "1h59")
+    said = " ".join(result.stderr.split())
+    assert "Logged a spike at Mon 09 Mar 2026 21:00 (UTC+01:00) (119 min)." in said
+    assert "Read as yesterday: 21:00 today is still to come." in said
+    (spike,) = stored_spikes(home)
+    assert spike.at_utc == dt.datetime(2026, 3, 9, 20, 0, tzinfo=dt.UTC)
+
+
+def test_days_ago_is_accepted(cli: Cli, home: Path) -> None:
+    cli("spike", "--at", "7 days ago")
+    (spike,) = stored_spikes(home)
+    assert abs(spike.at_utc - (dt.datetime.now(dt.UTC) - dt.timedelta(days=7))) < dt.timedelta(
+        minutes=5
+    )
+
+
+def test_minutes_over_59_after_the_hours_are_refused(cli: Cli, home: Path) -> None:
+    result = cli("spike", "--minutes", "1h90", code=2)
+    assert result.stderr.startswith("Error: --minutes after the hours must be 0 to 59")
+    assert not home.exists()
+
+
+def steady_then_nothing(weeks: int = 12, per_week: int = 6, quiet: int = 5) -> list[Spike]:
+    start = week_start(dt.date.today()) - dt.timedelta(weeks=weeks + quiet)
+    return [
+        Spike(
+            at_utc=dt.datetime.combine(start + dt.timedelta(weeks=w, days=d), dt.time(12), dt.UTC),
+            utc_offset_minutes=0,
+        )
+        for w in range(weeks)
+        for d in range(per_week)
+    ]
+
+
+def test_stopping_logging_is_said_plainly_next_to_the_trend(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    spikes = steady_then_nothing()
+    insert_spikes(home, spikes)
+    last = max(s.at_utc for s in spikes).date()
+    since = f"No spikes logged since {last.day} {last:%b %Y}"
+    data = cli.json("progress", "--json")
+    assert isinstance(data, dict)
+    assert data["trend"] == "falling" and len(data["weeks"]) == 18
+    assert data["logging_gap"]["last_spike"] == last.isoformat()
+    assert data["logging_gap"]["empty_weeks"] == 5
+    assert data["logging_gap"]["text"].startswith(since)
+    text = " ".join(cli("progress").stdout.split())
+    assert f"{since} (5 full weeks). If you stopped logging rather than stopped having" in text
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    summary = " ".join(cli("summary").stdout.split("Progress: spikes of distrust")[1].split())
+    assert "spikes are becoming less frequent" in summary
+    assert since in summary.split("Timeline")[0]

@@ -190,3 +190,101 @@ def test_a_bank_whose_progress_names_missing_guidance_is_refused(tmp_path: Path)
     broken.write_text(text.replace('stop_ongoing = "stop_while_ongoing"', 'stop_ongoing = "gone"'))
     with pytest.raises(BankError, match="progress names a missing guidance 'gone'"):
         load_bank(broken)
+
+
+# --- review fixes: the trend's numbers ----------------------------------------------------------
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_falling_trend_with_mostly_tied_weeks_never_reads_as_no_change() -> None:
+    # Every other week early on, then none: Mann-Kendall finds a fall, while most pairs of weeks
+    # tie, so the Theil-Sen slope is exactly 0.
+    counts = [1, 0] * 10 + [0] * 20
+    info = progress(weekly(D(2025, 1, 6), counts), today=D(2025, 10, 13))
+    assert info.trend == "falling" and info.trend_detail.slope_per_week == 0
+    text = one_line(render(info))
+    assert "spikes are becoming less frequent" in text
+    assert "+0.00" not in text and "-0.00" not in text and "about 0 " not in text
+    assert "the last 4 weeks averaged 0 a week, against 0.5 in the first 4 weeks" in text
+
+
+def test_a_gentle_fall_is_given_per_month() -> None:
+    counts = [1] * 10 + [0] * 10  # Theil-Sen slope -1/17 a week
+    info = progress(weekly(D(2025, 1, 6), counts), today=D(2025, 5, 26))
+    assert info.trend == "falling"
+    text = one_line(render(info))
+    assert "the weekly count drops by about 0.26 each month" in text
+    assert "Theil-Sen slope -0.059 a week" in text
+
+
+def test_a_very_slow_fall_keeps_its_digits() -> None:
+    from trustrepair.models import TrendDetail
+    from trustrepair.render.progress import trend_detail
+
+    detail = TrendDetail(weeks_used=150, weeks_needed=6, slope_per_week=-0.00412, p_value=0.004)
+    text = one_line(str(trend_detail(detail, "falling")))
+    assert "drops by about 0.21 each year" in text
+    assert "Theil-Sen slope -0.0041 a week; Mann-Kendall p = 0.004" in text
+
+
+# --- review fixes: weeks with nothing logged ----------------------------------------------------
+
+STEADY_THEN_NOTHING = [6] * 12 + [0] * 5
+
+
+def test_weeks_with_nothing_logged_are_named_next_to_the_trend() -> None:
+    # 12 weeks at a steady 6, then nothing logged: the counts fall, but the tool cannot know
+    # whether the spikes stopped or the logging did, and says so.
+    last = dt.datetime(2025, 3, 29, 21, 0, tzinfo=dt.UTC)  # Saturday of the 12th week
+    info = progress(
+        weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7), span=(last, last)
+    )
+    assert info.trend == "falling"
+    gap = info.model_dump(mode="json")["logging_gap"]
+    assert (gap["last_spike"], gap["empty_weeks"]) == ("2025-03-29", 5)
+    text = one_line(render(info))
+    trend_at = text.index("Trend: spikes are becoming less frequent")
+    note_at = text.index(
+        "No spikes logged since 29 Mar 2025 (5 full weeks). If you stopped logging rather than "
+        "stopped having them, the trend after that date is not meaningful."
+    )
+    assert trend_at < note_at < text.index("Over 17 full weeks")
+    assert "fail" not in text.replace("not a failure", "")
+
+
+@pytest.mark.parametrize(
+    ("counts", "today"),
+    [
+        ([6] * 12 + [0] * 2, D(2025, 4, 16)),  # two empty weeks: a quiet fortnight happens
+        ([6] * 12 + [0] * 5 + [1], D(2025, 5, 7)),  # logging again this week
+        ([6] * 12, D(2025, 3, 31)),
+    ],
+)
+def test_no_note_unless_three_full_weeks_and_this_week_are_empty(
+    counts: list[int], today: D
+) -> None:
+    info = progress(weekly(D(2025, 1, 6), counts), today=today)
+    assert info.model_dump()["logging_gap"] is None
+    assert "No spikes logged since" not in render(info)
+
+
+def test_without_the_exact_time_the_note_names_the_end_of_the_last_week() -> None:
+    info = progress(weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7))
+    assert "No spikes logged since 30 Mar 2025" in one_line(render(info))
+
+
+@pytest.mark.parametrize(
+    ("week", "today", "discovered"),
+    [
+        (D(1, 1, 1), D(1, 2, 1), D(1, 1, 1)),  # e.g. from an old backup: no year 0 to look in
+        (D(9999, 12, 27), D(9999, 12, 31), D(9998, 12, 31)),  # no year 10000 either
+    ],
+)
+def test_anniversaries_at_the_ends_of_the_calendar_do_not_raise(
+    week: D, today: D, discovered: D
+) -> None:
+    info = progress([WeekTally(week, 3)], today=today, discovered=discovered)
+    assert info.spikes_logged == 3

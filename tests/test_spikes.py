@@ -160,3 +160,20 @@ def test_a_spike_keeps_utc_and_the_offset_it_was_logged_in() -> None:
 def test_an_overlong_note_is_refused() -> None:
     with pytest.raises(BadInputError, match="note"):
         new_spike(dt.datetime.now(dt.UTC), note="x" * 2001)
+
+
+def test_the_model_check_is_one_clear_error_naming_the_field_not_the_text() -> None:
+    at = dt.datetime(2026, 3, 1, 21, 0, tzinfo=dt.UTC)
+    with pytest.raises(BadInputError) as caught:
+        new_spike(at, intensity=11, minutes=-3, note="private words")
+    assert caught.value.message == "the spike does not fit (intensity, minutes); nothing was saved"
+
+
+@pytest.mark.parametrize("bad", ["\x1b[2J", "\x00", "\u200b", "\ud800"])
+def test_control_characters_in_a_trigger_or_note_are_refused_without_echo(bad: str) -> None:
+    at = dt.datetime(2026, 3, 1, 21, 0, tzinfo=dt.UTC)
+    for option in ("trigger", "note"):
+        with pytest.raises(BadInputError) as caught:
+            new_spike(at, **{option: f"words {bad} more"})  # type: ignore[arg-type]
+        assert caught.value.message.startswith(f"--{option} contains control characters")
+        assert "words" not in caught.value.message

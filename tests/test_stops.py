@@ -128,3 +128,13 @@ def test_all_conditions_together() -> None:
         "no_easing_year",
     ]
     assert all(a.kind == "stop" and a.evidence for a in found)
+
+
+def test_the_evidence_keeps_the_digits_of_a_small_slope() -> None:
+    slow = TrendEstimate("rising", weeks=110, slope=0.004, p=0.0004)
+    alert = no_easing(BANK, slow, dt.date(2025, 1, 10), recent(3), today=dt.date(2027, 2, 1))
+    assert alert is not None
+    assert alert.evidence[1] == (
+        "Trend over 110 full weeks: more frequent lately "
+        "(Theil-Sen slope +0.0040 a week, Mann-Kendall p < 0.001)"
+    )

@@ -112,3 +112,74 @@ REFLECT_REVISE = "To rewrite it, type < at the next question."
 
 # Short role names for narrow table columns (the bank's role_labels are the long form).
 ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
+
+# --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
+# them without the leading dashes, after "Sorry, ". None repeats what was typed.
+SORRY = "Sorry, {reason}."
+SPIKE_NOTE_TOO_LONG = "--note can be at most {max} characters"
+SPIKE_NOTE_CONTROL = "--note contains control characters, such as escape codes"
+SPIKE_TRIGGER_TOO_LONG = "--trigger can be at most {max} characters; a few words are enough"
+SPIKE_TRIGGER_CONTROL = "--trigger contains control characters, such as escape codes"
+SPIKE_NOT_VALID = "the spike does not fit ({fields}); nothing was saved"
+SPIKE_AT_UNREADABLE = (
+    "--at: that time was not understood; use 'now', '21:00', 'yesterday 21:00', "
+    "'30 min ago', '3 days ago' or a date and time like 2026-03-01 21:00"
+)
+SPIKE_AT_FUTURE = "--at: that time is in the future; for last night try 'yesterday 21:00'"
+SPIKE_AT_TOO_OLD = (
+    "--at: that is more than {years} years ago; check the year "
+    "(progress charts every week from the first spike on)"
+)
+SPIKE_READ_AS_YESTERDAY = "Read as yesterday: {clock} today is still to come."
+SPIKE_MINUTES_NEGATIVE = "--minutes cannot be negative; use 0 if it passed at once"
+SPIKE_MINUTES_UNREADABLE = "--minutes should be a number of minutes or hours, like 20, 1h or 1h30"
+SPIKE_MINUTES_PAST_THE_HOUR = "--minutes after the hours must be 0 to 59, as in 1h30 or 2h05"
+SPIKE_MINUTES_TOO_LONG = "--minutes can be at most 7 days (10080 minutes) for one spike"
+SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 (strongest)"
+
+# --- `trustrepair progress`: the numbers behind the trend words
+TREND_TOO_FEW_WEEKS = (
+    "A trend needs at least {needed} full weeks with a few spikes; full weeks so far: {used}."
+)
+TREND_OVER_WEEKS = (
+    "Over {weeks} full weeks {what} (Theil-Sen slope {slope} a week; Mann-Kendall {p})."
+)
+TREND_MOVES = "the weekly count {moves} by about {rate}"
+TREND_MOVES_TIED = (
+    "the weekly count {moves}, but most weeks have the same count, so the slope cannot say how fast"
+)
+TREND_TIED_COMPARED = (
+    "; the {late} averaged {late_rate} a week, against {early_rate} in the {early}"
+)
+TREND_DRIFTS = "the weekly count drifts by about {rate}, too little to call a change"
+TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
+TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
+TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
+RATE_EACH = "{amount} each {unit}"
+
+# --- stop conditions: the data behind each one (evidence lines)
+STOP_ACCOUNTABILITY_RUN = "Accountability: {status} in the last {n} check-ins in a row"
+STOP_FROM_TO = "From {first} to {last} ({months} months)"
+STOP_CHECKIN_SAID = "Check-in of {day}: {answer}"
+STOP_REPORTED_SINCE = "Reported in the last {n} check-ins, since {day}"
+STOP_SPIKES_LOGGED_FOR = "Spikes logged for {months} months, since {day}"
+STOP_TREND_OVER = (
+    "Trend over {weeks} full weeks: {words} (Theil-Sen slope {slope} a week, Mann-Kendall {p})"
+)
+STOP_LAST_FOUR_WEEKS = "Last 4 weeks: {per_week} spikes a week"
+
+# `trustrepair progress`: the latest full weeks have nothing logged. Said plainly, never as a
+# failure: the tool cannot tell whether the spikes stopped or the logging did.
+LOGGING_GAP = (
+    "No spikes logged since {day} ({weeks} full weeks). If you stopped logging rather than "
+    "stopped having them, the trend after that date is not meaningful."
+)
+
+# `trustrepair progress`: the lines around the chart
+PROGRESS_NONE_YET = "No spikes logged yet. Log one with: trustrepair spike"
+PROGRESS_SPAN = "{n} logged, {first} to {last} (local time)."
+PROGRESS_ROW_PER = "One row per {unit}; numbers are spikes per week on average."
+PROGRESS_KNOWN_TRIGGERS = "{known} of {total} spikes ({named}). "
+PROGRESS_TRIGGERS_EXPECTED = "A spike with a cause you can name is expected, not a failure."
+SPIKE_DETAIL_MINUTES = "{n} min"
+SPIKE_DETAIL_INTENSITY = "intensity {n}"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from trustrepair import stops, timeline
+from trustrepair import messages, stops, timeline
 from trustrepair.assess import guidance_item
 from trustrepair.bank import Bank
 from trustrepair.models import (
@@ -21,6 +21,7 @@ from trustrepair.models import (
     PeriodStats,
     ProgressInfo,
     ProgressOverview,
+    Record,
     Setback,
     TrendDetail,
     TriggerCount,
@@ -28,13 +29,16 @@ from trustrepair.models import (
 )
 from trustrepair.spikes import (
     MIN_WEEKS,
+    QUIET_WEEKS,
     TRIGGERS,
     UNKNOWN_TRIGGER,
     WeekTally,
     complete_weeks,
+    day_label,
     fill_weeks,
     is_known_trigger,
     median_or_none,
+    trailing_empty_weeks,
     week_start,
     weekly_trend,
 )
@@ -43,6 +47,24 @@ ChartUnit = Literal["week", "month", "quarter"]
 MAX_WEEK_ROWS = 26  # about half a year of weeks still reads at a glance
 MAX_MONTH_ROWS = 42  # three and a half years of months; longer histories go by quarter
 BLOCK = 4  # the comparisons use blocks of four weeks ("a month")
+
+
+class LoggingGap(Record):
+    """The latest full weeks (and this one so far) have nothing logged."""
+
+    last_spike: dt.date
+    empty_weeks: int
+    text: str
+
+
+# The report models live in models.py; these two add the logging gap until the field can move
+# there (ProgressInfo and ProgressOverview are shared with the export schema).
+class ProgressReport(ProgressInfo):
+    logging_gap: LoggingGap | None = None
+
+
+class ProgressSummary(ProgressOverview):
+    logging_gap: LoggingGap | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +79,7 @@ class SpikeHistory:
     checkin_trail: list[tuple[dt.datetime, str | None, str | None]] = field(default_factory=list)
 
 
-def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
+def build_progress(bank: Bank, history: SpikeHistory) -> ProgressReport:
     weeks = fill_weeks(history.tallies, history.today)
     done = complete_weeks(weeks, history.today)
     estimate = weekly_trend([w.count for w in done])
@@ -66,7 +88,7 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
     setbacks = find_setbacks(bank, done, near)
     unit, chart = chart_bars(bank, weeks, history.today, near, setbacks)
     words = bank.progress.trend_words.model_dump()
-    return ProgressInfo(
+    return ProgressReport(
         spikes_logged=sum(w.count for w in weeks),
         first_spike_local=history.span[0] if history.span else None,
         last_spike_local=history.span[1] if history.span else None,
@@ -93,7 +115,28 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
             today=history.today,
         ),
         guidance=_guidance(bank, show_setbacks=bool(setbacks or history.trigger_counts)),
+        logging_gap=logging_gap(weeks, done, history.span),
     )
+
+
+def logging_gap(
+    weeks: Sequence[WeekTally],
+    done: Sequence[WeekTally],
+    span: tuple[dt.datetime, dt.datetime] | None,
+) -> LoggingGap | None:
+    """Nothing logged in the latest QUIET_WEEKS full weeks or more, nor so far this week.
+
+    Empty weeks count as 0 in the trend, so they read as easing; the tool cannot know whether
+    the spikes stopped or the logging did, so the report says so next to the trend.
+    """
+    empty = trailing_empty_weeks(done)
+    logging_again = any(w.count for w in weeks[len(done) :])  # this week, so far
+    if empty < QUIET_WEEKS or empty == len(done) or logging_again:
+        return None
+    # The store knows the latest spike; without it, the last day of its week is still true.
+    last = span[1].date() if span else done[-empty - 1].week_start + dt.timedelta(days=6)
+    text = messages.LOGGING_GAP.format(day=day_label(last), weeks=empty)
+    return LoggingGap(last_spike=last, empty_weeks=empty, text=text)
 
 
 def _guidance(bank: Bank, *, show_setbacks: bool) -> list[GuidanceItem]:
@@ -103,13 +146,14 @@ def _guidance(bank: Bank, *, show_setbacks: bool) -> list[GuidanceItem]:
     return [guidance_item(bank, g) for g in dict.fromkeys(ids)]
 
 
-def overview(progress: ProgressInfo) -> ProgressOverview:
-    return ProgressOverview(
+def overview(progress: ProgressInfo) -> ProgressSummary:
+    return ProgressSummary(
         spikes_logged=progress.spikes_logged,
         chart_unit=progress.chart_unit,
         chart=progress.chart,
         trend=progress.trend,
         trend_words=progress.trend_words,
+        logging_gap=progress.logging_gap if isinstance(progress, ProgressReport) else None,
     )
 
 
@@ -236,12 +280,11 @@ def _anniversary_test(discovered: dt.date | None) -> Callable[[dt.date], bool]:
         return lambda _week: False
 
     def near(week: dt.date) -> bool:
-        years = (week.year - 1, week.year, week.year + 1)  # the window can cross New Year
+        # The window can cross New Year; years past the calendar's ends (from an old backup,
+        # say) have no anniversary. Differences of dates never overflow, sums can.
+        years = range(max(dt.MINYEAR, week.year - 1), min(dt.MAXYEAR, week.year + 1) + 1)
         candidates = (timeline.anniversary_in(discovered, y) for y in years)
-        return any(
-            discovered < day and week - dt.timedelta(days=7) <= day <= week + dt.timedelta(days=13)
-            for day in candidates
-        )
+        return any(discovered < day and -7 <= (day - week).days <= 13 for day in candidates)
 
     return near
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
+from trustrepair import messages
 from trustrepair.bank import Trend
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, local_offset_minutes
@@ -37,11 +41,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 UNKNOWN_TRIGGER = "unknown"
 ANNIVERSARY_TRIGGER = "anniversary"
+TRIGGER_MAX = 200  # the same limits as the Spike model, checked first for a clear message
+NOTE_MAX = 2000
 
 MIN_WEEKS = 6  # Mann-Kendall cannot reach significance on fewer points without strict order
 MIN_SPIKES = 5
+# Three full weeks with nothing logged is more than a quiet spell early on; it may mean the
+# logging stopped, which the counts alone cannot tell apart from the spikes stopping.
+QUIET_WEEKS = 3
 ALPHA = 0.05
 MIN_RELATIVE_CHANGE = 0.2  # a "significant" change of under 20% of the usual level is no change
+WEEKS_PER_MONTH = 365.25 / 12 / 7
+WEEKS_PER_YEAR = 365.25 / 7
 
 
 # --- input -----------------------------------------------------------------------------------
@@ -56,9 +67,27 @@ def canonical_trigger(text: str | None) -> str | None:
     for name, spellings in TRIGGERS.items():
         if key in spellings:
             return name
-    if len(typed) > 200:
-        raise BadInputError("--trigger: keep it under 200 characters (use --note for more)")
+    if len(typed) > TRIGGER_MAX:
+        raise BadInputError(messages.SPIKE_TRIGGER_TOO_LONG.format(max=TRIGGER_MAX))
+    if _has_control(typed):
+        raise BadInputError(messages.SPIKE_TRIGGER_CONTROL)
     return typed
+
+
+def clean_note(text: str | None) -> str | None:
+    note = (text or "").strip()
+    if len(note) > NOTE_MAX:
+        raise BadInputError(messages.SPIKE_NOTE_TOO_LONG.format(max=NOTE_MAX))
+    if _has_control(note):
+        raise BadInputError(messages.SPIKE_NOTE_CONTROL)
+    return note or None
+
+
+def _has_control(text: str) -> bool:
+    """The characters the Spike model refuses: escape codes, bidi overrides, bells..."""
+    return any(
+        ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text
+    )
 
 
 def is_known_trigger(trigger: str | None) -> bool:
@@ -73,21 +102,28 @@ def new_spike(
     trigger: str | None = None,
     note: str | None = None,
 ) -> Spike:
-    """A spike ready to store: UTC time plus the offset that was local at that moment."""
-    if note is not None and len(note) > 2000:
-        raise BadInputError("--note: keep it under 2000 characters")
+    """A spike ready to store: UTC time plus the offset that was local at that moment.
+
+    Text is checked here with messages that name the option; the model's own check stays as
+    a backstop, turned into one line that names the fields and never the text.
+    """
+    trigger, note = canonical_trigger(trigger), clean_note(note)
     offset = at.utcoffset()
     offset_minutes = (
         int(offset.total_seconds() // 60) if offset is not None else local_offset_minutes(at)
     )
-    return Spike(
-        at_utc=at.astimezone(dt.UTC),
-        utc_offset_minutes=offset_minutes,
-        minutes=minutes,
-        intensity=intensity,
-        trigger=canonical_trigger(trigger),
-        note=(note or "").strip() or None,
-    )
+    try:
+        return Spike(
+            at_utc=at.astimezone(dt.UTC),
+            utc_offset_minutes=offset_minutes,
+            minutes=minutes,
+            intensity=intensity,
+            trigger=trigger,
+            note=note,
+        )
+    except ValidationError as exc:
+        names = sorted({str(error["loc"][0]) for error in exc.errors() if error["loc"]})
+        raise BadInputError(messages.SPIKE_NOT_VALID.format(fields=", ".join(names))) from None
 
 
 # --- weeks -----------------------------------------------------------------------------------
@@ -122,6 +158,16 @@ def complete_weeks(weeks: Sequence[WeekTally], today: dt.date) -> list[WeekTally
     """Weeks that are over: this week's count so far would read as a drop."""
     current = week_start(today)
     return [w for w in weeks if w.week_start < current]
+
+
+def trailing_empty_weeks(weeks: Sequence[WeekTally]) -> int:
+    """How many of the latest weeks have nothing logged."""
+    empty = 0
+    for week in reversed(weeks):
+        if week.count:
+            break
+        empty += 1
+    return empty
 
 
 def median_or_none(values: Sequence[float]) -> float | None:
@@ -200,3 +246,31 @@ def _large_enough(counts: Sequence[int], slope: float) -> bool:
         half = len(counts) // 2
         change = abs(statistics.fmean(counts[-half:]) - statistics.fmean(counts[:half]))
     return change >= MIN_RELATIVE_CHANGE * level
+
+
+# --- how the numbers are written (the progress view and the stop conditions' evidence) -------
+
+
+def day_label(day: dt.date | dt.datetime) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def two_figures(value: float, *, signed: bool = False) -> str:
+    """Two significant figures and no exponent (0.26, -0.0041, 12); zero is plain 0."""
+    if value == 0:
+        return "0"
+    decimals = max(0, 1 - math.floor(math.log10(abs(value))))
+    return f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
+
+
+def change_rate(slope_per_week: float) -> str:
+    """How fast the weekly count moves, per week, month or year: whichever reads as a number."""
+    size = abs(slope_per_week)
+    for per, unit in ((1.0, "week"), (WEEKS_PER_MONTH, "month")):
+        if size * per >= 0.1:
+            return messages.RATE_EACH.format(amount=two_figures(size * per), unit=unit)
+    return messages.RATE_EACH.format(amount=two_figures(size * WEEKS_PER_YEAR), unit="year")
+
+
+def p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3g}"

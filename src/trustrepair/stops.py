@@ -9,16 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from trustrepair import messages
 from trustrepair.assess import guidance_item
 from trustrepair.bank import Bank
 from trustrepair.models import AlertItem, PeriodStats
-from trustrepair.spikes import TrendEstimate
+from trustrepair.spikes import TrendEstimate, day_label, p_text, two_figures
 from trustrepair.timeline import months_between
-
-
-def _day(d: dt.date | dt.datetime) -> str:
-    return f"{d.day} {d:%b %Y}"
-
 
 Trail = Sequence[tuple[dt.datetime, str | None, str | None]]
 
@@ -63,8 +59,10 @@ def accountability_stalled(bank: Bank, trail: Trail) -> AlertItem | None:
         kind="stop",
         guidance=guidance_item(bank, bank.progress.stop_accountability),
         evidence=[
-            f"Accountability: {status} in the last {len(run)} check-ins in a row",
-            f"From {_day(first)} to {_day(last)} ({months} months)",
+            messages.STOP_ACCOUNTABILITY_RUN.format(status=status, n=len(run)),
+            messages.STOP_FROM_TO.format(
+                first=day_label(first), last=day_label(last), months=months
+            ),
         ],
     )
 
@@ -77,9 +75,9 @@ def behaviour_ongoing(bank: Bank, trail: Trail) -> AlertItem | None:
     answer = trail[-1][2] or ""
     question = bank.question("ongoing") if "ongoing" in bank.question_ids else None
     label = question.option_label(answer) if question else answer
-    evidence = [f"Check-in of {_day(run[-1])}: {label}"]
+    evidence = [messages.STOP_CHECKIN_SAID.format(day=day_label(run[-1]), answer=label)]
     if len(run) > 1:
-        evidence.append(f"Reported in the last {len(run)} check-ins, since {_day(run[0])}")
+        evidence.append(messages.STOP_REPORTED_SINCE.format(n=len(run), day=day_label(run[0])))
     return AlertItem(
         id="behaviour_ongoing",
         kind="stop",
@@ -104,12 +102,16 @@ def no_easing(
     clear = months >= CLEAR_MONTHS
     words = getattr(bank.progress.trend_words, estimate.trend)
     evidence = [
-        f"Spikes logged for {months} months, since {_day(records_since)}",
-        f"Trend over {estimate.weeks} full weeks: {words} "
-        f"(Theil-Sen slope {estimate.slope or 0:+.2f} a week, Mann-Kendall p = {estimate.p:.2f})",
+        messages.STOP_SPIKES_LOGGED_FOR.format(months=months, day=day_label(records_since)),
+        messages.STOP_TREND_OVER.format(
+            weeks=estimate.weeks,
+            words=words,
+            slope=two_figures(estimate.slope or 0, signed=True),
+            p=p_text(estimate.p if estimate.p is not None else 1.0),
+        ),
     ]
     if recent is not None:
-        evidence.append(f"Last 4 weeks: {recent.per_week:g} spikes a week")
+        evidence.append(messages.STOP_LAST_FOUR_WEEKS.format(per_week=f"{recent.per_week:g}"))
     gid = bank.progress.stop_no_change_clear if clear else bank.progress.stop_no_change_gentle
     return AlertItem(
         id="no_easing_two_years" if clear else "no_easing_year",

@@ -20,8 +20,8 @@ WhenOption = Annotated[
     str | None,
     typer.Option(
         "--at",
-        help="When it came: now (default), 21:00, 'yesterday 21:00', '30 min ago', "
-        "2026-03-01 21:00.",
+        help="When it came: now (default), 21:00 (yesterday's if still to come today), "
+        "'yesterday 21:00', '30 min ago', '3 days ago', 2026-03-01 21:00.",
         metavar="WHEN",
     ),
 ]
@@ -63,7 +63,7 @@ def spike(
     from trustrepair import messages
     from trustrepair.errors import BadInputError
     from trustrepair.models import now_utc
-    from trustrepair.moments import parse_intensity, parse_minutes, parse_moment
+    from trustrepair.moments import parse_intensity, parse_minutes, read_moment
     from trustrepair.spikes import new_spike
 
     now = now_utc()
@@ -72,15 +72,16 @@ def spike(
             intensity, minutes, trigger = quick_questions(console(stderr=True))
         except EOFError:
             raise BadInputError(messages.SPIKE_INPUT_ENDED) from None
+    when = read_moment(at or "now", now)
     logged = new_spike(
-        parse_moment(at or "now", now),
+        when.at,
         minutes=None if minutes is None else parse_minutes(minutes),
         intensity=None if intensity is None else parse_intensity(intensity),
         trigger=trigger,
         note=note,
     )
     same_day = _store_spike(ctx, logged)
-    say(_confirmation(logged, same_day))
+    say(_confirmation(logged, same_day, read_as_yesterday=when.read_as_yesterday))
     say(messages.SPIKE_SEE_TREND)
 
 
@@ -104,21 +105,26 @@ def _store_spike(ctx: typer.Context, logged: Spike) -> int:
         store.close()
 
 
-def _confirmation(logged: Spike, same_day: int) -> str:
+def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> str:
     from trustrepair import messages
     from trustrepair.models import as_local
 
     local = as_local(logged.at_utc, logged.utc_offset_minutes)
     details = [
-        f"{logged.minutes} min" if logged.minutes is not None else "",
-        f"intensity {logged.intensity}" if logged.intensity is not None else "",
+        "" if logged.minutes is None else messages.SPIKE_DETAIL_MINUTES.format(n=logged.minutes),
+        ""
+        if logged.intensity is None
+        else messages.SPIKE_DETAIL_INTENSITY.format(n=logged.intensity),
         logged.trigger or "",
     ]
     offset = f"{local:%z}"
     when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
-    return messages.spike_logged(
+    line = messages.spike_logged(
         when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
     )
+    if read_as_yesterday:
+        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=f"{local:%H:%M}")
+    return line
 
 
 def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
@@ -127,31 +133,40 @@ def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
 
     from trustrepair import messages
     from trustrepair.moments import parse_intensity, parse_minutes
-    from trustrepair.spikes import TRIGGERS
+    from trustrepair.spikes import TRIGGERS, canonical_trigger
 
     ui.print(Text(messages.SPIKE_INTRO, style="dim"))
-    intensity = _ask(ui, messages.SPIKE_ASK_INTENSITY, parse_intensity)
-    minutes = _ask(ui, messages.SPIKE_ASK_MINUTES, parse_minutes)
-    names = list(TRIGGERS)
+    ui.print(Text(messages.SPIKE_ASK_INTENSITY, style="bold"))
+    intensity = _ask(ui, parse_intensity)
+    ui.print(Text(messages.SPIKE_ASK_MINUTES, style="bold"))
+    minutes = _ask(ui, parse_minutes)
     ui.print(Text(messages.SPIKE_ASK_TRIGGER, style="bold"))
-    ui.print(Text("  " + "  ".join(f"{n}. {name}" for n, name in enumerate(names, 1))))
-    typed = ui.input(Text("> ", style="cyan")).strip()
+    names = list(TRIGGERS)
+    for n, name in enumerate(names, 1):  # one per line, as `check` lists its choices
+        ui.print(Text(f"  {n}. {name}"))
+    typed = _ask(ui, lambda text: canonical_trigger(_trigger_choice(text, names)))
+    return intensity, minutes, None if typed is None else _trigger_choice(typed, names)
+
+
+def _trigger_choice(typed: str, names: list[str]) -> str:
+    """A number from the list stands for that trigger; anything else is the person's words."""
     if typed.isdigit() and 1 <= int(typed) <= len(names):
-        typed = names[int(typed) - 1]
-    return intensity, minutes, typed or None
+        return names[int(typed) - 1]
+    return typed
 
 
-def _ask(ui: Console, question: str, check: Callable[[str], object]) -> str | None:
+def _ask(ui: Console, check: Callable[[str], object]) -> str | None:
     from rich.text import Text
 
+    from trustrepair import messages
     from trustrepair.errors import BadInputError
 
-    ui.print(Text(question, style="bold"))
     while typed := ui.input(Text("> ", style="cyan")).strip():
         try:
             check(typed)
         except BadInputError as problem:
-            ui.print(Text(f"Sorry: {problem.message.removeprefix('--')}", style="yellow"))
+            reason = problem.message.removeprefix("--")  # no options at a question
+            ui.print(Text(messages.SORRY.format(reason=reason), style="yellow"))
             continue
         return typed
     return None

@@ -15,6 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from trustrepair import messages
 from trustrepair.models import (
     ChartBar,
     PeriodStats,
@@ -23,8 +24,9 @@ from trustrepair.models import (
     TrendDetail,
     TriggerCount,
 )
+from trustrepair.progress import ProgressReport, ProgressSummary
 from trustrepair.render.terminal import alert_panel, guidance_block
-from trustrepair.spikes import ALPHA
+from trustrepair.spikes import ALPHA, change_rate, day_label, p_text, two_figures
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -111,48 +113,58 @@ def trend_text(trend: str, words: str) -> Text:
     return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
 
 
-def trend_detail(detail: TrendDetail, trend: str) -> Text:
-    """The data behind the trend words, in one sentence."""
+def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodStats] = ()) -> Text:
+    """The data behind the trend words, in one sentence; never a rate of 0 next to a change."""
     slope, p = detail.slope_per_week, detail.p_value
     if slope is None or p is None:
-        return Text(
-            f"A trend needs at least {detail.weeks_needed} full weeks with a few spikes; "
-            f"full weeks so far: {detail.weeks_used}.",
-            style="dim",
+        too_few = messages.TREND_TOO_FEW_WEEKS
+        return Text(too_few.format(needed=detail.weeks_needed, used=detail.weeks_used), style="dim")
+    if trend in messages.TREND_MOVE_WORDS:
+        what = _change(trend, slope, comparisons)
+    elif p < ALPHA:
+        what = (
+            messages.TREND_DRIFTS.format(rate=change_rate(slope))
+            if slope
+            else messages.TREND_SHIFTS
         )
-    if trend == "flat" and p < ALPHA:
-        drift = f"{abs(slope):.2g}"
-        what = f"the weekly count drifts by about {drift} each week, too little to call a change"
-    elif trend == "flat":
-        what = "no steady rise or fall stands out from the week-to-week ups and downs"
     else:
-        moves = "drops" if trend == "falling" else "rises"
-        what = f"the weekly count {moves} by about {abs(slope):.2g} each week"
-    shown_p = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-    return Text(
-        f"Over {detail.weeks_used} full weeks {what} "
-        f"(Theil-Sen slope {slope:+.2f}; Mann-Kendall {shown_p}).",
-        style="dim",
+        what = messages.TREND_NO_STEADY_CHANGE
+    sentence = messages.TREND_OVER_WEEKS.format(
+        weeks=detail.weeks_used, what=what, slope=two_figures(slope, signed=True), p=p_text(p)
     )
+    return Text(sentence, style="dim")
 
 
-def day(d: dt.date | dt.datetime) -> str:
-    return f"{d.day} {d:%b %Y}"
+def _change(trend: str, slope: float, comparisons: Sequence[PeriodStats]) -> str:
+    moves, goes = messages.TREND_MOVE_WORDS[trend]
+    if slope:
+        return messages.TREND_MOVES.format(moves=moves, rate=change_rate(slope))
+    # Most pairs of weeks tie (many empty weeks), so the median slope is 0: give the levels.
+    what = messages.TREND_MOVES_TIED.format(moves=goes)
+    if len(comparisons) >= 2:
+        early, late = comparisons[0], comparisons[-1]
+        what += messages.TREND_TIED_COMPARED.format(
+            late=late.label, late_rate=number(late.per_week),
+            early=early.label, early_rate=number(early.per_week),
+        )  # fmt: skip
+    return what
 
 
 def overview_line(overview: ProgressOverview) -> RenderableType:
     """The summary's progress section: the chart in one line, then the trend in words."""
     if not overview.spikes_logged:
-        return Text("No spikes logged yet. Log one with: trustrepair spike", style="dim")
+        return Text(messages.PROGRESS_NONE_YET, style="dim")
     first, last = (
         _short(b.start, overview.chart_unit) for b in (overview.chart[0], overview.chart[-1])
     )
-    return Text.assemble(
+    line = Text.assemble(
         f"{first} ",
         (sparkline(overview.chart), "cyan"),
         f" {last}  ",
         trend_text(overview.trend, overview.trend_words),
     )
+    gap = overview.logging_gap if isinstance(overview, ProgressSummary) else None
+    return line if gap is None else Group(line, Text(gap.text))
 
 
 def _short(start: dt.date, unit: str) -> str:
@@ -169,7 +181,7 @@ def comparison_table(periods: Iterable[PeriodStats]) -> Table:
     for p in periods:
         table.add_row(
             Text(p.label),
-            Text(day(p.first_week)),
+            Text(day_label(p.first_week)),
             Text(number(p.per_week)),
             Text(number(p.median_minutes)),
             Text(number(p.median_intensity)),
@@ -181,28 +193,33 @@ def triggers_line(triggers: Sequence[TriggerCount], total: int) -> Text:
     named = ", ".join(f"{t.trigger} {t.count}" for t in triggers)
     known = sum(t.count for t in triggers)
     return Text.assemble(
-        ("Known triggers: ", "bold"), f"{known} of {total} spikes ({named}). ",
-        ("A spike with a cause you can name is expected, not a failure.", "dim"),
-    )  # fmt: skip
+        ("Known triggers: ", "bold"),
+        messages.PROGRESS_KNOWN_TRIGGERS.format(known=known, total=total, named=named),
+        (messages.PROGRESS_TRIGGERS_EXPECTED, "dim"),
+    )
 
 
 def progress_view(info: ProgressInfo) -> RenderableType:
     parts: list[RenderableType] = [alert_panel(a) for a in info.stops]
     parts.append(Rule(Text("Spikes of distrust", style="bold"), align="left"))
     if not info.spikes_logged:
-        parts.append(Text("No spikes logged yet. Log one with: trustrepair spike", style="dim"))
+        parts.append(Text(messages.PROGRESS_NONE_YET, style="dim"))
         parts.append(guidance_block(info.guidance))
         return Group(*parts)
     first, last = info.first_spike_local, info.last_spike_local
     if first is not None and last is not None:
-        parts.append(Text(f"{info.spikes_logged} logged, {day(first)} to {day(last)} "
-                          "(local time).", style="dim"))  # fmt: skip
+        span = messages.PROGRESS_SPAN.format(
+            n=info.spikes_logged, first=day_label(first), last=day_label(last)
+        )
+        parts.append(Text(span, style="dim"))
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
-    parts.append(trend_detail(info.trend_detail, info.trend))
+    gap = info.logging_gap if isinstance(info, ProgressReport) else None
+    if gap is not None:  # next to the trend it qualifies, before the numbers behind it
+        parts.append(Text(gap.text))
+    parts.append(trend_detail(info.trend_detail, info.trend, info.comparisons))
     parts.append(Text(""))
     if info.chart_unit != "week":
-        parts.append(Text(f"One row per {info.chart_unit}; numbers are spikes per week on "
-                          "average.", style="dim"))  # fmt: skip
+        parts.append(Text(messages.PROGRESS_ROW_PER.format(unit=info.chart_unit), style="dim"))
     parts.append(SpikeChart(info.chart, info.chart_unit))
     if info.comparisons:
         parts += [Text(""), comparison_table(info.comparisons)]
