@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import tomllib
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from trustrepair.bank import AnswerValue, Role
 from trustrepair.errors import AnswersError
+from trustrepair.text import has_control
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank, Question
@@ -120,13 +120,9 @@ def _text(q: Question, raw: object) -> str:
         raise AnswerProblem("the text is empty")
     if len(text) > q.max_length:
         raise AnswerProblem(f"the text is longer than {q.max_length} characters")
-    if any(_is_control(ch) for ch in text):
+    if has_control(text):
         raise AnswerProblem("the text contains control characters")
     return text
-
-
-def _is_control(ch: str) -> bool:
-    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
 
 
 # --- answers files -------------------------------------------------------------------------

@@ -82,11 +82,11 @@ def summary_without_notes(summary: Report) -> Report:
     )
 
 
-KNOWN_TRIGGERS = {"anniversary", "reminder", "new stressor", "partner's behaviour", "unknown"}
-
-
 def _known_trigger(trigger: str | None) -> str | None:
-    return trigger if trigger in KNOWN_TRIGGERS else (None if trigger is None else "other")
+    """A named trigger is kept; the person's own words become "other"."""
+    from trustrepair.spikes import TRIGGERS
+
+    return trigger if trigger in TRIGGERS else (None if trigger is None else "other")
 
 
 def since(data: BackupData, start: dt.date) -> BackupData:
@@ -223,6 +223,18 @@ def check_against_bank(data: BackupData, bank: Bank, today: dt.date, name: str) 
             checked_setting(key, value, today)
         except BadInputError as exc:
             raise ImportFileError(f"{name}: settings: {exc.message}") from None
+    _check_spike_times(data, today, name)
+
+
+def _check_spike_times(data: BackupData, today: dt.date, name: str) -> None:
+    """The same bounds as `trustrepair spike --at`: not in the future, not decades back."""
+    from trustrepair.moments import MAX_YEARS_BACK
+
+    earliest = today.year - MAX_YEARS_BACK - 1
+    for n, spike in enumerate(data.spikes, start=1):
+        day = spike.at_utc.date()
+        if day > today + dt.timedelta(days=1) or day.year < earliest:
+            raise ImportFileError(f"{name}: spike {n}: its time is in the future or decades back")
 
 
 def _markers_without_words(section: MarkersSection) -> MarkersSection:

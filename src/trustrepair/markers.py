@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -25,6 +24,8 @@ from trustrepair.models import (
     Tally,
     WeekTally,
 )
+from trustrepair.spikes import week_start
+from trustrepair.text import has_control
 
 NOTE_MAX = 2000
 WEEKS_SHOWN = 12
@@ -42,7 +43,7 @@ def clean_marker_text(raw: str) -> str:
         raise BadInputError(messages.MARKER_TEXT_EMPTY)
     if len(text) > MARKER_TEXT_MAX:
         raise BadInputError(messages.MARKER_TEXT_TOO_LONG.format(max=MARKER_TEXT_MAX, n=len(text)))
-    if any(_is_control(ch) for ch in text):
+    if has_control(text):
         raise BadInputError(messages.MARKER_TEXT_CONTROL)
     return text
 
@@ -51,13 +52,9 @@ def clean_note(raw: str | None) -> str | None:
     text = (raw or "").strip()
     if len(text) > NOTE_MAX:
         raise BadInputError(messages.MARKER_NOTE_TOO_LONG.format(max=NOTE_MAX, n=len(text)))
-    if any(_is_control(ch) for ch in text):
+    if has_control(text):
         raise BadInputError(messages.MARKER_NOTE_CONTROL)
     return text or None
-
-
-def _is_control(ch: str) -> bool:
-    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")
 
 
 def parse_marker_id(raw: str) -> int:
@@ -243,11 +240,6 @@ def tally(
         if (start is None or d.on_date >= start) and (end is None or d.on_date <= end)
     ]
     return Tally(shown=sum(d.shown for d in inside), recorded=sum(d.recorded for d in inside))
-
-
-def week_start(day: dt.date) -> dt.date:
-    """Weeks start on Monday."""
-    return day - dt.timedelta(days=day.weekday())
 
 
 def weekly(days: list[DayTally], first: dt.date, last: dt.date) -> list[WeekTally]:

@@ -18,10 +18,10 @@ from trustrepair.bank import Bank
 from trustrepair.models import (
     ChartBar,
     GuidanceItem,
+    LoggingGap,
     PeriodStats,
     ProgressInfo,
     ProgressOverview,
-    Record,
     Setback,
     TrendDetail,
     TriggerCount,
@@ -49,24 +49,6 @@ MAX_MONTH_ROWS = 42  # three and a half years of months; longer histories go by 
 BLOCK = 4  # the comparisons use blocks of four weeks ("a month")
 
 
-class LoggingGap(Record):
-    """The latest full weeks (and this one so far) have nothing logged."""
-
-    last_spike: dt.date
-    empty_weeks: int
-    text: str
-
-
-# The report models live in models.py; these two add the logging gap until the field can move
-# there (ProgressInfo and ProgressOverview are shared with the export schema).
-class ProgressReport(ProgressInfo):
-    logging_gap: LoggingGap | None = None
-
-
-class ProgressSummary(ProgressOverview):
-    logging_gap: LoggingGap | None = None
-
-
 @dataclass(frozen=True)
 class SpikeHistory:
     """Everything the progress report needs, read from the store in a few small queries."""
@@ -79,7 +61,7 @@ class SpikeHistory:
     checkin_trail: list[tuple[dt.datetime, str | None, str | None]] = field(default_factory=list)
 
 
-def build_progress(bank: Bank, history: SpikeHistory) -> ProgressReport:
+def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
     weeks = fill_weeks(history.tallies, history.today)
     done = complete_weeks(weeks, history.today)
     estimate = weekly_trend([w.count for w in done])
@@ -88,7 +70,7 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressReport:
     setbacks = find_setbacks(bank, done, near)
     unit, chart = chart_bars(bank, weeks, history.today, near, setbacks)
     words = bank.progress.trend_words.model_dump()
-    return ProgressReport(
+    return ProgressInfo(
         spikes_logged=sum(w.count for w in weeks),
         first_spike_local=history.span[0] if history.span else None,
         last_spike_local=history.span[1] if history.span else None,
@@ -146,14 +128,14 @@ def _guidance(bank: Bank, *, show_setbacks: bool) -> list[GuidanceItem]:
     return [guidance_item(bank, g) for g in dict.fromkeys(ids)]
 
 
-def overview(progress: ProgressInfo) -> ProgressSummary:
-    return ProgressSummary(
+def overview(progress: ProgressInfo) -> ProgressOverview:
+    return ProgressOverview(
         spikes_logged=progress.spikes_logged,
         chart_unit=progress.chart_unit,
         chart=progress.chart,
         trend=progress.trend,
         trend_words=progress.trend_words,
-        logging_gap=progress.logging_gap if isinstance(progress, ProgressReport) else None,
+        logging_gap=progress.logging_gap,
     )
 
 

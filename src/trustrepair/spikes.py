@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from trustrepair import messages
 from trustrepair.bank import Trend
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, local_offset_minutes
+from trustrepair.text import has_control
 
 # The article's named triggers, with the spellings people are likely to type.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -69,7 +69,7 @@ def canonical_trigger(text: str | None) -> str | None:
             return name
     if len(typed) > TRIGGER_MAX:
         raise BadInputError(messages.SPIKE_TRIGGER_TOO_LONG.format(max=TRIGGER_MAX))
-    if _has_control(typed):
+    if has_control(typed):
         raise BadInputError(messages.SPIKE_TRIGGER_CONTROL)
     return typed
 
@@ -78,16 +78,9 @@ def clean_note(text: str | None) -> str | None:
     note = (text or "").strip()
     if len(note) > NOTE_MAX:
         raise BadInputError(messages.SPIKE_NOTE_TOO_LONG.format(max=NOTE_MAX))
-    if _has_control(note):
+    if has_control(note):
         raise BadInputError(messages.SPIKE_NOTE_CONTROL)
     return note or None
-
-
-def _has_control(text: str) -> bool:
-    """The characters the Spike model refuses: escape codes, bidi overrides, bells..."""
-    return any(
-        ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text
-    )
 
 
 def is_known_trigger(trigger: str | None) -> bool:

@@ -110,7 +110,7 @@ class Walkthrough:
         try:
             value = parse_typed(q, command) if command else q.default
         except AnswerProblem as problem:
-            self.ui.print(Text(f"Sorry, {problem}.", style="yellow"))
+            self.ui.print(Text(messages.SORRY.format(reason=problem), style="yellow"))
             return None
         assert value is not None  # noqa: S101 - empty input without a default returned above
         self.answers[q.id] = value
@@ -188,7 +188,7 @@ class Walkthrough:
             try:
                 text = clean_marker_text(written)
             except BadInputError as problem:
-                self.ui.print(Text(f"Sorry, {problem.message}.", style="yellow"))
+                self.ui.print(Text(messages.SORRY.format(reason=problem.message), style="yellow"))
                 continue
             self.extra_markers.append(text)
             self._coach(text)

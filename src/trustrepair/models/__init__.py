@@ -23,6 +23,7 @@ from trustrepair.models.export import (
 )
 from trustrepair.models.progress import (
     ChartBar,
+    LoggingGap,
     PeriodStats,
     ProgressInfo,
     ProgressOverview,
@@ -89,6 +90,7 @@ __all__ = [
     "GuidanceItem",
     "HistoryRow",
     "ImportCounts",
+    "LoggingGap",
     "Marker",
     "MarkerCounts",
     "MarkerDetail",

@@ -1,11 +1,12 @@
 """The base every model shares, and the small helpers for times and ids."""
 
 import datetime as dt
-import unicodedata
 import uuid
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from trustrepair.text import has_control
 
 UTC = dt.UTC
 
@@ -15,9 +16,8 @@ def _plain_text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("the text is empty")
-    for ch in value:
-        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
-            raise ValueError("the text contains control or unreadable characters")
+    if has_control(value):
+        raise ValueError("the text contains control or unreadable characters")
     return value
 
 

@@ -66,6 +66,14 @@ class TrendDetail(Record):
     method: str = "Theil-Sen slope and Mann-Kendall test on weekly counts (complete weeks)"
 
 
+class LoggingGap(Record):
+    """The latest full weeks (and this one so far) have nothing logged."""
+
+    last_spike: dt.date
+    empty_weeks: int
+    text: str
+
+
 class ProgressInfo(Record):
     spikes_logged: int
     first_spike_local: dt.datetime | None
@@ -81,6 +89,7 @@ class ProgressInfo(Record):
     triggers: list[TriggerCount]
     stops: list[AlertItem]
     guidance: list[GuidanceItem]
+    logging_gap: LoggingGap | None = None
 
 
 class ProgressOverview(Record):
@@ -91,3 +100,4 @@ class ProgressOverview(Record):
     chart: list[ChartBar]
     trend: Trend
     trend_words: str
+    logging_gap: LoggingGap | None = None

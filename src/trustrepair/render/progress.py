@@ -24,7 +24,6 @@ from trustrepair.models import (
     TrendDetail,
     TriggerCount,
 )
-from trustrepair.progress import ProgressReport, ProgressSummary
 from trustrepair.render.terminal import alert_panel, guidance_block
 from trustrepair.spikes import ALPHA, change_rate, day_label, p_text, two_figures
 
@@ -163,7 +162,7 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
         f" {last}  ",
         trend_text(overview.trend, overview.trend_words),
     )
-    gap = overview.logging_gap if isinstance(overview, ProgressSummary) else None
+    gap = overview.logging_gap
     return line if gap is None else Group(line, Text(gap.text))
 
 
@@ -213,7 +212,7 @@ def progress_view(info: ProgressInfo) -> RenderableType:
         )
         parts.append(Text(span, style="dim"))
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
-    gap = info.logging_gap if isinstance(info, ProgressReport) else None
+    gap = info.logging_gap
     if gap is not None:  # next to the trend it qualifies, before the numbers behind it
         parts.append(Text(gap.text))
     parts.append(trend_detail(info.trend_detail, info.trend, info.comparisons))
