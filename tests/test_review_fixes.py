@@ -155,3 +155,18 @@ def test_confirmations_with_no_input_cancel_cleanly(cli: Cli, home: Path) -> Non
     assert "Aborted" not in result.output
     assert "nothing was deleted" in cli("data", "wipe", input="", code=2).stderr
     assert db(home, "kai").exists()
+
+
+def test_import_holds_spike_times_to_the_same_bounds_as_spike(cli: Cli, tmp_path: Path) -> None:
+    cli("spike", "--at", "2026-01-05 21:00")
+    data = cli.json("export", "--format", "json")
+    assert isinstance(data, dict)
+    data["data"]["spikes"][0]["at_utc"] = "1800-01-05T21:00:00Z"
+    data["data"]["spikes"][0]["uid"] = "e" * 32
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert (
+        "spike 1: its time is in the future or decades back"
+        in cli("import", str(path), code=2).stderr
+    )
+    assert len(cli.json("progress", "--json")["weeks"]) < 100  # type: ignore[index]
