@@ -44,3 +44,10 @@ def test_profile_names_cannot_escape_the_home(cli: Cli, home: Path) -> None:
     for bad in ("../x", "Upper", "a b", "", "x" * 41):
         assert "not a usable profile name" in cli("profile", "create", bad, code=2).stderr
     assert not home.exists()
+
+
+def test_a_mistyped_profile_is_pointed_out(cli: Cli) -> None:
+    cli("--profile", "robin", "check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    result = cli("--profile", "robn", "summary")
+    assert "no profile named 'robn' yet (existing: robin)" in result.stderr
+    assert "no profile named" not in cli("--profile", "robin", "summary").stderr

@@ -183,3 +183,7 @@ PROGRESS_KNOWN_TRIGGERS = "{known} of {total} spikes ({named}). "
 PROGRESS_TRIGGERS_EXPECTED = "A spike with a cause you can name is expected, not a failure."
 SPIKE_DETAIL_MINUTES = "{n} min"
 SPIKE_DETAIL_INTENSITY = "intensity {n}"
+NEW_PROFILE = (
+    "Note: there is no profile named {name!r} yet (existing: {existing}); "
+    "it is created if this command saves anything."
+)

@@ -30,7 +30,21 @@ def workspace(ctx: typer.Context) -> Workspace:
 
     root = ctx.find_root()
     obj = root.obj if isinstance(root.obj, dict) else {}
-    return Workspace.resolve(obj.get("home"), obj.get("profile"))
+    space = Workspace.resolve(obj.get("home"), obj.get("profile"))
+    _warn_if_unknown_profile(space)
+    return space
+
+
+def _warn_if_unknown_profile(space: Workspace) -> None:
+    """A mistyped --profile would quietly start a new store; say so once, up front."""
+    from trustrepair import messages
+    from trustrepair.files import profile_names
+
+    if space.database.exists() or space.profile == "default":
+        return
+    others = profile_names(space.home)
+    if others:
+        say(messages.NEW_PROFILE.format(name=space.profile, existing=", ".join(others)))
 
 
 def load_bank(path: Path | None) -> Bank:
