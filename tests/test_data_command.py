@@ -42,3 +42,11 @@ def test_wipe_removes_every_profile_and_touches_nothing_else(
 
 def test_wipe_with_nothing_there(cli: Cli, home: Path) -> None:
     assert "Nothing to delete" in cli("data", "wipe", "--yes").stderr
+
+
+def test_path_as_json(cli: Cli, home: Path) -> None:
+    assert cli.json("data", "path", "--json") == {
+        "home": str(home),
+        "profile": "default",
+        "database": str(home / "profiles" / "default" / "trustrepair.db"),
+    }

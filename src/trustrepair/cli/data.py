@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from trustrepair.cli.common import confirm_by_typing, print_data, say, workspace
+from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
 
 app = typer.Typer(
     help="See where your data lives, or delete all of it.",
@@ -16,12 +16,18 @@ app = typer.Typer(
 
 
 @app.command("path")
-def path(ctx: typer.Context) -> None:
+def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Print the folder and database file trustrepair uses.
 
     Example: trustrepair data path
     """
     space = workspace(ctx)
+    if as_json:
+        import json
+
+        where = {"home": space.home, "profile": space.profile, "database": space.database}
+        print_data(json.dumps({k: str(v) for k, v in where.items()}, indent=2))
+        return
     print_data(f"home:     {space.home}\nprofile:  {space.profile}\ndatabase: {space.database}")
 
 
