@@ -170,3 +170,11 @@ def test_import_holds_spike_times_to_the_same_bounds_as_spike(cli: Cli, tmp_path
         in cli("import", str(path), code=2).stderr
     )
     assert len(cli.json("progress", "--json")["weeks"]) < 100  # type: ignore[index]
+
+
+def test_marker_records_cannot_be_decades_old(cli: Cli, home: Path) -> None:
+    cli("markers", "add", "Texts me the same day when plans change")
+    before = db(home).read_bytes()
+    result = cli("markers", "record", "1", "--shown", "--on", "1990-01-01", code=2)
+    assert "more than 10 years ago" in result.stderr
+    assert db(home).read_bytes() == before

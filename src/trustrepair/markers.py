@@ -24,6 +24,7 @@ from trustrepair.models import (
     Tally,
     WeekTally,
 )
+from trustrepair.moments import MAX_YEARS_BACK
 from trustrepair.spikes import week_start
 from trustrepair.text import has_control
 
@@ -77,7 +78,7 @@ def parse_on_date(raw: str | None, today: dt.date) -> dt.date:
         raise BadInputError(messages.MARKER_BAD_DATE) from None
     if day > today:
         raise BadInputError(messages.MARKER_FUTURE_DATE)
-    if day.year < 1900:
+    if (today - day).days > 366 * MAX_YEARS_BACK:
         raise BadInputError(messages.MARKER_OLD_DATE)
     return day
 

@@ -63,7 +63,7 @@ MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers li
 MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
 MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
 MARKER_FUTURE_DATE = "--on cannot be a date in the future"
-MARKER_OLD_DATE = "--on is too far in the past"
+MARKER_OLD_DATE = "--on is more than 10 years ago; check the year"
 MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
 
 SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter to skip any."
