@@ -125,3 +125,9 @@ def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[
 
     today = dt.date.today()
     return marker_views(bank, items, store.marker_counts(counted_since(today)), today)
+
+
+def latest_checkin(space: Workspace) -> CheckIn | None:
+    """A profile's newest check-in, or None (nothing is created just by looking)."""
+    with space.reading() as store:
+        return store.latest_checkin() if store is not None else None

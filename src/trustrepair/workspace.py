@@ -34,20 +34,12 @@ class Workspace:
     def database(self) -> Path:
         return paths.database_path(self.home, self.profile)
 
-    def open_for_writing(self) -> Store:
-        from trustrepair.store import open_store
-
-        return open_store(self.database)
-
-    def open_for_reading(self) -> Store | None:
-        from trustrepair.store import open_existing
-
-        return open_existing(self.database)
-
     @contextmanager
     def reading(self) -> Iterator[Store | None]:
         """The store for reading, closed afterwards; None when nothing was stored yet."""
-        store = self.open_for_reading()
+        from trustrepair.store import open_existing
+
+        store = open_existing(self.database)
         try:
             yield store
         finally:
@@ -56,8 +48,10 @@ class Workspace:
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """The store for writing (created if needed), closed afterwards."""
-        store = self.open_for_writing()
+        """The store for writing (created 0700/0600 if needed), closed afterwards."""
+        from trustrepair.store import open_store
+
+        store = open_store(self.database)
         try:
             yield store
         finally:

@@ -47,6 +47,7 @@ def compare(
 def latest(space: Workspace, source: str) -> tuple[str, CheckIn]:
     """The newest check-in from a json export file, or else from a profile of this home."""
     from trustrepair.errors import BadInputError
+    from trustrepair.gather import latest_checkin
     from trustrepair.workspace import Workspace
 
     path = Path(source)
@@ -58,12 +59,8 @@ def latest(space: Workspace, source: str) -> tuple[str, CheckIn]:
         other = Workspace.resolve(space.home, source)
         if not other.database.exists():
             raise BadInputError(f"there is no profile or json export named {source!r}")
-        store = other.open_for_reading()
-        try:
-            checkins = store.checkins(limit=1) if store is not None else []
-        finally:
-            if store is not None:
-                store.close()
+        latest = latest_checkin(other)
+        checkins = [latest] if latest is not None else []
     if not checkins:
         raise BadInputError(f"{source} has no check-in yet")
     return source, max(checkins, key=lambda c: c.created_utc)

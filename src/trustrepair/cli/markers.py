@@ -54,12 +54,9 @@ def add(
 
     bank = load_bank(prompts)
     marker = Marker(text=clean_marker_text(text))
-    store = workspace(ctx).open_for_writing()
-    try:
+    with workspace(ctx).writing() as store:
         saved = store.add_marker(marker)
         view = _views(bank, store, [saved])[0]
-    finally:
-        store.close()
     say(messages.MARKER_ADDED.format(id=saved.id))
     _show_coaching(bank, view, as_json=as_json)
 
@@ -212,13 +209,10 @@ def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
     from trustrepair import messages
     from trustrepair.errors import NotFoundError
 
-    store = workspace(ctx).open_for_reading()
-    if store is None:
-        raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
-    try:
+    with workspace(ctx).reading() as store:
+        if store is None:
+            raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
         yield store
-    finally:
-        store.close()
 
 
 def _views(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:

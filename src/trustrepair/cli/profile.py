@@ -31,11 +31,8 @@ def set_setting(
     from trustrepair.settings import checked_setting
 
     stored = checked_setting(key, value, dt.date.today())
-    store = workspace(ctx).open_for_writing()
-    try:
+    with workspace(ctx).writing() as store:
         store.set_setting(key, stored)
-    finally:
-        store.close()
     say(messages.setting_saved(key, stored))
 
 

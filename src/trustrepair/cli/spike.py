@@ -97,12 +97,9 @@ def _store_spike(ctx: typer.Context, logged: Spike) -> int:
 
     local = as_local(logged.at_utc, logged.utc_offset_minutes)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    store = workspace(ctx).open_for_writing()
-    try:
+    with workspace(ctx).writing() as store:
         store.add_spike(logged)
         return store.count_spikes_between(midnight, midnight + dt.timedelta(days=1))
-    finally:
-        store.close()
 
 
 def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> str:

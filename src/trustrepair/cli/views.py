@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trustrepair.cli.common import console, print_data, say, show
-from trustrepair.gather import latest_report, marker_views_for, progress_for, report_for
+from trustrepair.gather import (
+    latest_checkin,
+    latest_report,
+    marker_views_for,
+    progress_for,
+    report_for,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,11 +49,8 @@ def interactive_check(
 
 def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) -> None:
     """The check-in and the markers named in it, in one transaction."""
-    store = space.open_for_writing()
-    try:
+    with space.writing() as store:
         store.add_checkin(checkin, markers)
-    finally:
-        store.close()
 
 
 def render_report(report: Report, *, as_json: bool) -> None:
@@ -69,23 +72,16 @@ def show_checkin_result(
     unsaved: Sequence[Marker] = (),
     as_json: bool,
 ) -> None:
-    store = space.open_for_reading()
-    try:
-        render_report(report_for(bank, store, checkin, unsaved), as_json=as_json)
-    finally:
-        if store is not None:
-            store.close()
+    with space.reading() as store:
+        report = report_for(bank, store, checkin, unsaved)
+    render_report(report, as_json=as_json)
 
 
 def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
     from trustrepair import messages
 
-    store = space.open_for_reading()
-    try:
+    with space.reading() as store:
         report = latest_report(bank, store)
-    finally:
-        if store is not None:
-            store.close()
     if report is None:
         say(messages.NO_CHECKIN_YET)
         if as_json:
@@ -101,10 +97,7 @@ def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
 
     pair = []
     for space in (first, second):
-        store = space.open_for_reading()
-        latest = store.latest_checkin() if store is not None else None
-        if store is not None:
-            store.close()
+        latest = latest_checkin(space)
         if latest is None:
             raise BadInputError(f"{space.profile} has no check-in yet")
         pair.append((space.profile, latest))
