@@ -20,7 +20,6 @@ Trail = Sequence[tuple[dt.datetime, str | None, str | None]]
 
 STALLED_CHECKINS = 3
 STALLED_MONTHS = 2
-ONGOING = ("reduced", "continuing")
 GENTLE_MONTHS = 12
 CLEAR_MONTHS = 24
 # Under one spike a week is already "days apart": a flat line that low is not a stalled repair.
@@ -67,9 +66,22 @@ def accountability_stalled(bank: Bank, trail: Trail) -> AlertItem | None:
     )
 
 
+def ongoing_answers(bank: Bank) -> frozenset[object]:
+    """The `ongoing` answers the bank's stop alerts treat as "still going on" (one definition)."""
+    return frozenset(
+        value
+        for alert in bank.alerts
+        if alert.kind == "stop"
+        for c in alert.when
+        if c.question == "ongoing"
+        for value in c.is_one_of or ()
+    )
+
+
 def behaviour_ongoing(bank: Bank, trail: Trail) -> AlertItem | None:
     """The latest check-in says the behaviour goes on, in any form."""
-    run = _latest_run(trail, lambda _acc, ongoing: ongoing in ONGOING)
+    still_going = ongoing_answers(bank)
+    run = _latest_run(trail, lambda _acc, ongoing: ongoing in still_going)
     if not run:
         return None
     answer = trail[-1][2] or ""
