@@ -187,3 +187,19 @@ NEW_PROFILE = (
     "Note: there is no profile named {name!r} yet (existing: {existing}); "
     "it is created if this command saves anything."
 )
+
+# --- data, export and profiles ---------------------------------------------------------------
+NOTHING_TO_WIPE = "Nothing to delete: there are no trustrepair files under {home}."
+WIPE_WARNING = "This deletes {n} file(s) under {home}, for every profile. It cannot be undone."
+DELETED_FILE = "deleted {path}"
+WIPE_KEPT = "Left {n} file(s) under {home} that trustrepair did not create."
+WIPE_DONE = "All trustrepair data there is gone."
+EXPORT_HAS_NOTES = (
+    "This export includes your notes and free-text answers (--no-notes leaves them out)."
+)
+EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
+PROFILE_CREATED = (
+    "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
+)
+PROFILE_DELETED = "Profile {name!r} is gone."

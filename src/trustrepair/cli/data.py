@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from trustrepair import messages
 from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
 
 app = typer.Typer(
@@ -45,14 +46,14 @@ def wipe(
     home = workspace(ctx).home
     found = files.trustrepair_files(home)
     if not found:
-        say(f"Nothing to delete: there are no trustrepair files under {home}.")
+        say(messages.NOTHING_TO_WIPE.format(home=home))
         return
-    say(f"This deletes {len(found)} file(s) under {home}, for every profile. It cannot be undone.")
+    say(messages.WIPE_WARNING.format(n=len(found), home=home))
     if not yes:
         confirm_by_typing('Type "delete" to confirm', "delete")
     removed, kept = files.wipe(home)
     for f in removed:
-        say(f"deleted {f}")
+        say(messages.DELETED_FILE.format(path=f))
     if kept:
-        say(f"Left {len(kept)} file(s) under {home} that trustrepair did not create.")
-    say("All trustrepair data there is gone.")
+        say(messages.WIPE_KEPT.format(n=len(kept), home=home))
+    say(messages.WIPE_DONE)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trustrepair import messages
 from trustrepair.cli.common import load_bank, print_data, say, workspace
 
 if TYPE_CHECKING:
@@ -76,14 +77,14 @@ def export(
     from trustrepair.backup import has_notes
 
     if result.includes_notes and has_notes(result.data, result.summary):
-        say("This export includes your notes and free-text answers (--no-notes leaves them out).")
+        say(messages.EXPORT_HAS_NOTES)
     if output is None:
         print_data(text.rstrip("\n"))
         return
     from trustrepair.files import write_private_file
 
     write_private_file(output, text, force=force)
-    say(f"Wrote the {chosen} export to {output}")
+    say(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
 
 
 def _format(fmt: ExportFormat | None, output: Path | None) -> Format:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from trustrepair import messages
 from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
 
 app = typer.Typer(
@@ -27,7 +28,6 @@ def set_setting(
     """
     import datetime as dt
 
-    from trustrepair import messages
     from trustrepair.settings import checked_setting
 
     stored = checked_setting(key, value, dt.date.today())
@@ -55,7 +55,7 @@ def list_profiles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         print_data(json.dumps({"active": space.profile, "profiles": names}, indent=2))
         return
     if not names:
-        say(f"No profiles yet under {space.home}. `trustrepair check` starts one.")
+        say(messages.NO_PROFILES.format(home=space.home))
         return
     print_data("\n".join(f"{'*' if n == space.profile else ' '} {n}" for n in names))
 
@@ -74,7 +74,7 @@ def create(ctx: typer.Context, name: ProfileArg) -> None:
         raise BadInputError(f"a profile named {name!r} already exists")
     with space.writing():
         pass
-    say(f"Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}.")
+    say(messages.PROFILE_CREATED.format(name=name))
 
 
 @app.command("delete")
@@ -97,5 +97,5 @@ def delete(
     if not yes:
         confirm_by_typing(f"Type the profile name ({name}) to delete it", name)
     for f in delete_profile(space.home, name):
-        say(f"deleted {f}")
-    say(f"Profile {name!r} is gone.")
+        say(messages.DELETED_FILE.format(path=f))
+    say(messages.PROFILE_DELETED.format(name=name))
