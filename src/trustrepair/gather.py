@@ -29,9 +29,16 @@ if TYPE_CHECKING:
 
 
 def report_for(
-    bank: Bank, store: Store | None, checkin: CheckIn, unsaved: Sequence[Marker] = ()
+    bank: Bank,
+    store: Store | None,
+    checkin: CheckIn,
+    unsaved: Sequence[Marker] = (),
+    progress: ProgressInfo | None = None,
 ) -> Report:
-    """The report for a check-in: active markers (and any unsaved, for --no-save), progress."""
+    """The report for a check-in: active markers (and any unsaved, for --no-save), progress.
+
+    Pass `progress` when the caller has already built it, so it is not built twice.
+    """
     from trustrepair.markers import counted_since
     from trustrepair.report import build_report, discovered_with_source, marker_views
 
@@ -40,7 +47,8 @@ def report_for(
     found = discovered_with_source(checkin, setting)
     stored = store.markers(include_retired=False) if store is not None else []
     counts = store.marker_counts(counted_since(today)) if store is not None else {}
-    progress = progress_for(bank, store, today, checkin)
+    if progress is None:
+        progress = progress_for(bank, store, today, checkin)
     # Spikes are the affected partner's log; the other partner sees the section only if used.
     shown_progress = progress if progress.spikes_logged or checkin.role == "affected" else None
     return build_report(
@@ -93,9 +101,9 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
     bank = load_bank(None)
     with space.reading() as store:
         data = read_all(store) if store is not None else BackupData()
-        summary = latest_report(bank, store)
         latest = store.latest_checkin() if store is not None else None
         progress = progress_for(bank, store, dt.date.today(), latest)
+        summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None or store is None else markers_only(bank, store)
     return build_export(
