@@ -203,3 +203,15 @@ PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+# --- the store's health (issue 17) -----------------------------------------------------------
+
+STORE_DAMAGED = (
+    "{path} is damaged, so nothing was written to it. To recover: copy that file somewhere safe, "
+    "move it out of the way, and restore your latest export with `trustrepair import FILE`"
+)
+STORE_NOT_OURS = (
+    "{path} is not a trustrepair database, or is damaged; it was left untouched. "
+    "If it is your store, copy it somewhere safe, move it out of the way, and restore your "
+    "latest export with `trustrepair import FILE`"
+)

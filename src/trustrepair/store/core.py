@@ -20,6 +20,7 @@ from trustrepair.models import (
 )
 from trustrepair.spikes import WeekTally
 from trustrepair.store.guard import store_error
+from trustrepair.store.health import refuse_if_damaged
 from trustrepair.store.rows import (
     LOCAL_AT,
     checkin_from_row,
@@ -43,13 +44,20 @@ class Store:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        self.checked = False  # the pages are checked once, before this connection's first write
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: an exception or Ctrl-C inside rolls every change back."""
+        """All or nothing: an exception or Ctrl-C inside rolls every change back.
+
+        Nothing is ever written into a damaged file: the first write checks every page.
+        """
+        if not self.checked:
+            refuse_if_damaged(self.db, self.path)
+            self.checked = True
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from trustrepair import messages
 from trustrepair.errors import StoreError
 
 
@@ -23,11 +24,10 @@ class GuardedConnection(sqlite3.Connection):
 
 def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(
-            f"{path} is damaged or not a trustrepair database; it was left untouched. "
-            "Move it aside; a backup can be restored into a new store with trustrepair import"
-        )
+    if "not a database" in text:
+        return StoreError(messages.STORE_NOT_OURS.format(path=path))
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(messages.STORE_DAMAGED.format(path=path))
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(
             f"{path}: that record already exists (the same id twice); nothing changed"
