@@ -166,7 +166,7 @@ def test_import_holds_spike_times_to_the_same_bounds_as_spike(cli: Cli, tmp_path
     path = tmp_path / "old.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert (
-        "spike 1: its time is in the future or decades back"
+        "spike 1 is dated in the future or more than 10 years back"
         in cli("import", str(path), code=2).stderr
     )
     assert len(cli.json("progress", "--json")["weeks"]) < 100  # type: ignore[index]

@@ -223,18 +223,9 @@ def check_against_bank(data: BackupData, bank: Bank, today: dt.date, name: str) 
             checked_setting(key, value, today)
         except BadInputError as exc:
             raise ImportFileError(f"{name}: settings: {exc.message}") from None
-    _check_spike_times(data, today, name)
+    from trustrepair.bounds import check_import
 
-
-def _check_spike_times(data: BackupData, today: dt.date, name: str) -> None:
-    """The same bounds as `trustrepair spike --at`: not in the future, not decades back."""
-    from trustrepair.moments import MAX_YEARS_BACK
-
-    earliest = today.year - MAX_YEARS_BACK - 1
-    for n, spike in enumerate(data.spikes, start=1):
-        day = spike.at_utc.date()
-        if day > today + dt.timedelta(days=1) or day.year < earliest:
-            raise ImportFileError(f"{name}: spike {n}: its time is in the future or decades back")
+    check_import(data, today, name)
 
 
 def _markers_without_words(section: MarkersSection) -> MarkersSection:

@@ -215,3 +215,9 @@ STORE_NOT_OURS = (
     "If it is your store, copy it somewhere safe, move it out of the way, and restore your "
     "latest export with `trustrepair import FILE`"
 )
+IMPORT_DAY_OUT_OF_BOUNDS = (
+    "{name}: {what} is dated in the future or more than 10 years back; nothing was imported"
+)
+IMPORT_VALUE_OUT_OF_BOUNDS = (
+    "{name}: {what} is too long, not finite, or contains control characters; nothing was imported"
+)

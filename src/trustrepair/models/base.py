@@ -9,6 +9,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from trustrepair.text import has_control
 
 UTC = dt.UTC
+# Time zones in use run from UTC-12:00 to UTC+14:00; -14h keeps the range symmetric.
+OFFSET_LIMIT = 14 * 60
+# Marker numbers are what people type; a billion is far past any list and fits every integer.
+MARKER_ID_MAX = 10**9
 
 
 def _plain_text(value: str) -> str:

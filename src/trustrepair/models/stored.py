@@ -5,25 +5,37 @@ import datetime as dt
 from pydantic import Field
 
 from trustrepair.bank import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
-from trustrepair.models.base import PlainText, Record, local_offset_minutes, new_uid, now_utc
+from trustrepair.models.base import (
+    MARKER_ID_MAX,
+    OFFSET_LIMIT,
+    PlainText,
+    Record,
+    local_offset_minutes,
+    new_uid,
+    now_utc,
+)
 
 
 class CheckIn(Record):
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
     created_utc: dt.datetime = Field(default_factory=now_utc)
-    utc_offset_minutes: int = Field(default_factory=local_offset_minutes, ge=-24 * 60, le=24 * 60)
+    utc_offset_minutes: int = Field(
+        default_factory=local_offset_minutes, ge=-OFFSET_LIMIT, le=OFFSET_LIMIT
+    )
     role: Role
-    bank_version: str
+    bank_version: str = Field(max_length=64)
     answers: dict[str, AnswerValue]
     statuses: dict[Area, Status]
 
 
 class Marker(Record):
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
-    id: int | None = None
+    id: int | None = Field(default=None, ge=1, le=MARKER_ID_MAX)
     text: PlainText = Field(max_length=MARKER_TEXT_MAX)
     created_utc: dt.datetime = Field(default_factory=now_utc)
-    utc_offset_minutes: int = Field(default_factory=local_offset_minutes)
+    utc_offset_minutes: int = Field(
+        default_factory=local_offset_minutes, ge=-OFFSET_LIMIT, le=OFFSET_LIMIT
+    )
     retired_utc: dt.datetime | None = None
 
 
@@ -60,7 +72,7 @@ class MarkerCounts(Record):
 class Spike(Record):
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
     at_utc: dt.datetime
-    utc_offset_minutes: int = Field(ge=-24 * 60, le=24 * 60)
+    utc_offset_minutes: int = Field(ge=-OFFSET_LIMIT, le=OFFSET_LIMIT)
     minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
     intensity: int | None = Field(default=None, ge=1, le=10)
     trigger: PlainText | None = Field(default=None, max_length=200)
