@@ -221,3 +221,7 @@ IMPORT_DAY_OUT_OF_BOUNDS = (
 IMPORT_VALUE_OUT_OF_BOUNDS = (
     "{name}: {what} is too long, not finite, or contains control characters; nothing was imported"
 )
+STORE_OUT_OF_BOUNDS = (
+    "{path}: the {kind} {uid} holds a value out of bounds (from an older version or an edit "
+    "by hand), so it cannot be shown; nothing was changed"
+)

@@ -40,11 +40,14 @@ class Workspace:
         from trustrepair.store import open_existing
 
         store = open_existing(self.database)
+        if store is None:
+            yield None
+            return
         try:
-            yield store
+            with store.naming_bad_records():
+                yield store
         finally:
-            if store is not None:
-                store.close()
+            store.close()
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
@@ -53,7 +56,8 @@ class Workspace:
 
         store = open_store(self.database)
         try:
-            yield store
+            with store.naming_bad_records():
+                yield store
         finally:
             store.close()
 

@@ -15,6 +15,10 @@ from trustrepair.store.rows import checkin_values, record_values, spike_values, 
 
 
 def read_all(store: Store) -> BackupData:
+    """Every record, refusing (one line naming it) a record an import would refuse."""
+    from trustrepair.store.bounds import refuse_out_of_bounds
+
+    refuse_out_of_bounds(store.db, store.path)
     settings = {str(k): str(v) for k, v in store.db.execute("SELECT key, value FROM settings")}
     return BackupData(
         settings=settings,

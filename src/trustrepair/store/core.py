@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from trustrepair.models import (
@@ -72,6 +72,12 @@ class Store:
         except sqlite3.Error as exc:
             self.db.rollback()
             raise store_error(self.path, exc) from None
+
+    def naming_bad_records(self) -> AbstractContextManager[None]:
+        """A value an older version or a hand edit left out of range: one line naming it."""
+        from trustrepair.store.bounds import naming_bad_records
+
+        return naming_bad_records(self.db, self.path)
 
     @property
     def schema_version(self) -> int:
