@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,15 +152,14 @@ def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerVal
 
 
 def _read_toml(path: Path) -> dict[str, object]:
-    from trustrepair.files import read_input_file
+    from trustrepair.safe_read import loads_toml, read_file
 
-    data = read_input_file(path, AnswersError, limit=MAX_ANSWERS_FILE)
+    data = read_file(path, AnswersError, limit=MAX_ANSWERS_FILE)
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise AnswersError(f"{path}: not a UTF-8 text file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnswersError(f"{path}: not valid TOML ({exc})") from None
+    return loads_toml(text, str(path), AnswersError)
 
 
 def check_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, AnswerValue]:

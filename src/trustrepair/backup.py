@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +21,7 @@ from trustrepair.models import (
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_IMPORT_BYTES = 64_000_000
 NOTE_PLACEHOLDER = "(left out of this export)"
 
 
@@ -102,8 +100,10 @@ def since(data: BackupData, start: dt.date) -> BackupData:
 
 def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
     """Read a JSON or TOML export; every problem is one line that names the file."""
+    from trustrepair.safe_read import size_text
+
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportFileError(f"{name}: the file is larger than 64 MB")
+        raise ImportFileError(f"{name}: the file is larger than {size_text(MAX_IMPORT_BYTES)}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -133,25 +133,23 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
 
 
 def read_export_file(path: Path, *, full_backup: bool = True) -> Export:
-    from trustrepair.files import read_input_file
+    from trustrepair.safe_read import read_file
 
-    raw = read_input_file(path, ImportFileError, limit=MAX_IMPORT_BYTES)
+    raw = read_file(path, ImportFileError, limit=MAX_IMPORT_BYTES)
     return parse_export(raw, str(path), full_backup=full_backup)
 
 
 def _decode(text: str, name: str) -> object:
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(
-                f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})"
-            ) from None
+    from trustrepair.safe_read import loads_json, loads_toml
+
+    if text.lstrip().startswith("{"):
+        return loads_json(text, name, ImportFileError)
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ImportFileError(f"{name}: neither valid JSON nor valid TOML ({exc})") from None
+        return loads_toml(text, name, ImportFileError)
+    except ImportFileError as exc:
+        raise ImportFileError(
+            exc.message.replace("not valid TOML", "neither valid JSON nor valid TOML")
+        ) from None
 
 
 def build_export(

@@ -5,7 +5,6 @@ statuses, and every piece of guidance with the article section it comes from.
 """
 
 import re
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +28,7 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 # A word or a short phrase in lowercase, as the marker coach matches them.
 Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
 MARKER_TEXT_MAX = 500
+MAX_BANK_BYTES = 4_000_000  # the shipped bank is under 100 kB
 
 
 class BankModel(BaseModel):
@@ -392,14 +392,13 @@ def _load_default() -> Bank:
 
 def _load(path: Path, *, trusted: bool = False) -> Bank:
     """trusted: the shipped bank, whose patterns the tests compile; others are checked fully."""
+    from trustrepair.safe_read import loads_toml, read_file
+
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BankError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BankError(f"{path}: cannot be read ({type(exc).__name__})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BankError(f"{path}: not valid TOML ({exc})") from None
+        text = read_file(path, BankError, limit=MAX_BANK_BYTES).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BankError(f"{path}: not a UTF-8 text file") from None
+    raw = loads_toml(text, str(path), BankError)
     try:
         return Bank.model_validate(raw, context={"trusted": trusted})
     except ValidationError as exc:

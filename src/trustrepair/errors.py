@@ -44,6 +44,10 @@ class StoreError(TrustRepairError):
     exit_code = EXIT_STORE
 
 
+class DiskFullError(TrustRepairError):
+    """Not enough disk space to finish a write; nothing half-written was left."""
+
+
 class NotFoundError(TrustRepairError):
     """A record the person named does not exist."""
 

@@ -6,12 +6,13 @@ never over an existing file unless forced); a wipe removes only trustrepair's ow
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-from trustrepair import paths
-from trustrepair.errors import BadInputError, TrustRepairError
+from trustrepair import messages, paths
+from trustrepair.errors import BadInputError, DiskFullError, TrustRepairError
 
 DB_SUFFIXES = ("", "-journal", "-wal", "-shm")
 
@@ -26,19 +27,99 @@ def check_can_write(target: Path, *, force: bool) -> None:
         raise BadInputError(f"the folder {target.parent} does not exist")
 
 
+# Every temp file trustrepair makes carries this mark, so a later run (and `data wipe`) can
+# tell its own leftovers from anyone else's files.
+TEMP_MARK = "trustrepair-tmp"
+CHUNK = 1 << 16
+
+
 def write_private_file(target: Path, text: str, *, force: bool) -> None:
-    """Write text to target atomically with mode 0600; refuse to replace a file unless forced."""
+    """Write text to target atomically with mode 0600; refuse to replace a file unless forced.
+
+    The bytes go into an unnamed file (O_TMPFILE) that only gets a name once complete, so a
+    command killed half-way leaves nothing behind. Where that is not supported, a marked temp
+    file is used, locked while written, and a later export cleans up any left unlocked.
+    """
     check_can_write(target, force=force)
-    folder = target.parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    remove_stale_temps(target.parent, target.name)
+    data = text.encode("utf-8")
+    fd, tmp = _open_temp(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(tmp).chmod(0o600)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        _write_all(fd, data, target)
+        os.fchmod(fd, 0o600)
+        _name(fd, tmp, target, force=force)
+    finally:
+        os.close(fd)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _open_temp(target: Path) -> tuple[int, Path | None]:
+    import fcntl
+
+    try:
+        return os.open(target.parent, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600), None
+    except (OSError, AttributeError):
+        pass  # no O_TMPFILE on this file system: a marked, locked temp file instead
+    fd, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=f".{TEMP_MARK}"
+    )
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd, Path(name)
+
+
+def _write_all(fd: int, data: bytes, target: Path) -> None:
+    try:
+        for start in range(0, len(data), CHUNK):
+            view = memoryview(data)[start : start + CHUNK]
+            while view:
+                view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(messages.DISK_FULL_EXPORT.format(path=target)) from None
+        raise TrustRepairError(f"{target}: cannot be written ({exc.strerror})") from None
+
+
+def _name(fd: int, tmp: Path | None, target: Path, *, force: bool) -> None:
+    """Give the finished file its name: never over an existing file unless forced."""
+    if tmp is None:  # the unnamed file: link it under a marked name, then rename
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{TEMP_MARK}")
+        tmp.unlink(missing_ok=True)
+        folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:  # a dir_fd makes os.link use linkat, which follows the /proc link to the file
+            os.link(f"/proc/self/fd/{fd}", tmp.name, dst_dir_fd=folder, follow_symlinks=True)
+        finally:
+            os.close(folder)
+    if force:
+        tmp.replace(target)
+        return
+    try:
+        os.link(tmp, target)  # fails if target appeared meanwhile: nothing is overwritten
+    except FileExistsError:
+        raise BadInputError(f"{target} already exists; use --force to replace it") from None
+    tmp.unlink()
+
+
+def remove_stale_temps(folder: Path, name: str = "") -> list[Path]:
+    """Temp files a killed export left in folder (for `name`, or any): removed, if unlocked."""
+    import fcntl
+
+    removed = []
+    for tmp in folder.glob(f".{name}*.{TEMP_MARK}") if folder.is_dir() else []:
+        try:
+            fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a running export holds its lock
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
 
 
 def trustrepair_files(home: Path) -> list[Path]:
@@ -110,18 +191,3 @@ def delete_profile(home: Path, profile: str) -> list[Path]:
     except OSError as exc:
         raise TrustRepairError(f"could not delete profile {profile!r} ({exc.strerror})") from None
     return removed
-
-
-def read_input_file(path: Path, error: type[TrustRepairError], *, limit: int) -> bytes:
-    """A file the person named (answers, a backup, a statement): one clear line if unreadable."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise error(f"{path}: the file is larger than {limit // 1_000_000} MB")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror})") from None

@@ -225,3 +225,8 @@ STORE_OUT_OF_BOUNDS = (
     "{path}: the {kind} {uid} holds a value out of bounds (from an older version or an edit "
     "by hand), so it cannot be shown; nothing was changed"
 )
+DISK_FULL_EXPORT = "not enough disk space to write {path}; nothing was written"
+DISK_FULL_STORE = (
+    "not enough disk space to save to {path}; nothing was changed. Free some space and try again"
+)
+DISK_FULL_OUTPUT = "not enough disk space for the output; what was written is incomplete"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustrepair import __version__
-from trustrepair.errors import EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
+from trustrepair.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
 
 
 class TrustRepairGroup(TyperGroup):
@@ -24,6 +25,11 @@ class TrustRepairGroup(TyperGroup):
         except TrustRepairError as exc:
             typer.echo(f"Error: {exc.message}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            typer.echo(f"Error: {messages.DISK_FULL_OUTPUT}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             typer.echo(f"\n{messages.INTERRUPTED}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None

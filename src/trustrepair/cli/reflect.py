@@ -84,11 +84,6 @@ def _read_statement(text: str | None, file: Path | None, max_chars: int) -> str:
 
 def _read_file(path: Path, cap: int) -> bytes:
     from trustrepair.errors import BadInputError
+    from trustrepair.safe_read import read_file
 
-    try:
-        with path.open("rb") as handle:
-            return handle.read(cap)
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return read_file(path, BadInputError, limit=cap, prefix=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from trustrepair import messages
-from trustrepair.errors import StoreError
+from trustrepair.errors import DiskFullError, StoreError
 
 
 class GuardedConnection(sqlite3.Connection):
@@ -22,12 +22,14 @@ class GuardedConnection(sqlite3.Connection):
             raise store_error(self.path, exc) from None
 
 
-def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
+def store_error(path: Path, exc: sqlite3.Error) -> StoreError | DiskFullError:
     text = str(exc).lower()
     if "not a database" in text:
         return StoreError(messages.STORE_NOT_OURS.format(path=path))
     if "malformed" in text or "corrupt" in text:
         return StoreError(messages.STORE_DAMAGED.format(path=path))
+    if "disk is full" in text or "disk i/o" in text:
+        return DiskFullError(messages.DISK_FULL_STORE.format(path=path))
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(
             f"{path}: that record already exists (the same id twice); nothing changed"
