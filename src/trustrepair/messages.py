@@ -61,8 +61,15 @@ MARKER_NOTE_CONTROL = "the note contains control characters"
 MARKER_BAD_ID = "a marker id is a whole number, as listed by `trustrepair markers list`"
 MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers list --all`)"
 MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
-MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
-MARKER_FUTURE_DATE = "--on cannot be a date in the future"
+# Dates: one reader (dates.py) for the bank and every command; forms named in words.
+DATE_FORMS = (
+    "expected a day like 2025-09-14, a month like 2025-09, or 'today', 'yesterday', '3 days ago'"
+)
+DAY_FORMS = "expected a day like 2025-09-14, or 'today', 'yesterday', '3 days ago'"
+DATE_NEEDS_DAY = "this needs a day, not only a month: like 2025-09-14, or 'yesterday'"
+DATE_NO_SUCH_DAY = "there is no such day in the calendar; check the month and day"
+DATE_IN_FUTURE = "that date is in the future"
+DATE_TOO_OLD = "that date is too far back; check the year"
 MARKER_OLD_DATE = "--on is more than 10 years ago; check the year"
 MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
 

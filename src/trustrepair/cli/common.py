@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console, RenderableType
 
     from trustrepair.bank import Bank
@@ -23,6 +25,30 @@ PromptsOption = Annotated[
         metavar="FILE",
     ),
 ]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Only records from this day on: 2025-09-14, 2025-09 (from the 1st), "
+        "'30 days ago', yesterday.",
+        metavar="DATE",
+    ),
+]
+
+
+def since_date(typed: str | None) -> dt.date | None:
+    """--since read by the one date reader; a month means from its first day."""
+    import datetime as dt
+
+    from trustrepair.dates import DateProblem, parse_date
+    from trustrepair.errors import BadInputError
+
+    if typed is None:
+        return None
+    try:
+        return parse_date(typed, dt.date.today(), future_ok=True).first_day
+    except DateProblem as problem:
+        raise BadInputError(f"--since: {problem}") from None
 
 
 def workspace(ctx: typer.Context) -> Workspace:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import load_bank, print_data, say, workspace
+from trustrepair.cli.common import (
+    SinceOption,
+    load_bank,
+    print_data,
+    say,
+    since_date,
+    workspace,
+)
 
 if TYPE_CHECKING:
     from trustrepair.render.exporters import Format
@@ -37,12 +43,7 @@ def export(
             "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
         ),
     ] = None,
-    since: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--since", help="Only records from this date on.", formats=["%Y-%m-%d"], metavar="DATE"
-        ),
-    ] = None,
+    since: SinceOption = None,
     no_notes: Annotated[
         bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
     ] = False,
@@ -70,9 +71,8 @@ def export(
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
-    result = gather_export(
-        workspace(ctx), notes=not no_notes, start=since.date() if since else None
-    )
+    start = since_date(since)
+    result = gather_export(workspace(ctx), notes=not no_notes, start=start)
     text = EXPORTERS[chosen](result)
     from trustrepair.backup import has_notes
 
