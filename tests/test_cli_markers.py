@@ -192,3 +192,21 @@ def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
 def test_the_group_says_it_is_not_for_checking_on_anyone(cli: Cli) -> None:
     out = cli("markers", "--help").stdout
     assert "nothing here checks on anyone" in " ".join(out.split())
+
+
+def test_adding_the_same_words_again_asks_first(cli: Cli) -> None:
+    cli("markers", "add", "Tells me the same day when plans change")
+    declined = cli("markers", "add", "tells me the same day  when plans change", input="n\n")
+    assert "Marker 1 already has these words" in declined.stderr
+    assert "Not added" in declined.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]
+    cli("markers", "add", "Tells me the same day when plans change", input="y\n")
+    cli("markers", "add", "Tells me the same day when plans change", "--yes")
+    assert len(cli.json("markers", "list", "--json")) == 3  # type: ignore[arg-type]
+
+
+def test_the_same_words_with_no_one_to_ask_change_nothing(cli: Cli) -> None:
+    cli("markers", "add", "Tells me the same day when plans change")
+    result = cli("markers", "add", "Tells me the same day when plans change", code=2)
+    assert "add --yes to go ahead" in result.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]

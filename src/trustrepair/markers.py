@@ -58,6 +58,12 @@ def clean_note(raw: str | None) -> str | None:
     return text or None
 
 
+def same_words(markers: Iterable[Marker], text: str) -> Marker | None:
+    """The first marker worded like `text`, ignoring case and spacing; None if there is none."""
+    wanted = " ".join(text.casefold().split())
+    return next((m for m in markers if " ".join(m.text.casefold().split()) == wanted), None)
+
+
 def parse_marker_id(raw: str) -> int:
     text = raw.strip().removeprefix("#")
     if not (text.isascii() and text.isdigit()) or int(text) < 1 or len(text) > 9:

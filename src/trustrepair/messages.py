@@ -77,6 +77,23 @@ SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter t
 SPIKE_ASK_INTENSITY = "How strong was it? 1 (mild) to 10 (strongest)"
 SPIKE_ASK_MINUTES = "How long until it eased? Minutes, or like 1h30"
 SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
+NO_ONE_TO_ASK = "there was no answer to the question, so nothing changed; add --yes to go ahead"
+MARKER_SAME_TEXT = "Marker {id} already has these words. Add it again as a separate marker?"
+MARKER_NOT_ADDED = "Not added; marker {id} is still there as it was."
+SPIKE_PROMPT_HINT = "? help, < back, - skip"
+SPIKE_HELP_INTENSITY = (
+    "How strong the distrust felt at its peak: 1 is a passing unease, 10 the strongest it gets. "
+    "A rough number is enough."
+)
+SPIKE_HELP_MINUTES = (
+    "From when it came until it eased enough to go on with your day: 20, 45m, 1h or 1h30. "
+    "A guess is fine."
+)
+SPIKE_HELP_TRIGGER = (
+    "What seemed to set it off, if anything did. Pick a number, or write a few words of your "
+    "own. 'unknown' is a fine answer: spikes often come out of nowhere."
+)
+FIRST_QUESTION = "This is the first question."
 SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
 SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
 NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."

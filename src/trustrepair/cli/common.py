@@ -103,6 +103,20 @@ def print_data(text: str) -> None:
     typer.echo(text)
 
 
+def confirm(prompt: str, *, yes: bool) -> bool:
+    """Ask y/N on stderr. --yes skips asking; no input to read at all is one clear refusal."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    if yes:
+        return True
+    try:
+        typed = typer.prompt(f"{prompt} (y/N)", default="", show_default=False, err=True)
+    except typer.Abort:
+        raise BadInputError(messages.NO_ONE_TO_ASK) from None
+    return typed.strip().lower() in ("y", "yes")
+
+
 def confirm_by_typing(prompt: str, expected: str) -> None:
     """Ask the person to type a word to confirm; anything else (or no input) cancels."""
     from trustrepair.errors import BadInputError

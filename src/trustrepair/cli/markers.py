@@ -42,19 +42,30 @@ TextArg = Annotated[str, typer.Argument(help="The behaviour, in your own words."
 
 @app.command("add")
 def add(
-    ctx: typer.Context, text: TextArg, prompts: PromptsOption = None, as_json: JsonFlag = False
+    ctx: typer.Context,
+    text: TextArg,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Add it even if an active marker has the same words.")
+    ] = False,
 ) -> None:
     """Name a behaviour that, shown again and again, would count as evidence for you.
 
     Example: trustrepair markers add "Tells me the same day, by text, when plans change"
     """
     from trustrepair import messages
-    from trustrepair.markers import clean_marker_text
+    from trustrepair.cli.common import confirm
+    from trustrepair.markers import clean_marker_text, same_words
     from trustrepair.models import Marker
 
     bank = load_bank(prompts)
     marker = Marker(text=clean_marker_text(text))
     with workspace(ctx).writing() as store:
+        twin = same_words(store.markers(include_retired=False), marker.text)
+        if twin is not None and not confirm(messages.MARKER_SAME_TEXT.format(id=twin.id), yes=yes):
+            say(messages.MARKER_NOT_ADDED.format(id=twin.id))
+            return
         saved = store.add_marker(marker)
         view = _views(bank, store, [saved])[0]
     say(messages.MARKER_ADDED.format(id=saved.id))
