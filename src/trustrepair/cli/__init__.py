@@ -129,4 +129,7 @@ _register()
 def main() -> None:
     # trustrepair uses no Pydantic plugins; skipping their entry-point scan saves ~40 ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from trustrepair.encoding import fit_streams
+
+    fit_streams()
     app()
