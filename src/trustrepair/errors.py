@@ -9,6 +9,14 @@ EXIT_STORE = 3
 EXIT_NOT_FOUND = 4
 EXIT_INTERRUPTED = 130
 
+# The two database drivers: sqlite3 for plain stores, sqlcipher3 for encrypted ones.
+DRIVER_MODULES = ("sqlite3", "sqlcipher3.dbapi2")
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether exc comes from either driver, checked by module so neither gets imported."""
+    return type(exc).__module__ in DRIVER_MODULES
+
 
 class TrustRepairError(Exception):
     """A problem we can explain to the person in one line."""

@@ -35,23 +35,22 @@ class Workspace:
         return paths.database_path(self.home, self.profile)
 
     @contextmanager
-    def reading(self) -> Iterator[Store | None]:
-        """The store for reading, closed afterwards; None when nothing was stored yet."""
-        from trustrepair.store import open_existing
-
-        store = open_existing(self.database)
-        try:
+    def reading(self) -> Iterator[Store]:
+        """The store for reading, closed afterwards; empty when nothing was stored yet."""
+        with self._open(write=False) as store:
             yield store
-        finally:
-            if store is not None:
-                store.close()
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
         """The store for writing (created 0700/0600 if needed), closed afterwards."""
+        with self._open(write=True) as store:
+            yield store
+
+    @contextmanager
+    def _open(self, *, write: bool) -> Iterator[Store]:
         from trustrepair.store import open_store
 
-        store = open_store(self.database)
+        store = open_store(self.database, write=write)
         try:
             yield store
         finally:

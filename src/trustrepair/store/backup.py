@@ -11,7 +11,22 @@ import sqlite3
 from trustrepair.errors import ImportFileError
 from trustrepair.models import BackupData, ImportCounts, Marker
 from trustrepair.store.core import Store
-from trustrepair.store.rows import checkin_values, record_values, spike_values, ts
+from trustrepair.store.rows import (
+    CHECKIN_COLUMNS,
+    RECORD_COLUMNS,
+    SPIKE_COLUMNS,
+    checkin_values,
+    insert_marker,
+    insert_sql,
+    record_values,
+    spike_values,
+)
+
+COLUMNS = {
+    "checkins": CHECKIN_COLUMNS,
+    "marker_records": RECORD_COLUMNS,
+    "spikes": SPIKE_COLUMNS,
+}
 
 
 def read_all(store: Store) -> BackupData:
@@ -50,34 +65,22 @@ def import_data(store: Store, data: BackupData) -> ImportCounts:
 
 
 def _insert(db: sqlite3.Connection, table: str, row: tuple[object, ...]) -> int:
-    marks = ", ".join("?" * len(row))
-    cur = db.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)  # noqa: S608
-    return cur.rowcount
+    sql = insert_sql(table, COLUMNS[table], verb="INSERT OR IGNORE")
+    return db.execute(sql, row).rowcount
 
 
 def _insert_setting(db: sqlite3.Connection, key: str, value: str) -> int:
     # The settings already in this store win: an import never overwrites them.
-    return db.execute("INSERT OR IGNORE INTO settings VALUES (?, ?)", (key, value)).rowcount
+    sql = "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)"
+    return db.execute(sql, (key, value)).rowcount
 
 
 def _insert_marker(db: sqlite3.Connection, marker: Marker) -> int:
     if db.execute("SELECT 1 FROM markers WHERE uid = ?", (marker.uid,)).fetchone():
         return 0
     taken = (
-        marker.id is None
-        or db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
+        marker.id is not None
+        and db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
     )
-    retired = None if marker.retired_utc is None else ts(marker.retired_utc)
-    db.execute(
-        "INSERT INTO markers (id, uid, text, created_utc, utc_offset_minutes, retired_utc)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            None if taken else marker.id,
-            marker.uid,
-            marker.text,
-            ts(marker.created_utc),
-            marker.utc_offset_minutes,
-            retired,
-        ),
-    )
+    insert_marker(db, marker.model_copy(update={"id": None}) if taken else marker)
     return 1

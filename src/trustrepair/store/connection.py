@@ -8,28 +8,38 @@ from pathlib import Path
 
 from trustrepair.errors import StoreError
 from trustrepair.store.core import Store
-from trustrepair.store.guard import GuardedConnection, store_error
+from trustrepair.store.guard import connect
 from trustrepair.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def open_store(path: Path) -> Store:
-    """Open the database at path for writing, creating folder (0700) and file (0600) if needed."""
-    _make_private_dir(path.parent)
-    if not path.exists():
-        _create_private_file(path)
+def open_store(path: Path, *, write: bool = True) -> Store:
+    """Open the profile's database at path.
+
+    For writing, the folder (0700) and file (0600) are created when missing. For reading, a
+    profile with no database yet gets an empty read-only store, and nothing is created.
+    """
+    if not write and not path.exists():
+        return _empty_store(path)
+    if write:
+        _make_private_dir(path.parent)
+        if not path.exists():
+            _create_private_file(path)
     store = _connect(path)
-    _tighten(path)
+    if write:
+        _tighten(path)
     return store
 
 
-def open_existing(path: Path) -> Store | None:
-    """Open the database for reading if it exists; None when nothing has been stored yet."""
-    if not path.exists():
-        return None
-    return _connect(path)
+def _empty_store(path: Path) -> Store:
+    """A store with the current schema and nothing in it, held in memory and read-only."""
+    db = connect(sqlite3, ":memory:", path)
+    store = Store(db, path, saved=False)
+    _check_and_migrate(store)
+    db.execute("PRAGMA query_only = ON")
+    return store
 
 
 def _make_private_dir(folder: Path) -> None:
@@ -57,14 +67,7 @@ def _create_private_file(path: Path) -> None:
 def _connect(path: Path) -> Store:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a trustrepair database")
-    try:
-        db = sqlite3.connect(
-            f"file:{path}?mode=rw", uri=True, isolation_level=None, factory=GuardedConnection
-        )
-    except sqlite3.Error as exc:
-        raise store_error(path, exc) from None
-    db.path = path
-    db.row_factory = sqlite3.Row
+    db = connect(sqlite3, f"file:{path}?mode=rw", path)
     store = Store(db, path)
     try:
         _check_and_migrate(store)
