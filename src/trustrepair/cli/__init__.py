@@ -83,6 +83,17 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--passphrase-file",
+            help="Read the passphrase of an encrypted store from the first line of this file.",
+            envvar="TRUSTREPAIR_PASSPHRASE_FILE",
+            show_envvar=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -92,7 +103,7 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
-    ctx.obj = {"home": home, "profile": profile}
+    ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
 def _register() -> None:

@@ -49,8 +49,9 @@ CheckinSnapshot = tuple[dt.datetime, dict[str, object], dict[str, object]]
 class Store:
     """An open trustrepair database; make one with `open_store`.
 
-    `encrypted` says whether the file is locked with a passphrase; `saved` is False for the
-    empty read-only store that stands in for a profile with no database yet.
+    `saved` is False for the empty read-only store that stands in for a profile with no
+    database yet. An encrypted store keeps its passphrase in memory, so that a backup can be
+    written under the same one.
     """
 
     def __init__(
@@ -59,14 +60,18 @@ class Store:
         path: Path,
         *,
         errors: type[Exception] = sqlite3.Error,
-        encrypted: bool = False,
+        passphrase: str | None = None,
         saved: bool = True,
     ) -> None:
         self.db = db
         self.path = path
         self.errors = errors
-        self.encrypted = encrypted
+        self.passphrase = passphrase
         self.saved = saved
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     def close(self) -> None:
         self.db.close()
