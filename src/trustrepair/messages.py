@@ -227,3 +227,56 @@ PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+
+# --- encryption --------------------------------------------------------------------------------
+
+PASSPHRASE_PROMPT = "Passphrase"
+PASSPHRASE_BACKUP_PROMPT = "Passphrase of the backup"
+PASSPHRASE_NEW_PROMPT = "New passphrase"
+PASSPHRASE_REPEAT_PROMPT = "The same again"
+PASSPHRASE_TRY_AGAIN = "That passphrase does not open it. Try again."
+PASSPHRASE_WRONG = (
+    "{path} is locked, and the passphrase given does not open it (or the file was not made by "
+    "trustrepair); nothing was changed"
+)
+PASSPHRASE_NEEDED = (
+    "{path} is locked with a passphrase; run this at a terminal, or give --passphrase-file FILE"
+)
+PASSPHRASE_NONE_GIVEN = (
+    "no passphrase was given (scripts can use --passphrase-file FILE); nothing was changed"
+)
+PASSPHRASE_MISMATCH = "the two passphrases differ; nothing was changed"
+PASSPHRASE_EMPTY = "the passphrase is empty; nothing was changed"
+PASSPHRASE_NUL = "the passphrase contains a NUL character, which cannot be used"
+PASSPHRASE_FILE_MISSING = "{path}: no such passphrase file"
+PASSPHRASE_FILE_UNREADABLE = "{path}: the passphrase file cannot be read ({reason})"
+PASSPHRASE_FILE_OPEN = (
+    "Note: {path} can be read by other users of this computer; chmod 600 {path} keeps it yours."
+)
+# Strength by length alone: long phrases of ordinary words beat short clever ones.
+PASSPHRASE_STRENGTH = "Passphrase strength: {word} ({n} characters)."
+STRENGTH_WORDS = ((8, "very weak"), (12, "weak"), (16, "fair"), (24, "good"))
+STRENGTH_BEST = "strong"
+ENCRYPT_OFFER = "Lock this store with a passphrase, so only you can read it?"
+ENCRYPTED = (
+    "Encrypted {path}. The old unencrypted file was overwritten before removal, but SSDs, "
+    "snapshots and backups may still hold earlier copies."
+)
+DECRYPTED = "Decrypted {path}: it can now be read without a passphrase."
+REKEYED = "Changed the passphrase of {path}."
+ALREADY_ENCRYPTED = "{path} is already encrypted; `trustrepair data passphrase` changes it"
+NOT_ENCRYPTED = "{path} is not encrypted; nothing was changed"
+NO_STORE_YET = "nothing is stored in profile {profile!r} yet; nothing was changed"
+FORGOTTEN_PASSPHRASE = "Keep the passphrase safe: without it nobody, including you, can open it."
+EXPORT_PLAINTEXT = (
+    "Note: the store is encrypted, but this export is readable by anyone who opens the file."
+)
+BACKUP_WRITTEN = "Backup written to {path} ({kind})."
+BACKUP_ENCRYPTED = "encrypted with the store's passphrase"
+BACKUP_PLAIN = "not encrypted, like the store"
+BACKUP_DAMAGED = "{path} is damaged, or not a backup made by trustrepair; nothing was imported"
+BACKUP_EXISTS = "{path} already exists; choose another name"
+ENCRYPTION_NEEDS_SQLCIPHER = (
+    "this needs the sqlcipher3 package, which is missing; reinstall trustrepair"
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from trustrepair.bank import Bank
+    from trustrepair.passphrase import PassphraseSource
     from trustrepair.workspace import Workspace
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of the view.")]
@@ -54,11 +55,36 @@ def since_date(typed: str | None) -> dt.date | None:
 def workspace(ctx: typer.Context) -> Workspace:
     from trustrepair.workspace import Workspace
 
-    root = ctx.find_root()
-    obj = root.obj if isinstance(root.obj, dict) else {}
-    space = Workspace.resolve(obj.get("home"), obj.get("profile"))
+    obj = _root_options(ctx)
+    space = Workspace.resolve(obj.get("home"), obj.get("profile"), passphrases(ctx))
     _warn_if_unknown_profile(space)
     return space
+
+
+def _root_options(ctx: typer.Context) -> dict[str, Any]:
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, dict) else {}
+
+
+def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
+    """The passphrase source for this command: --passphrase-file, else a hidden prompt."""
+    from trustrepair.passphrase import PassphraseSource
+
+    return PassphraseSource(
+        file=_root_options(ctx).get("passphrase_file"), ask=ask_hidden, warn=say, label=label
+    )
+
+
+def ask_hidden(label: str) -> str:
+    """A line typed without echo (on stderr, so stdout stays data); no input means none."""
+    from trustrepair import messages
+    from trustrepair.errors import PassphraseError
+
+    try:
+        typed: str = typer.prompt(label, hide_input=True, err=True)
+    except typer.Abort:
+        raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN) from None
+    return typed
 
 
 def _warn_if_unknown_profile(space: Workspace) -> None:
