@@ -35,10 +35,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     space = make_store(args.home, args.years, args.seed)
-    from trustrepair.store import open_existing
+    from trustrepair.store import open_store
 
-    store = open_existing(space.database)
-    assert store is not None
+    store = open_store(space.database, write=False)
     counts = {
         t: store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
         for t in ("checkins", "spikes", "markers", "marker_records")

@@ -68,7 +68,7 @@ def test_import_checks_answers_and_settings_and_writes_nothing_when_wrong(
     before = db(home).read_bytes()
     cases = {
         "bad choice": ("ongoing", "MY SECRET VALUE", "answers.ongoing: expected one of"),
-        "bad date": ("discovered", "not a date", "answers.discovered: expected a date"),
+        "bad date": ("discovered", "not a date", "answers.discovered: expected a day like"),
         "future date": (
             "discovered",
             "2099-01-01",
@@ -90,7 +90,7 @@ def test_import_checks_answers_and_settings_and_writes_nothing_when_wrong(
     path = tmp_path / "settings.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     result = cli("import", str(path), code=2)
-    assert "discovered: use a date" in result.stderr
+    assert "discovered: expected a day like" in result.stderr
     assert "SECRET" not in result.stderr
 
 

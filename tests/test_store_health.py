@@ -57,11 +57,10 @@ def test_a_healthy_store_takes_writes(cli: Cli, home: Path) -> None:
 
 def test_marker_edits_on_a_damaged_store_are_refused(cli: Cli, home: Path) -> None:
     """`markers record/edit/retire` open an existing store: they are writes all the same."""
-    from trustrepair.store import open_existing
+    from trustrepair.store import open_store
 
     path = damaged_store(cli, home)
-    store = open_existing(path)
-    assert store is not None
+    store = open_store(path, write=False)
     from trustrepair.errors import StoreError
 
     with pytest.raises(StoreError, match="damaged"):

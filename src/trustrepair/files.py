@@ -14,7 +14,8 @@ from pathlib import Path
 from trustrepair import messages, paths
 from trustrepair.errors import BadInputError, DiskFullError, TrustRepairError
 
-DB_SUFFIXES = ("", "-journal", "-wal", "-shm")
+# The database, its journals, and the copy an interrupted `data encrypt` may leave behind.
+DB_SUFFIXES = ("", "-journal", "-wal", "-shm", ".converting", ".converting-journal")
 
 
 def check_can_write(target: Path, *, force: bool) -> None:

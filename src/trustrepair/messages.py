@@ -61,8 +61,15 @@ MARKER_NOTE_CONTROL = "the note contains control characters"
 MARKER_BAD_ID = "a marker id is a whole number, as listed by `trustrepair markers list`"
 MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers list --all`)"
 MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
-MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
-MARKER_FUTURE_DATE = "--on cannot be a date in the future"
+# Dates: one reader (dates.py) for the bank and every command; forms named in words.
+DATE_FORMS = (
+    "expected a day like 2025-09-14, a month like 2025-09, or 'today', 'yesterday', '3 days ago'"
+)
+DAY_FORMS = "expected a day like 2025-09-14, or 'today', 'yesterday', '3 days ago'"
+DATE_NEEDS_DAY = "this needs a day, not only a month: like 2025-09-14, or 'yesterday'"
+DATE_NO_SUCH_DAY = "there is no such day in the calendar; check the month and day"
+DATE_IN_FUTURE = "that date is in the future"
+DATE_TOO_OLD = "that date is too far back; check the year"
 MARKER_OLD_DATE = "--on is more than 10 years ago; check the year"
 MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
 
@@ -70,6 +77,23 @@ SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter t
 SPIKE_ASK_INTENSITY = "How strong was it? 1 (mild) to 10 (strongest)"
 SPIKE_ASK_MINUTES = "How long until it eased? Minutes, or like 1h30"
 SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
+NO_ONE_TO_ASK = "there was no answer to the question, so nothing changed; add --yes to go ahead"
+MARKER_SAME_TEXT = "Marker {id} already has these words. Add it again as a separate marker?"
+MARKER_NOT_ADDED = "Not added; marker {id} is still there as it was."
+SPIKE_PROMPT_HINT = "? help, < back, - skip"
+SPIKE_HELP_INTENSITY = (
+    "How strong the distrust felt at its peak: 1 is a passing unease, 10 the strongest it gets. "
+    "A rough number is enough."
+)
+SPIKE_HELP_MINUTES = (
+    "From when it came until it eased enough to go on with your day: 20, 45m, 1h or 1h30. "
+    "A guess is fine."
+)
+SPIKE_HELP_TRIGGER = (
+    "What seemed to set it off, if anything did. Pick a number, or write a few words of your "
+    "own. 'unknown' is a fine answer: spikes often come out of nowhere."
+)
+FIRST_QUESTION = "This is the first question."
 SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
 SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
 NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
@@ -230,3 +254,55 @@ DISK_FULL_STORE = (
     "not enough disk space to save to {path}; nothing was changed. Free some space and try again"
 )
 DISK_FULL_OUTPUT = "not enough disk space for the output; what was written is incomplete"
+
+# --- encryption --------------------------------------------------------------------------------
+
+PASSPHRASE_PROMPT = "Passphrase"
+PASSPHRASE_BACKUP_PROMPT = "Passphrase of the backup"
+PASSPHRASE_NEW_PROMPT = "New passphrase"
+PASSPHRASE_REPEAT_PROMPT = "The same again"
+PASSPHRASE_TRY_AGAIN = "That passphrase does not open it. Try again."
+PASSPHRASE_WRONG = (
+    "{path} is locked, and the passphrase given does not open it (or the file was not made by "
+    "trustrepair); nothing was changed"
+)
+PASSPHRASE_NEEDED = (
+    "{path} is locked with a passphrase; run this at a terminal, or give --passphrase-file FILE"
+)
+PASSPHRASE_NONE_GIVEN = (
+    "no passphrase was given (scripts can use --passphrase-file FILE); nothing was changed"
+)
+PASSPHRASE_MISMATCH = "the two passphrases differ; nothing was changed"
+PASSPHRASE_EMPTY = "the passphrase is empty; nothing was changed"
+PASSPHRASE_NUL = "the passphrase contains a NUL character, which cannot be used"
+PASSPHRASE_FILE_MISSING = "{path}: no such passphrase file"
+PASSPHRASE_FILE_UNREADABLE = "{path}: the passphrase file cannot be read ({reason})"
+PASSPHRASE_FILE_OPEN = (
+    "Note: {path} can be read by other users of this computer; chmod 600 {path} keeps it yours."
+)
+# Strength by length alone: long phrases of ordinary words beat short clever ones.
+PASSPHRASE_STRENGTH = "Passphrase strength: {word} ({n} characters)."
+STRENGTH_WORDS = ((8, "very weak"), (12, "weak"), (16, "fair"), (24, "good"))
+STRENGTH_BEST = "strong"
+ENCRYPT_OFFER = "Lock this store with a passphrase, so only you can read it?"
+ENCRYPTED = (
+    "Encrypted {path}. The old unencrypted file was overwritten before removal, but SSDs, "
+    "snapshots and backups may still hold earlier copies."
+)
+DECRYPTED = "Decrypted {path}: it can now be read without a passphrase."
+REKEYED = "Changed the passphrase of {path}."
+ALREADY_ENCRYPTED = "{path} is already encrypted; `trustrepair data passphrase` changes it"
+NOT_ENCRYPTED = "{path} is not encrypted; nothing was changed"
+NO_STORE_YET = "nothing is stored in profile {profile!r} yet; nothing was changed"
+FORGOTTEN_PASSPHRASE = "Keep the passphrase safe: without it nobody, including you, can open it."
+EXPORT_PLAINTEXT = (
+    "Note: the store is encrypted, but this export is readable by anyone who opens the file."
+)
+BACKUP_WRITTEN = "Backup written to {path} ({kind})."
+BACKUP_ENCRYPTED = "encrypted with the store's passphrase"
+BACKUP_PLAIN = "not encrypted, like the store"
+BACKUP_DAMAGED = "{path} is damaged, or not a backup made by trustrepair; nothing was imported"
+BACKUP_EXISTS = "{path} already exists; choose another name"
+ENCRYPTION_NEEDS_SQLCIPHER = (
+    "this needs the sqlcipher3 package, which is missing; reinstall trustrepair"
+)

@@ -9,6 +9,7 @@ from typing import Literal
 from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
 from trustrepair.bank import PREREQUISITES, AnswerValue, Area, Bank, Role
+from trustrepair.dates import LooseDate, read_stored
 from trustrepair.models import (
     AreaNote,
     AreaResult,
@@ -54,32 +55,30 @@ Source = Literal["profile", "checkin"]
 def discovered_date(checkin: CheckIn | None, setting: str | None) -> dt.date | None:
     """The profile setting wins over the check-in answer (it can be corrected later)."""
     found = discovered_with_source(checkin, setting)
-    return found[0] if found else None
+    return found[0].day if found else None
 
 
 def discovered_with_source(
     checkin: CheckIn | None, setting: str | None
-) -> tuple[dt.date, Source] | None:
-    if setting and (day := _date_or_none(setting)) is not None:
+) -> tuple[LooseDate, Source] | None:
+    # Stored dates are checked on the way in; a damaged one reads as "no date", never a crash.
+    if setting and (day := read_stored(setting)) is not None:
         return day, "profile"
     raw = checkin.answers.get("discovered") if checkin is not None else None
-    day = _date_or_none(raw) if isinstance(raw, str) else None
-    return (day, "checkin") if day is not None else None
-
-
-def _date_or_none(text: str) -> dt.date | None:
-    # Stored dates are checked on the way in; a damaged one reads as "no date", never a crash.
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+    found = read_stored(raw) if isinstance(raw, str) else None
+    return (found, "checkin") if found is not None else None
 
 
 def timeline_info(
-    bank: Bank, discovered: dt.date | None, today: dt.date, source: Source | None = None
+    bank: Bank,
+    when: LooseDate | dt.date | None,
+    today: dt.date,
+    source: Source | None = None,
 ) -> TimelineInfo:
-    if discovered is None:
+    if when is None:
         return TimelineInfo()
+    loose = when if isinstance(when, LooseDate) else LooseDate(when)
+    discovered = loose.day
     months = timeline.months_between(discovered, today)
     phase = timeline.phase_for(bank, months)
     anniversary = timeline.next_anniversary(discovered, today)
@@ -91,6 +90,7 @@ def timeline_info(
     return TimelineInfo(
         discovered=discovered,
         discovered_from=source,
+        discovered_approximate=loose.approximate,
         months_elapsed=months,
         phase=phase.id,
         phase_title=phase.title,
@@ -248,7 +248,7 @@ def build_report(
     bank: Bank,
     checkin: CheckIn,
     *,
-    discovered: dt.date | None,
+    discovered: LooseDate | dt.date | None,
     today: dt.date,
     marker_list: Sequence[MarkerView] = (),
     progress: ProgressInfo | None = None,

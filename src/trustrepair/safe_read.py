@@ -122,3 +122,17 @@ def too_deep(text: str, *, toml: bool, limit: int = MAX_DEPTH) -> bool:
             return brackets.count("(") > limit
         brackets = shorter
     return "()" in brackets or brackets.count("(") > limit
+
+
+def head(path: Path, size: int) -> bytes:
+    """The first bytes of a regular file, to recognise it; b"" for anything else (never blocks)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, size) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)

@@ -11,7 +11,13 @@ import typer
 from typer.core import TyperGroup
 
 from trustrepair import __version__
-from trustrepair.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
+from trustrepair.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_STORE,
+    TrustRepairError,
+    is_database_error,
+)
 
 
 class TrustRepairGroup(TyperGroup):
@@ -34,7 +40,7 @@ class TrustRepairGroup(TyperGroup):
             typer.echo(f"\n{messages.INTERRUPTED}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
-            if type(exc).__module__ != "sqlite3":  # sqlite3 stays unimported for --help
+            if not is_database_error(exc):  # neither driver is imported for --help
                 raise
             typer.echo(f"Error: {messages.DATABASE_UNREADABLE}", err=True)
             raise typer.Exit(EXIT_STORE) from None
@@ -84,6 +90,17 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--passphrase-file",
+            help="Read the passphrase of an encrypted store from the first line of this file.",
+            envvar="TRUSTREPAIR_PASSPHRASE_FILE",
+            show_envvar=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -93,7 +110,7 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
-    ctx.obj = {"home": home, "profile": profile}
+    ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
 def _register() -> None:
@@ -135,4 +152,7 @@ _register()
 def main() -> None:
     # trustrepair uses no Pydantic plugins; skipping their entry-point scan saves ~40 ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from trustrepair.encoding import fit_streams
+
+    fit_streams()
     app()

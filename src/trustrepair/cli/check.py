@@ -53,3 +53,7 @@ def check(
     )
     if completed:
         say(messages.SAVED if not no_save else messages.NOT_SAVED)
+    if completed and not no_save:
+        from trustrepair.cli.data import offer_encryption
+
+        offer_encryption(ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,9 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import load_bank, print_data, say, workspace
+from trustrepair.cli.common import (
+    SinceOption,
+    load_bank,
+    passphrases,
+    print_data,
+    say,
+    since_date,
+    workspace,
+)
 
 if TYPE_CHECKING:
+    from trustrepair.models import BackupData
     from trustrepair.render.exporters import Format
 
 
@@ -37,12 +45,7 @@ def export(
             "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
         ),
     ] = None,
-    since: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--since", help="Only records from this date on.", formats=["%Y-%m-%d"], metavar="DATE"
-        ),
-    ] = None,
+    since: SinceOption = None,
     no_notes: Annotated[
         bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
     ] = False,
@@ -70,10 +73,11 @@ def export(
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
-    result = gather_export(
-        workspace(ctx), notes=not no_notes, start=since.date() if since else None
-    )
+    space = workspace(ctx)
+    result = gather_export(space, notes=not no_notes, start=since_date(since))
     text = EXPORTERS[chosen](result)
+    if space.encrypted:
+        say(messages.EXPORT_PLAINTEXT)
     from trustrepair.backup import has_notes
 
     if result.includes_notes and has_notes(result.data, result.summary):
@@ -99,23 +103,36 @@ def import_(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(help="A json or toml file made by `trustrepair export`.", dir_okay=False),
+        typer.Argument(
+            help="A json or toml file made by `trustrepair export`, or a `data backup` file.",
+            dir_okay=False,
+        ),
     ],
 ) -> None:
-    """Restore or merge a backup made by `trustrepair export` (all or nothing).
+    """Restore or merge a backup made by `trustrepair export` or `data backup` (all or nothing).
 
-    Example: trustrepair import trustrepair-backup.toml
+    An encrypted backup asks for its passphrase. Example: trustrepair import backup.toml
     """
     import datetime as dt
 
-    from trustrepair.backup import check_against_bank, read_export_file
+    from trustrepair.backup import check_against_bank
     from trustrepair.store.backup import import_data
 
-    parsed = read_export_file(file)
-    check_against_bank(parsed.data, load_bank(None), dt.date.today(), str(file))
+    data = _read_backup(ctx, file)
+    check_against_bank(data, load_bank(None), dt.date.today(), str(file))
     with workspace(ctx).writing() as store:
-        counts = import_data(store, parsed.data)
+        counts = import_data(store, data)
     say(import_message(counts.added, sum(counts.skipped.values())))
+
+
+def _read_backup(ctx: typer.Context, file: Path) -> BackupData:
+    """A database made by `data backup` (its passphrase asked if locked), or an export file."""
+    from trustrepair.backup import read_export_file
+    from trustrepair.store.backup import is_database_file, read_backup
+
+    if is_database_file(file):
+        return read_backup(file, passphrases(ctx, messages.PASSPHRASE_BACKUP_PROMPT))
+    return read_export_file(file).data
 
 
 KINDS = {

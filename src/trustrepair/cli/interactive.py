@@ -101,18 +101,20 @@ class Walkthrough:
                 self.ui.print(Text("This is the first question.", style="dim"))
                 return None
             return BACK
-        if command == SKIP or (not command and q.default is None):
+        # Enter keeps what the prompt showed: the earlier answer after `<`, else the default.
+        shown = self.answers.get(q.id, q.default)
+        if command == SKIP or (not command and shown is None):
             if q.optional:
                 self.answers.pop(q.id, None)
                 return "skipped"
             self.ui.print(Text("This one needs an answer (? shows help).", style="yellow"))
             return None
         try:
-            value = parse_typed(q, command) if command else q.default
+            value = parse_typed(q, command) if command else shown
         except AnswerProblem as problem:
             self.ui.print(Text(messages.SORRY.format(reason=problem), style="yellow"))
             return None
-        assert value is not None  # noqa: S101 - empty input without a default returned above
+        assert value is not None  # noqa: S101 - empty input with nothing shown returned above
         self.answers[q.id] = value
         return "answered"
 
@@ -207,7 +209,7 @@ def _hint(q: Question, current: AnswerValue | None) -> str:
         "yes_no": "y/n",
         "choice": f"1-{len(q.options)}",
         "scale": f"{q.min}-{q.max}",
-        "date": "YYYY-MM-DD",
+        "date": "a day like 2025-09-14, a month like 2025-09, or 3 days ago",
         "number": "a number",
         "text": "your words",
     }[q.kind]

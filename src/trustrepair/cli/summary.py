@@ -35,7 +35,7 @@ def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
-        rows = history_rows(bank, store.checkins()) if store is not None else []
+        rows = history_rows(bank, store.checkins())
     if as_json:
         from trustrepair.render.jsonout import list_json
 

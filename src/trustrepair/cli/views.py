@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Marker, MarkerView, Report
+    from trustrepair.models import CheckIn, Marker, Report
     from trustrepair.workspace import Workspace
 
 
@@ -146,7 +146,7 @@ def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:
     from trustrepair import messages
 
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
+        latest = store.latest_checkin()
         info = progress_for(bank, store, dt.date.today(), latest)
     if as_json:
         from trustrepair.render.jsonout import model_json
@@ -165,8 +165,8 @@ def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
-        setting = store.setting("discovered") if store is not None else None
+        latest = store.latest_checkin()
+        setting = store.setting("discovered")
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
     info = timeline_info(bank, day, dt.date.today(), source)
@@ -185,13 +185,10 @@ def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
 def show_markers(space: Workspace, bank: Bank, *, show_all: bool, as_json: bool) -> None:
     from trustrepair import messages
 
-    everything: list[Marker] = []
-    views: list[MarkerView] = []
     with space.reading() as store:
-        if store is not None:
-            everything = store.markers(include_retired=True)
-            wanted = [m for m in everything if show_all or m.retired_utc is None]
-            views = marker_views_for(bank, store, wanted)
+        everything = store.markers(include_retired=True)
+        wanted = [m for m in everything if show_all or m.retired_utc is None]
+        views = marker_views_for(bank, store, wanted)
     if as_json:
         from trustrepair.render.jsonout import list_json
 

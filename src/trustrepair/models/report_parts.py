@@ -55,6 +55,8 @@ class AlertItem(Record):
 class TimelineInfo(Record):
     discovered: dt.date | None = None
     discovered_from: Literal["profile", "checkin"] | None = None
+    # Only the month is known: `discovered` is its middle, views say "around September 2025".
+    discovered_approximate: bool = False
     months_elapsed: int | None = None
     phase: str | None = None
     phase_title: str | None = None

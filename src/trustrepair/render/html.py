@@ -108,16 +108,20 @@ def _reflections(report: Report) -> str:
 
 
 def _timeline(report: Report) -> str:
+    from trustrepair.dates import shown
+
     t = report.timeline
     if t.discovered is None:
         return '<h2>Timeline</h2><p class="muted">No date recorded for when it came to light.</p>'
+    rough = t.discovered_approximate
     anniversary = (
-        f"<li>Next anniversary: {t.next_anniversary:%d %B %Y} ({t.days_to_anniversary} days)</li>"
+        f"<li>Next anniversary: {shown(t.next_anniversary, approximate=rough)}"
+        f"{'' if rough else f' ({t.days_to_anniversary} days)'}</li>"
         if t.next_anniversary
         else ""
     )
     return (
-        f"<h2>Timeline</h2><ul><li>Came to light: {t.discovered:%d %B %Y} "
+        f"<h2>Timeline</h2><ul><li>Came to light: {shown(t.discovered, approximate=rough)} "
         f"({t.months_elapsed} months ago)</li><li>Phase: {e(t.phase_title or '')}</li>"
         f"{anniversary}</ul>{_guidance(t.guidance)}"
     )

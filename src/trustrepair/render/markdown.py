@@ -111,17 +111,21 @@ def _summary(report: Report) -> list[str]:
 
 
 def _timeline(report: Report) -> list[str]:
+    from trustrepair.dates import shown
+
     t = report.timeline
     lines = ["## Timeline", ""]
     if t.discovered is None:
         return [*lines, "No date recorded for when it came to light.", ""]
     lines += [
-        f"- Came to light: {t.discovered:%d %B %Y} ({t.months_elapsed} months ago)",
+        f"- Came to light: {shown(t.discovered, approximate=t.discovered_approximate)}"
+        f" ({t.months_elapsed} months ago)",
         f"- Phase: {esc(t.phase_title or '')}",
     ]
     if t.next_anniversary is not None:
         lines.append(
-            f"- Next anniversary: {t.next_anniversary:%d %B %Y} ({t.days_to_anniversary} days)"
+            f"- Next anniversary: {shown(t.next_anniversary, approximate=t.discovered_approximate)}"
+            + ("" if t.discovered_approximate else f" ({t.days_to_anniversary} days)")
         )
     return [*lines, "", *_guidance(t.guidance)]
 

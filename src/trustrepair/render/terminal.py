@@ -121,7 +121,7 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     lines: list[RenderableType] = [
         Text.assemble(
             ("Came to light: ", "bold"),
-            f"{info.discovered:%d %B %Y}, {_months(info.months_elapsed)} ago",
+            f"{_came_to_light(info)}, {_months(info.months_elapsed)} ago",
             (_SOURCE.get(info.discovered_from or "", ""), "dim"),
         ),
         Text.assemble(("Where that puts you: ", "bold"), info.phase_title or ""),
@@ -131,7 +131,7 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
             Text.assemble(
                 ("Next anniversary: ", "bold"),
                 _nth(info.anniversary_number),
-                f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
+                _anniversary(info),
                 (_leap_note(info), "dim"),
             )
         )
@@ -142,6 +142,24 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
         lines.append(Text("What to expect around the anniversary", style="bold underline"))
         lines.append(guidance_block([expect]))
     return Group(*lines)
+
+
+def _came_to_light(info: TimelineInfo) -> str:
+    from trustrepair.dates import shown
+
+    assert info.discovered is not None  # noqa: S101 - checked by the caller
+    return shown(info.discovered, approximate=info.discovered_approximate)
+
+
+def _anniversary(info: TimelineInfo) -> str:
+    """A month known only roughly has no exact anniversary: say the month, not a day count."""
+    from trustrepair.dates import shown
+
+    day, days = info.next_anniversary, info.days_to_anniversary
+    assert day is not None and days is not None  # noqa: S101 - checked by the caller
+    if info.discovered_approximate:
+        return shown(day, approximate=True)
+    return f"{shown(day)} ({_days(days)})"
 
 
 _SOURCE = {"profile": "  (set with profile set)", "checkin": "  (from your check-in)"}

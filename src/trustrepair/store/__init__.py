@@ -5,8 +5,17 @@ one transaction, so an interrupted command leaves the store as it was. The schem
 with PRAGMA user_version and moved forward by the named steps in `schema.MIGRATIONS`.
 """
 
-from trustrepair.store.connection import open_existing, open_store
+from trustrepair.store.cipher import Unlock, looks_encrypted
+from trustrepair.store.connection import open_store
 from trustrepair.store.core import Store
 from trustrepair.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "Store", "open_existing", "open_store"]
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Store",
+    "Unlock",
+    "looks_encrypted",
+    "open_store",
+]

@@ -75,14 +75,17 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def is_trustrepair_database(path: Path) -> bool:
     """Whether a file is one of ours, read from its header without opening it as a database.
 
-    An empty file counts: the store creates one moments before giving it its schema.
+    An empty file counts: the store creates one moments before giving it its schema. So does
+    an encrypted one, which cannot be read without its passphrase.
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(72)
-    except OSError:
-        return False
-    if not header:
+    from trustrepair.store.cipher import looks_encrypted
+
+    if looks_encrypted(path):
         return True
+    from trustrepair.safe_read import head
+
+    header = head(path, 72)
+    if not header:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == 0
     app_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     return header.startswith(b"SQLite format 3\x00") and app_id == APPLICATION_ID
