@@ -51,3 +51,29 @@ def test_path_as_json(cli: Cli, home: Path) -> None:
         "database": str(home / "profiles" / "default" / "trustrepair.db"),
         "encrypted": False,
     }
+
+
+def test_wipe_removes_our_exports_and_temp_files_and_lists_what_it_leaves(
+    cli: Cli, home: Path
+) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    exports = [home / f"summary.{ext}" for ext in ("md", "html", "json", "toml")]
+    for path in exports:
+        cli("export", "-o", str(path))
+    (home / "old").mkdir()
+    cli("export", "-o", str(home / "old" / "backup.toml"))
+    temp = home / ".summary.md.k2j4.trustrepair-tmp"
+    temp.write_text("# trustrepair summary\n\nExported 01 Dec")
+    mine = home / "my-notes.md"
+    mine.write_text("# my notes\n\nnot trustrepair's\n")
+    lookalike = home / "summary-copy.json"
+    lookalike.write_text('{"app": "something else"}')
+    result = cli("data", "wipe", "--yes")
+    for path in [*exports, home / "old" / "backup.toml", temp]:
+        assert not path.exists(), path
+        assert f"deleted {path}" in result.stderr
+    assert sorted(p for p in home.rglob("*")) == sorted([lookalike, mine])
+    assert f"kept {mine}" in result.stderr
+    assert f"kept {lookalike}" in result.stderr
+    assert "All trustrepair data there is gone" not in result.stderr
+    assert "Left 2 file(s)" in result.stderr

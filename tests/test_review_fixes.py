@@ -114,7 +114,7 @@ def test_wipe_never_deletes_a_file_that_is_not_a_trustrepair_database(cli: Cli, 
     result = cli("data", "wipe", "--yes")
     assert foreign.read_text() == "my diary, not a database"
     assert not db(home, "mine").exists()
-    assert "did not create" in result.stderr
+    assert f"kept {foreign}" in result.stderr
     assert "not a trustrepair database" in cli("profile", "delete", "odd", "--yes", code=1).stderr
     assert foreign.exists()
 

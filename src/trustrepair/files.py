@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -124,19 +125,54 @@ def remove_stale_temps(folder: Path, name: str = "") -> list[Path]:
 
 
 def trustrepair_files(home: Path) -> list[Path]:
-    """Every file trustrepair itself keeps under home (databases of all profiles, config).
+    """Every file trustrepair made under home: databases, config, exports, backups, temp files.
 
-    A file in a database's place that is not a trustrepair database is never included.
+    Stores are found where profiles keep them; anything else only by its header or signature,
+    so a file of the person's own is never included. Links are never followed.
     """
     found: list[Path] = []
     config = paths.config_path(home)
-    if config.is_file():
+    if config.is_file() and not config.is_symlink():
         found.append(config)
     profiles = paths.profiles_dir(home)
-    if profiles.is_dir():
-        for folder in sorted(p for p in profiles.iterdir() if p.is_dir()):
+    if profiles.is_dir() and not profiles.is_symlink():
+        for folder in sorted(p for p in profiles.iterdir() if p.is_dir() and not p.is_symlink()):
             found += _database_files(folder)
-    return found
+    known = set(found)
+    return found + [f for f in _regular_files(home) if f not in known and is_ours(f)]
+
+
+def _regular_files(home: Path) -> list[Path]:
+    found = []
+    for folder, _dirs, names in os.walk(home):  # os.walk never follows links into folders
+        found += [
+            p for p in (Path(folder) / n for n in names) if p.is_file() and not p.is_symlink()
+        ]
+    return sorted(found)
+
+
+# How trustrepair's own exports begin (within their first 4 kB).
+SIGNATURES = [
+    re.compile(rb"^# trustrepair summary\n\nExported \d{1,2} \w+ \d{4} from profile "),
+    re.compile(
+        rb"^<!DOCTYPE html>\n<html[^>]*><head>.{0,1000}<title>trustrepair summary</title>", re.S
+    ),
+    re.compile(rb'^\{\n  "app": "trustrepair",\n  "schema_version": \d+,\n  "app_version": '),
+    re.compile(rb'^# trustrepair backup\..*\napp = "trustrepair"\nschema_version = \d+\n', re.S),
+]
+
+
+def is_ours(path: Path) -> bool:
+    """A temp file, export or backup trustrepair wrote, told by its name mark or first bytes."""
+    from trustrepair.safe_read import head
+    from trustrepair.store.schema import is_trustrepair_database
+
+    if path.name.endswith(f".{TEMP_MARK}"):
+        return True
+    start = head(path, 4096)
+    if start.startswith(b"SQLite format 3\x00"):
+        return is_trustrepair_database(path)  # a `data backup` copy carries our application id
+    return any(sig.match(start) for sig in SIGNATURES)
 
 
 def _database_files(folder: Path) -> list[Path]:
@@ -149,23 +185,28 @@ def _database_files(folder: Path) -> list[Path]:
     return [f for f in (folder / f"{paths.DB_NAME}{s}" for s in DB_SUFFIXES) if f.is_file()]
 
 
-def wipe(home: Path) -> tuple[list[Path], list[Path]]:
-    """Delete trustrepair's files and the folders they leave empty. Returns (removed, kept)."""
+def wipe(home: Path, *, keep_home: bool = False) -> tuple[list[Path], list[Path]]:
+    """Delete trustrepair's files and the folders they leave empty. Returns (removed, kept).
+
+    keep_home: the home is where a link points; the folder stays so the link still works.
+    """
     removed = trustrepair_files(home)
+    emptied = {f.parent for f in removed} | {paths.profiles_dir(home)}
     try:
         for f in removed:
             f.unlink()
-        profiles = paths.profiles_dir(home)
-        folders = sorted(profiles.iterdir()) if profiles.is_dir() else []
-        for folder in [*folders, profiles, home]:
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        for folder, _dirs, _names in sorted(os.walk(home, topdown=False), reverse=True):
+            here = Path(folder)
+            if here in emptied and here != home and not any(here.iterdir()):
+                here.rmdir()
+                emptied.add(here.parent)
+        if not keep_home and home.is_dir() and not any(home.iterdir()):
+            home.rmdir()
     except OSError as exc:
         raise TrustRepairError(
             f"could not delete everything under {home} ({exc.strerror})"
         ) from None
-    kept = sorted(p for p in home.rglob("*") if p.is_file()) if home.is_dir() else []
-    return removed, kept
+    return removed, _regular_files(home) if home.is_dir() else []
 
 
 def profile_names(home: Path) -> list[str]:

@@ -216,7 +216,11 @@ NEW_PROFILE = (
 NOTHING_TO_WIPE = "Nothing to delete: there are no trustrepair files under {home}."
 WIPE_WARNING = "This deletes {n} file(s) under {home}, for every profile. It cannot be undone."
 DELETED_FILE = "deleted {path}"
-WIPE_KEPT = "Left {n} file(s) under {home} that trustrepair did not create."
+KEPT_FILE = "kept {path}"
+WIPE_KEPT = (
+    "trustrepair's own files are gone. Left {n} file(s) under {home} that it does not recognise "
+    "as its own (listed above); look through them before deleting the folder yourself."
+)
 WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
@@ -305,4 +309,23 @@ BACKUP_DAMAGED = "{path} is damaged, or not a backup made by trustrepair; nothin
 BACKUP_EXISTS = "{path} already exists; choose another name"
 ENCRYPTION_NEEDS_SQLCIPHER = (
     "this needs the sqlcipher3 package, which is missing; reinstall trustrepair"
+)
+HOME_WRITABLE = (
+    "{path} can be changed by other users (mode {mode}), so it is not safe to keep your record "
+    "there; make it private with: chmod {fix} {path}"
+)
+HOME_NOT_YOURS = (
+    "{path} belongs to another user (uid {uid}), who could read what you write there; "
+    "use a folder of your own with --home DIR"
+)
+HOME_INNER_LINK = (
+    "{path} is a link; trustrepair keeps its folders inside the home itself. "
+    "Replace the link with a folder, or choose another --home"
+)
+HOME_LINK_TO_LINK = (
+    "{home} is a link to {target}, which is a link again; point {home} straight at a folder"
+)
+HOME_LINK_DANGLING = (
+    "{home} is a link to {target}, which does not exist; create that folder "
+    "(mkdir -m 700 {target}) or choose another --home"
 )

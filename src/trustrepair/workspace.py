@@ -35,6 +35,14 @@ class Workspace:
             )
         return cls(paths.home_dir(home), name, unlock)
 
+    def checked(self) -> Workspace:
+        """This workspace with its home checked like ~/.ssh (a link followed once)."""
+        from dataclasses import replace
+
+        from trustrepair.home import checked_home
+
+        return replace(self, home=checked_home(self.home))
+
     @property
     def database(self) -> Path:
         return paths.database_path(self.home, self.profile)

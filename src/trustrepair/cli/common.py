@@ -57,6 +57,7 @@ def workspace(ctx: typer.Context) -> Workspace:
 
     obj = _root_options(ctx)
     space = Workspace.resolve(obj.get("home"), obj.get("profile"), passphrases(ctx))
+    space = space.checked()
     _warn_if_unknown_profile(space)
     return space
 

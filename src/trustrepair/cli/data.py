@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trustrepair import messages
+from trustrepair import messages, paths
 from trustrepair.cli.common import (
     JsonFlag,
+    _root_options,
     ask_hidden,
     confirm_by_typing,
     passphrases,
@@ -172,6 +173,7 @@ def wipe(
     from trustrepair import files
 
     home = workspace(ctx).home
+    linked = home != paths.home_dir(_root_options(ctx).get("home"))
     found = files.trustrepair_files(home)
     if not found:
         say(messages.NOTHING_TO_WIPE.format(home=home))
@@ -179,9 +181,9 @@ def wipe(
     say(messages.WIPE_WARNING.format(n=len(found), home=home))
     if not yes:
         confirm_by_typing('Type "delete" to confirm', "delete")
-    removed, kept = files.wipe(home)
+    removed, kept = files.wipe(home, keep_home=linked)
     for f in removed:
         say(messages.DELETED_FILE.format(path=f))
-    if kept:
-        say(messages.WIPE_KEPT.format(n=len(kept), home=home))
-    say(messages.WIPE_DONE)
+    for f in kept:
+        say(messages.KEPT_FILE.format(path=f))
+    say(messages.WIPE_KEPT.format(n=len(kept), home=home) if kept else messages.WIPE_DONE)
