@@ -10,6 +10,8 @@ import errno
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from trustrepair import messages, paths
@@ -43,13 +45,15 @@ def write_private_file(target: Path, text: str, *, force: bool) -> None:
     file is used, locked while written, and a later export cleans up any left unlocked.
     """
     check_can_write(target, force=force)
-    remove_stale_temps(target.parent, target.name)
     data = text.encode("utf-8")
-    fd, tmp = _open_temp(target)
+    with folder_lock(target.parent):
+        remove_stale_temps(target.parent, target.name)
+        fd, tmp = _open_temp(target)
     try:
         _write_all(fd, data, target)
         os.fchmod(fd, 0o600)
-        _name(fd, tmp, target, force=force)
+        with folder_lock(target.parent):
+            _name(fd, tmp, target, force=force)
     finally:
         os.close(fd)
         if tmp is not None:
@@ -103,8 +107,24 @@ def _name(fd: int, tmp: Path | None, target: Path, *, force: bool) -> None:
     tmp.unlink()
 
 
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """One trustrepair command at a time making or cleaning up temp files in folder."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def remove_stale_temps(folder: Path, name: str = "") -> list[Path]:
-    """Temp files a killed export left in folder (for `name`, or any): removed, if unlocked."""
+    """Temp files a killed command left in folder (for `name`, or any): removed if unlocked.
+
+    Call it holding `folder_lock`: a temp file is locked from the moment it is made under it.
+    """
     import fcntl
 
     removed = []

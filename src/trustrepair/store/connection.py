@@ -28,7 +28,7 @@ def open_store(path: Path, *, write: bool = True, unlock: Unlock | None = None) 
     if write:
         _make_private_dir(path.parent)
         if not path.exists():
-            _create_private_file(path)
+            _create_store(path)
     store = _connect(path, unlock)
     if write:
         _tighten(path)
@@ -49,21 +49,57 @@ def _make_private_dir(folder: Path) -> None:
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         for level in reversed(missing):
-            level.mkdir(mode=DIR_MODE)
+            level.mkdir(mode=DIR_MODE, exist_ok=True)  # another first command may be here too
             level.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
         folder.chmod(DIR_MODE)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {folder} ({exc.strerror})") from None
 
 
-def _create_private_file(path: Path) -> None:
+def _create_store(path: Path) -> None:
+    """Build a complete store under a temp name, then link it into place.
+
+    The store appears whole or not at all: a command killed half-way leaves only a marked temp
+    file (cleaned up by the next run), and when several first commands race, one link wins and
+    the others open what it made.
+    """
+    from trustrepair.files import folder_lock
+
+    with folder_lock(path.parent):  # first commands at once: one builds, the others wait
+        if not path.exists():
+            _build_and_link(path)
+
+
+def _build_and_link(path: Path) -> None:
+    import fcntl
+    import tempfile
+
+    from trustrepair.files import TEMP_MARK, remove_stale_temps
+
+    remove_stale_temps(path.parent, path.name)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        os.close(fd)
-    except FileExistsError:
-        pass
+        fd, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=f".{TEMP_MARK}"
+        )
     except OSError as exc:
         raise StoreError(f"cannot create {path} ({exc.strerror})") from None
+    tmp = Path(name)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # marks it as in use, so no other run cleans it up
+        new = Store(connect(sqlite3, f"file:{tmp}?mode=rw", tmp), tmp)
+        try:
+            _check_and_migrate(new)
+        finally:
+            new.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another first command linked its store first; that one is used
+        except OSError as exc:
+            raise StoreError(f"cannot create {path} ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+        os.close(fd)
 
 
 def _connect(path: Path, unlock: Unlock | None) -> Store:
@@ -99,11 +135,15 @@ def _check_and_migrate(store: Store) -> None:
             f"{store.path} was written by a newer trustrepair (schema {version}, this one reads "
             f"up to {SCHEMA_VERSION}); upgrade trustrepair to open it"
         )
-    for step, (_name, migrate) in enumerate(MIGRATIONS[version:], start=version + 1):
+    while version < SCHEMA_VERSION:
         with store.transaction() as tx:
-            migrate(tx)
-            tx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            tx.execute(f"PRAGMA user_version = {step}")
+            # Read again inside the lock: another command may have moved it on meanwhile.
+            version = store.schema_version
+            if version < SCHEMA_VERSION:
+                MIGRATIONS[version][1](tx)
+                tx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                tx.execute(f"PRAGMA user_version = {version + 1}")
+        version = store.schema_version
 
 
 def _tighten(path: Path) -> None:
