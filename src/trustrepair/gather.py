@@ -106,7 +106,7 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
     from trustrepair.store.backup import read_all
 
     bank = load_bank(None)
-    with space.reading() as store:
+    with space.reading() as store, store.snapshot():
         data = read_all(store)
         latest = store.latest_checkin()
         progress = progress_for(bank, store, dt.date.today(), latest)

@@ -105,6 +105,19 @@ class Store:
 
         return naming_bad_records(self.db, self.path)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees the store as it was at the first: one read transaction.
+
+        Writers wait (up to the busy timeout) until it ends, so an export cannot summarise a
+        check-in that its own data does not hold.
+        """
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])

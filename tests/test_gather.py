@@ -1,0 +1,52 @@
+"""An export is a snapshot: everything in it comes from one read of the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Cli
+from trustrepair.models import CheckIn
+
+
+def test_a_checkin_saved_during_an_export_is_in_all_of_it_or_none(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    from trustrepair.store import backup
+    from trustrepair.store.rows import CHECKIN_COLUMNS, checkin_values
+
+    real_read_all = backup.read_all
+    blocked = []
+
+    def read_all_then_a_checkin_arrives(store):  # type: ignore[no-untyped-def]
+        data = real_read_all(store)
+        other = sqlite3.connect(home / "profiles" / "default" / "trustrepair.db", timeout=0)
+        late = CheckIn(
+            role="affected",
+            bank_version="test",
+            answers=data.checkins[0].answers,
+            statuses=data.checkins[0].statuses,
+            created_utc=data.checkins[0].created_utc + dt.timedelta(minutes=5),
+        )
+        columns, marks = ", ".join(CHECKIN_COLUMNS), ", ".join("?" * len(CHECKIN_COLUMNS))
+        try:
+            with other:
+                other.execute(
+                    f"INSERT INTO checkins ({columns}) VALUES ({marks})",  # noqa: S608
+                    checkin_values(late),
+                )
+        except sqlite3.OperationalError:
+            blocked.append(late.uid)  # the export's read holds the store still: it waits
+        other.close()
+        return data
+
+    monkeypatch.setattr(backup, "read_all", read_all_then_a_checkin_arrives)
+    export = json.loads(cli("export", "--format", "json").stdout)
+    uids = {c["uid"] for c in export["data"]["checkins"]}
+    assert export["summary"]["checkin"]["uid"] in uids
+    assert blocked
