@@ -209,3 +209,26 @@ def test_no_typed_duration_can_raise_anything_but_a_clear_error(typed: str) -> N
     except BadInputError:
         return
     assert 0 <= minutes <= 7 * 24 * 60
+
+
+# 29 March 2026: Berlin's clocks jump from 02:00 to 03:00, so 02:00-02:59 never happened.
+AFTER_THE_JUMP = dt.datetime(2026, 3, 29, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.usefixtures("berlin")
+@pytest.mark.parametrize("typed", ["2026-03-29 02:30", "today 02:30", "02:30", "yesterday 2:30am"])
+def test_a_time_in_the_daylight_saving_gap_is_refused_with_both_readings(typed: str) -> None:
+    now = AFTER_THE_JUMP + (
+        dt.timedelta(days=1) if typed.startswith("yesterday") else dt.timedelta()
+    )
+    with pytest.raises(BadInputError) as refused:
+        read_moment(typed, now)
+    assert "01:30" in refused.value.message
+    assert "03:30" in refused.value.message
+    assert "02:30" in refused.value.message
+
+
+@pytest.mark.usefixtures("berlin")
+def test_times_either_side_of_the_gap_are_read_as_typed() -> None:
+    assert f"{parse_moment('2026-03-29 01:59', AFTER_THE_JUMP):%H:%M %z}" == "01:59 +0100"
+    assert f"{parse_moment('2026-03-29 03:00', AFTER_THE_JUMP):%H:%M %z}" == "03:00 +0200"

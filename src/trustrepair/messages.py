@@ -329,3 +329,7 @@ HOME_LINK_DANGLING = (
     "{home} is a link to {target}, which does not exist; create that folder "
     "(mkdir -m 700 {target}) or choose another --home"
 )
+SPIKE_AT_IN_GAP = (
+    "--at: {clock} on {day} never happened here (the clocks jumped forward an hour); "
+    "give {earlier} or {later}, whichever you meant"
+)

@@ -90,8 +90,24 @@ def _at_clock(on: dt.date, clock: str) -> dt.datetime | None:
     hour_minute = _clock(clock)
     if hour_minute is None:
         return None
-    naive = dt.datetime.combine(on, dt.time(*hour_minute))
-    return naive.astimezone()  # a naive time is read in this computer's zone, DST included
+    return in_local_zone(dt.datetime.combine(on, dt.time(*hour_minute)))
+
+
+def in_local_zone(naive: dt.datetime) -> dt.datetime:
+    """A wall-clock time read in this computer's zone, DST included.
+
+    A time the clocks jumped over (02:30 on the spring-forward night) never happened there: it
+    is refused with the two times it could have meant, rather than silently moved by an hour.
+    """
+    aware = naive.astimezone()
+    if aware.replace(tzinfo=None) == naive:
+        return aware
+    readings = sorted(f"{naive.replace(fold=f).astimezone():%H:%M}" for f in (0, 1))
+    raise BadInputError(
+        messages.SPIKE_AT_IN_GAP.format(
+            clock=f"{naive:%H:%M}", day=f"{naive:%a %d %b}", earlier=readings[0], later=readings[1]
+        )
+    )
 
 
 def _clock(text: str) -> tuple[int, int] | None:
@@ -123,7 +139,7 @@ def _iso(typed: str, now: dt.datetime) -> Moment | None:
         raise BadInputError(messages.SPIKE_AT_TOO_OLD.format(years=MAX_YEARS_BACK))
     if parsed.year > now.year + 1:
         raise BadInputError(messages.SPIKE_AT_FUTURE)
-    return Moment(parsed if parsed.tzinfo is not None else parsed.astimezone())
+    return Moment(parsed if parsed.tzinfo is not None else in_local_zone(parsed))
 
 
 def parse_minutes(text: str) -> int:
