@@ -333,3 +333,11 @@ SPIKE_AT_IN_GAP = (
     "--at: {clock} on {day} never happened here (the clocks jumped forward an hour); "
     "give {earlier} or {later}, whichever you meant"
 )
+EDITOR_FAILED = "the editor ({editor}) did not finish cleanly; nothing was saved"
+OUTPUT_READABLE = (
+    "Note: the file this output goes to can be read by other users of this computer; "
+    "`-o FILE` writes a private one instead."
+)
+ASK_NOTE = "A few words for yourself (Enter to leave it out)"
+ASK_TRIGGER = "What set it off, in your own words"
+ASK_MARKER = "The behaviour, in your own words"

@@ -23,6 +23,11 @@ from trustrepair.errors import (
 class TrustRepairGroup(TyperGroup):
     """Turns our errors into one line and an exit code, and Ctrl-C into one calm line."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from trustrepair.cli.private_text import with_asking
+
+        return super().parse_args(ctx, with_asking(args))
+
     def invoke(self, ctx: Any) -> Any:  # typer's Context type is private
         from trustrepair import messages
 

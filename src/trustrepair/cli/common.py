@@ -127,6 +127,7 @@ def say(message: str) -> None:
 
 def print_data(text: str) -> None:
     """Data (JSON, exports) to stdout, exactly as given."""
+    _say_if_others_can_read_stdout()
     typer.echo(text)
 
 
@@ -154,3 +155,19 @@ def confirm_by_typing(prompt: str, expected: str) -> None:
         typed = ""
     if typed.strip().lower() != expected.lower():
         raise BadInputError("not confirmed; nothing was deleted")
+
+
+def _say_if_others_can_read_stdout() -> None:
+    """`export > summary.md` makes a file others can read under a loose umask: say so, once."""
+    import os
+    import stat
+    import sys
+
+    from trustrepair import messages
+
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test runner's buffer, a closed stream)
+    if stat.S_ISREG(info.st_mode) and info.st_mode & 0o044:
+        say(messages.OUTPUT_READABLE)

@@ -37,13 +37,24 @@ app = typer.Typer(
 IdArg = Annotated[
     str, typer.Argument(help="The marker's number (see `markers list`).", metavar="ID")
 ]
-TextArg = Annotated[str, typer.Argument(help="The behaviour, in your own words.", metavar="TEXT")]
+TextArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="The behaviour, in your own words; - reads it from standard input, none asks.",
+        metavar="[TEXT]",
+        show_default=False,
+    ),
+]
+EditFlag = Annotated[
+    bool, typer.Option("--edit", help="Write it in your editor ($VISUAL or $EDITOR).")
+]
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    text: TextArg,
+    text: TextArg = None,
+    edit: EditFlag = False,
     prompts: PromptsOption = None,
     as_json: JsonFlag = False,
     yes: Annotated[
@@ -51,6 +62,9 @@ def add(
     ] = False,
 ) -> None:
     """Name a behaviour that, shown again and again, would count as evidence for you.
+
+    With no TEXT it asks for it: words typed on the command line can be seen by other users of
+    this computer and stay in your shell history. `-` reads them from standard input.
 
     Example: trustrepair markers add "Tells me the same day, by text, when plans change"
     """
@@ -60,7 +74,7 @@ def add(
     from trustrepair.models import Marker
 
     bank = load_bank(prompts)
-    marker = Marker(text=clean_marker_text(text))
+    marker = Marker(text=clean_marker_text(_marker_words(text, edit=edit)))
     with workspace(ctx).writing() as store:
         twin = same_words(store.markers(include_retired=False), marker.text)
         if twin is not None and not confirm(messages.MARKER_SAME_TEXT.format(id=twin.id), yes=yes):
@@ -118,18 +132,23 @@ def show_marker(
 def edit(
     ctx: typer.Context,
     marker_id: IdArg,
-    text: TextArg,
+    text: TextArg = None,
+    edit_words: EditFlag = False,
     prompts: PromptsOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Reword a marker. Its records stay with it.
+
+    With no TEXT it asks for it: words typed on the command line can be seen by other users of
+    this computer and stay in your shell history. `-` reads them from standard input.
 
     Example: trustrepair markers edit 2 "Texts me before leaving work, every weekday"
     """
     from trustrepair import messages
     from trustrepair.markers import clean_marker_text, parse_marker_id
 
-    number, cleaned = parse_marker_id(marker_id), clean_marker_text(text)
+    number = parse_marker_id(marker_id)
+    cleaned = clean_marker_text(_marker_words(text, edit=edit_words))
     bank = load_bank(prompts)
     with _existing_store(ctx, number) as store:
         view = _views(bank, store, [store.update_marker_text(number, cleaned)])[0]
@@ -174,7 +193,13 @@ def record(
         str | None,
         typer.Option("--on", help="The day: YYYY-MM-DD, today or yesterday.", metavar="DATE"),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A few words for yourself.")] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            help="A few words for yourself: - reads them from standard input, --note alone asks.",
+        ),
+    ] = None,
     prompts: PromptsOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -192,7 +217,10 @@ def record(
     if shown == missed:
         raise BadInputError(messages.MARKER_SHOWN_OR_NOT)
     number, day = parse_marker_id(marker_id), parse_on_date(on, dt.date.today())
-    cleaned, bank = clean_note(note), load_bank(prompts)
+    from trustrepair.cli.private_text import private_text
+
+    words = private_text(note, what=messages.ASK_NOTE) or None
+    cleaned, bank = clean_note(words), load_bank(prompts)
     with _existing_store(ctx, number) as store:
         marker = store.marker(number)
         if marker.retired_utc is not None:
@@ -212,6 +240,13 @@ def record(
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _marker_words(text: str | None, *, edit: bool) -> str:
+    from trustrepair import messages
+    from trustrepair.cli.private_text import ASK, private_text
+
+    return private_text(ASK if text is None else text, what=messages.ASK_MARKER, edit=edit) or ""
 
 
 @contextmanager

@@ -37,12 +37,20 @@ TriggerOption = Annotated[
     typer.Option(
         "--trigger",
         help="anniversary, reminder, 'new stressor', \"partner's behaviour\", unknown, "
-        "or your own words.",
+        "or your own words (- reads them from standard input).",
         metavar="TEXT",
     ),
 ]
 NoteOption = Annotated[
-    str | None, typer.Option("--note", help="A few words for yourself.", metavar="TEXT")
+    str | None,
+    typer.Option(
+        "--note",
+        help="A few words for yourself: - reads them from standard input, --note alone asks.",
+        metavar="TEXT",
+    ),
+]
+EditOption = Annotated[
+    bool, typer.Option("--edit", help="Write the note in your editor ($VISUAL or $EDITOR).")
 ]
 
 
@@ -53,20 +61,27 @@ def spike(
     intensity: IntensityOption = None,
     trigger: TriggerOption = None,
     note: NoteOption = None,
+    edit: EditOption = False,
 ) -> None:
     """Log one spike of distrust. Several a day is normal; each takes seconds.
 
     With no options in a terminal it asks three quick questions (Enter skips).
 
+    Words typed on the command line can be seen by other users of this computer and stay in
+    your shell history: give - to read them from standard input, or --note alone to be asked.
+
     Example: trustrepair spike --at "yesterday 21:00" --minutes 20 --intensity 6 --trigger reminder
     """
     from trustrepair import messages
+    from trustrepair.cli.private_text import private_text
     from trustrepair.errors import BadInputError
     from trustrepair.models import now_utc
     from trustrepair.moments import parse_intensity, parse_minutes, read_moment
     from trustrepair.spikes import new_spike
 
     now = now_utc()
+    trigger = private_text(trigger, what=messages.ASK_TRIGGER)
+    note = private_text(note, what=messages.ASK_NOTE, edit=edit) or None
     if all(v is None for v in (at, minutes, intensity, trigger, note)) and stdin_is_terminal():
         try:
             intensity, minutes, trigger = quick_questions(console(stderr=True))
