@@ -1,0 +1,101 @@
+"""A child process for the reliability suite: does one kind of work in a loop until killed.
+
+    python worker.py MODE HOME [ARG]
+
+It prints "ready" once its imports are done, then one line per acknowledged piece of work
+(after the commit, rename or import returned), so the parent knows what must survive a kill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def writes(home: Path) -> None:
+    """Spikes and marker records, one transaction each, as `spike` and `markers record` do."""
+    from trustrepair.models import Marker, MarkerRecord, now_utc
+    from trustrepair.spikes import new_spike
+    from trustrepair.workspace import Workspace
+
+    space = Workspace(home, "default")
+    with space.writing() as store:
+        markers = store.markers() or [store.add_marker(Marker(text="Calls when running late"))]
+    say("ready")
+    n = 0
+    while True:
+        n += 1
+        with space.writing() as store:
+            if n % 3:
+                spike = new_spike(now_utc(), intensity=n % 10 + 1, note=f"note {n}")
+                store.add_spike(spike)
+                uid = spike.uid
+            else:
+                record = MarkerRecord(
+                    marker_uid=markers[0].uid, on_date=dt.date.today(), shown=True
+                )
+                store.add_marker_record(record)
+                uid = record.uid
+        say(uid)
+
+
+def cli(args: list[str]) -> None:
+    from typer.main import get_command
+
+    from trustrepair.cli import app
+
+    try:
+        get_command(app).main(args, prog_name="trustrepair", standalone_mode=False)
+    except SystemExit as exit_:
+        if exit_.code:
+            raise
+
+
+def imports(home: Path, backup: str) -> None:
+    """One import of a whole backup into a new profile each time: all of it or none."""
+    from typer.main import get_command  # noqa: F401  (imported before "ready")
+
+    import trustrepair.cli  # noqa: F401
+
+    say("ready")
+    n = 0
+    while True:
+        n += 1
+        cli(["--home", str(home), "--profile", f"imp{n}", "import", backup])
+        say(f"imp{n}")
+
+
+def exports(home: Path, target: str) -> None:
+    """`export -o` over the same file again and again."""
+    import trustrepair.cli  # noqa: F401
+
+    say("ready")
+    while True:
+        cli(["--home", str(home), "export", "--format", "json", "-o", target, "--force"])
+        say("exported")
+
+
+def first_use(home: Path) -> None:
+    """The very first write on an empty home: the store is created, then one spike."""
+    from trustrepair.models import now_utc
+    from trustrepair.spikes import new_spike
+    from trustrepair.workspace import Workspace
+
+    spike = new_spike(now_utc(), intensity=5)
+    say("ready")
+    with Workspace(home, "default").writing() as store:
+        store.add_spike(spike)
+    say(spike.uid)
+
+
+if __name__ == "__main__":
+    mode, home, *rest = sys.argv[1:]
+    {"writes": writes, "imports": imports, "exports": exports, "first_use": first_use}[mode](
+        Path(home), *rest
+    )
