@@ -94,8 +94,57 @@ def first_use(home: Path) -> None:
     say(spike.uid)
 
 
+def writer(home: Path, count: str) -> None:
+    """A bounded writer for the concurrency test: spikes, check-ins and marker records."""
+    from trustrepair.models import MarkerRecord, now_utc
+    from trustrepair.spikes import new_spike
+    from trustrepair.workspace import Workspace
+
+    space = Workspace(home, "default")
+    with space.reading() as store:
+        template, marker = store.latest_checkin(), store.markers()[0]
+    assert template is not None
+    say("ready")
+    for n in range(int(count)):
+        with space.writing() as store:
+            if n % 3 == 0:
+                item = new_spike(now_utc(), intensity=n % 10 + 1)
+                store.add_spike(item)
+            elif n % 3 == 1:
+                item = template.model_copy(update={"uid": new_uid(), "created_utc": now_utc()})
+                store.add_checkin(item)
+            else:
+                item = MarkerRecord(marker_uid=marker.uid, on_date=dt.date.today(), shown=True)
+                store.add_marker_record(item)
+        say(item.uid)
+
+
+def new_uid() -> str:
+    from trustrepair.models import new_uid as make
+
+    return make()
+
+
+def exporter(home: Path, count: str) -> None:
+    """Exports taken while the writers work: each must agree with its own data."""
+    from trustrepair.gather import gather_export
+    from trustrepair.workspace import Workspace
+
+    space = Workspace(home, "default")
+    say("ready")
+    for _ in range(int(count)):
+        export = gather_export(space, notes=True, start=None)
+        uids = {c.uid for c in export.data.checkins}
+        summarised = export.summary.checkin.uid if export.summary else None
+        spikes = export.progress.spikes_logged if export.progress else 0
+        same = summarised in uids and spikes == len(export.data.spikes)
+        say("consistent" if same else f"inconsistent {summarised} {spikes}")
+
+
+MODES = {"writer": writer, "exporter": exporter}
+
+
 if __name__ == "__main__":
     mode, home, *rest = sys.argv[1:]
-    {"writes": writes, "imports": imports, "exports": exports, "first_use": first_use}[mode](
-        Path(home), *rest
-    )
+    work = {"writes": writes, "imports": imports, "exports": exports, "first_use": first_use}
+    {**work, **MODES}[mode](Path(home), *rest)
