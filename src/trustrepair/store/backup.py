@@ -8,7 +8,6 @@ records matched by their stable uid so that importing the same file twice adds n
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -98,15 +97,20 @@ def read_backup(path: Path, unlock: Unlock) -> BackupData:
     The backup is opened as a copy in a private temporary folder, so migrating an older one
     never touches the file itself. The copy holds the same bytes: encrypted if the backup is.
     """
+    from trustrepair.backup import MAX_IMPORT_BYTES
+    from trustrepair.safe_read import read_file
     from trustrepair.store.connection import open_store
 
+    # Read safely first: a regular file within the import limit (a sparse terabyte that
+    # happens to look encrypted is refused here, not copied).
+    raw = read_file(path, ImportFileError, limit=MAX_IMPORT_BYTES)
     with tempfile.TemporaryDirectory(prefix="trustrepair-") as folder:
         copy = Path(folder) / "backup.db"
         try:
-            shutil.copyfile(path, copy)
+            copy.touch(mode=0o600)
+            copy.write_bytes(raw)
         except OSError as exc:
-            raise ImportFileError(f"{path}: cannot be read ({exc.strerror})") from None
-        copy.chmod(0o600)
+            raise ImportFileError(f"{path}: cannot be copied to read it ({exc.strerror})") from None
         try:
             store = open_store(copy, unlock=unlock)
         except PassphraseError:
