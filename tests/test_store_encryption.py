@@ -377,3 +377,53 @@ def test_sigkill_at_random_moments_leaves_old_or_new_with_everything(
         if opened_with == end:  # swapped in: the copy is the store now, nothing left beside it
             assert not path.with_name(path.name + ".converting").exists()
     assert start in outcomes  # some kills landed before the swap (the full run ended after it)
+
+
+@pytest.mark.terminal
+def test_the_first_check_in_offers_encryption_once_at_a_terminal(home: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    import sys
+
+    from conftest import EXAMPLES
+
+    env = {**os.environ, "TRUSTREPAIR_HOME": str(home), "COLUMNS": "100"}
+    argv = ["-m", "trustrepair", "check", "--answers", str(EXAMPLES / "answers-affected.toml")]
+    child = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
+    child.expect("Lock this store with a passphrase")
+    child.sendline("y")
+    child.expect("New passphrase")
+    child.sendline(FIRST)
+    child.expect("The same again")
+    child.sendline(FIRST)
+    child.expect("Encrypted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert FIRST not in (child.before or "")
+    assert looks_encrypted(db_path(home))
+    again = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
+    again.expect("Passphrase")
+    again.sendline(FIRST)
+    again.expect("Saved")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    assert "Lock this store" not in (again.before or "")
+
+
+def test_completion_lists_the_encryption_commands_without_asking(home: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "_TRUSTREPAIR_COMPLETE": "complete_bash",
+        "COMP_WORDS": "trustrepair data ",
+        "COMP_CWORD": "2",
+    }
+    script = Path(sys.executable).with_name("trustrepair")
+    if not script.exists():
+        pytest.skip("the trustrepair script is not installed next to this Python")
+    shown = subprocess.run([script], env=env, capture_output=True, text=True, check=True)
+    assert {"encrypt", "decrypt", "passphrase", "backup"} <= set(shown.stdout.split())
+    assert "Passphrase" not in shown.stderr
