@@ -18,8 +18,9 @@ from trustrepair.gather import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from trustrepair.bank import AnswerValue, Bank, Role
+    from trustrepair.bank import Bank
     from trustrepair.models import CheckIn, Marker, MarkerView, Report
+    from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
 
