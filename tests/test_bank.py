@@ -105,7 +105,7 @@ def test_a_rule_cannot_send_guidance_to_the_other_role(tmp_path: Path) -> None:
     assert bad != text
     path = tmp_path / "bank.toml"
     path.write_text(bad, encoding="utf-8")
-    with pytest.raises(BankError, match="offer_before_asked.*addresses the betraying partner"):
+    with pytest.raises(BankError, match=r"offer_before_asked.*addresses the betraying partner"):
         load_bank(path)
 
 

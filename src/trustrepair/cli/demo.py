@@ -80,8 +80,10 @@ def demo(
 
 def tour(bank: Bank, robin: Workspace, kai: Workspace) -> list[tuple[str, Callable[[], None]]]:
     from trustrepair.cli import views
+    from trustrepair.cli.about import show_about
 
     return [
+        ("The model behind the tool", lambda: show_about(bank)),
         (
             "Robin's latest check-in: each prerequisite, why, and the guidance",
             lambda: views.show_summary(robin, bank, as_json=False),
