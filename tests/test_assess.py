@@ -129,7 +129,7 @@ def addressees(data: object) -> set[str]:
 
 @pytest.mark.parametrize("role", list(Role))
 def test_no_guidance_for_one_role_reaches_the_others_report(role: Role) -> None:
-    rng = random.Random(11)
+    rng = random.Random(11)  # noqa: S311 - repeatable test data, not secrets
     markers = [
         Marker(text="I check his phone every night"),
         Marker(text="Be more honest"),
