@@ -127,3 +127,36 @@ def test_without_the_fear_the_same_answers_are_graded(cli: Cli, tmp_path: Path) 
     assert report["safety_first"] is False
     assert report["prerequisites"]["accountability"]["status"] == "not_yet"
     assert "couples_therapy" in [g["id"] for g in report["support"]]
+
+
+def test_a_history_of_stalled_check_ins_reads_out_no_stop_while_afraid(
+    cli: Cli, tmp_path: Path, home: Path
+) -> None:
+    import datetime as dt
+
+    from conftest import open_home_store
+    from trustrepair.bank import load_bank
+    from trustrepair.report import new_checkin
+    from trustrepair.vocab import Role
+
+    blamed = {**BASE_AFFECTED, "acc_blame": "often", "ongoing": "reduced", "sup_couples": "no"}
+    path = write_answers(tmp_path / "first.toml", "affected", blamed)
+    cli("check", "--answers", str(path))  # creates the store
+    store = open_home_store(home)
+    try:
+        for days_ago in (120, 90, 60):
+            checkin = new_checkin(load_bank(), Role.affected, blamed)
+            when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
+            store.add_checkin(checkin.model_copy(update={"created_utc": when}))
+    finally:
+        store.close()
+    assert cli.json("progress", "--json")["stops"]  # type: ignore[index]
+    checked_in(cli, tmp_path, "affected")  # now afraid
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert report["warnings"] == []
+    exported = cli.json("export", "--format", "json")
+    assert isinstance(exported, dict)
+    assert_no_couples_therapy(json.dumps(exported))
+    assert cli.json("progress", "--json")["stops"] == []  # type: ignore[index]
+    assert_no_couples_therapy(cli("summary").stdout)
