@@ -151,7 +151,8 @@ def test_a_history_of_stalled_check_ins_reads_out_no_stop_while_afraid(
     finally:
         store.close()
     assert cli.json("progress", "--json")["stops"]  # type: ignore[index]
-    checked_in(cli, tmp_path, "affected")  # now afraid
+    afraid = {**AFRAID["affected"], "ongoing": "reduced"}
+    cli("check", "--answers", str(write_answers(tmp_path / "b.toml", "affected", afraid)))
     report = cli.json("summary", "--json")
     assert isinstance(report, dict)
     assert report["warnings"] == []
