@@ -211,3 +211,18 @@ def test_each_roles_summary_opens_with_its_one_idea(
     assert isinstance(report, dict)
     assert report["opening"].startswith(idea)
     assert cli("export", "--format", "markdown").stdout.count(idea) == 1
+
+
+def test_not_sure_yet_speaks_to_the_partner_who_broke_trust_as_such(
+    cli: Cli, tmp_path: Path
+) -> None:
+    answers = {**BASE_BETRAYING, "acc_acknowledged_self": UNKNOWN, "tr_offered_self": UNKNOWN}
+    path = write_answers(tmp_path / "a.toml", "betraying", answers)
+    report = cli.json("check", "--answers", str(path), "--json")
+    assert isinstance(report, dict)
+    for area in ("accountability", "transparency"):
+        result = report["prerequisites"][area]
+        assert result["status"] == "unclear"
+        assert {g["addresses"] for g in result["guidance"]} <= {"betraying", "both"}
+    ids = [g["id"] for g in report["prerequisites"]["accountability"]["guidance"]]
+    assert ids == ["too_early_accountability_self"]
