@@ -161,3 +161,12 @@ def test_a_history_of_stalled_check_ins_reads_out_no_stop_while_afraid(
     assert_no_couples_therapy(json.dumps(exported))
     assert cli.json("progress", "--json")["stops"] == []  # type: ignore[index]
     assert_no_couples_therapy(cli("summary").stdout)
+
+
+def test_the_timeline_shows_dates_but_no_repair_road_while_afraid(cli: Cli, tmp_path: Path) -> None:
+    answers = {**AFRAID["affected"], "discovered": "2025-01-10"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    info = cli.json("timeline", "--json")
+    assert isinstance(info, dict)
+    assert info["discovered"] == "2025-01-10"
+    assert (info["horizon"], info["phase"], info["guidance"]) == (None, None, [])
