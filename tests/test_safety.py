@@ -15,8 +15,15 @@ import pytest
 from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
 
 # Answers that would otherwise give every verdict and recommend couples therapy.
+HEARD = "It only happened because you were never home."
 AFRAID = {
-    "affected": {**BASE_AFFECTED, "afraid": True, "sup_couples": "no", "acc_blame": "often"},
+    "affected": {
+        **BASE_AFFECTED,
+        "afraid": True,
+        "sup_couples": "no",
+        "acc_blame": "often",
+        "acc_heard": HEARD,
+    },
     "betraying": {**BASE_BETRAYING, "afraid": True, "sup_couples": "no", "ongoing": "reduced"},
 }
 VERDICT_WORDS = ["not yet in place", "partly in place", "● in place", "○", "◐", "●"]
@@ -85,6 +92,7 @@ def test_json_withholds_every_verdict(cli: Cli, tmp_path: Path, role: str) -> No
         assert area["guidance"] == []
     assert [g["id"] for g in report["support"]] == ["safety_own_support"]
     assert report["own_part"] is None
+    assert report["reflections"] == []  # no reading of the partner's words either
     assert_no_couples_therapy(json.dumps(report))
 
 
