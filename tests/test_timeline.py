@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from conftest import BASE_AFFECTED, Cli, write_answers
 from trustrepair.bank import load_bank
 from trustrepair.report import timeline_info
 from trustrepair.timeline import anniversary_in, months_between, next_anniversary
@@ -115,3 +117,18 @@ def test_no_easing_language_at_month_51_with_everything_in_place() -> None:
     text = " ".join([g.text for g in info.guidance] + [info.horizon.text if info.horizon else ""])
     for phrase in ("not eased", "no easing", "has not eased", "not moving", "stalled"):
         assert phrase not in text, phrase
+
+
+def test_our_own_framing_is_shown_without_an_article_credit(tmp_path: Path, cli: Cli) -> None:
+    fourteen_months_ago = (dt.date.today() - dt.timedelta(days=14 * 31)).isoformat()
+    answers = {**BASE_AFFECTED, "discovered": fourteen_months_ago}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    out = cli("timeline").stdout
+    after = out.split("After the first year\n", 1)[1].splitlines()
+    block = "\n".join(after[: next(i for i, line in enumerate(after) if not line.strip())])
+    assert "own way of marking the time" in block
+    assert "From the article" not in block
+    for fmt in ("markdown", "html"):
+        doc = cli("export", "--format", fmt).stdout
+        framing = doc.split("After the first year", 2)[2].split("Support")[0]
+        assert "From the article" not in framing, fmt
