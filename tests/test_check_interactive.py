@@ -176,6 +176,7 @@ def test_i_dont_know_yet_can_be_chosen_at_the_prompt(cli: Cli) -> None:
     answers[11] = "don't know"  # ces_confidence
     result = cli("check", "--no-save", "--json", input=keys(answers))
     assert "I don't know yet" in result.stderr  # offered as an option
+    assert "or type: don't know (I don't know yet)" in result.stderr  # and on the scale
     report = json.loads(result.stdout)
     assert report["prerequisites"]["accountability"]["status"] == "unclear"
     assert report["prerequisites"]["cessation"]["status"] == "unclear"
