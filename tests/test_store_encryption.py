@@ -178,7 +178,7 @@ def test_the_passphrase_file_comes_from_the_environment_too(
 
 def test_no_passphrase_given_at_the_prompt_is_one_line(cli: Cli, locked: bytes) -> None:
     result = cli("summary", input="", code=5)
-    assert result.stderr.splitlines() == [
+    assert [line.strip() for line in result.stderr.splitlines()] == [
         "Passphrase:",
         "Error: no passphrase was given (scripts can use --passphrase-file FILE); "
         "nothing was changed",

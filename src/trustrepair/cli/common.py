@@ -60,10 +60,23 @@ def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
 
 
 def ask_hidden(label: str) -> str:
-    """A line typed without echo (on stderr, so stdout stays data); no input means none."""
+    """A line typed without echo (on stderr, so stdout stays data); no input means none.
+
+    Without a terminal (a pipe, a script) the line is read as it comes: there is no echo to
+    hide, and getpass would only warn that it cannot turn echo off.
+    """
+    import sys
+
     from trustrepair import messages
     from trustrepair.errors import PassphraseError
 
+    if not sys.stdin.isatty():
+        typer.echo(f"{label}: ", err=True, nl=False)
+        line = sys.stdin.readline()
+        typer.echo("", err=True)
+        if not line:
+            raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN)
+        return line.removesuffix("\n").removesuffix("\r")
     try:
         typed: str = typer.prompt(label, hide_input=True, err=True)
     except typer.Abort:
