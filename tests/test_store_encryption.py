@@ -438,3 +438,21 @@ def test_errors_of_both_drivers_reach_the_one_line_edge() -> None:
     assert is_database_error(sqlite3.OperationalError("disk I/O error"))
     assert is_database_error(driver().OperationalError("disk I/O error"))
     assert not is_database_error(ValueError("something else"))
+
+
+def test_the_journal_of_a_write_in_progress_holds_nothing_readable(
+    cli: Cli, home: Path, pw: tuple[str, str]
+) -> None:
+    cli(*pw, "markers", "add", f"{SECRET} calls when late")
+    cli(*pw, "data", "encrypt")
+    store = open_store(db_path(home), unlock=Fixed(FIRST))
+    try:
+        assert store.db.execute("PRAGMA temp_store").fetchone()[0] == 2  # temp tables in memory
+        with store.transaction() as db:
+            db.execute("UPDATE markers SET text = ?", (f"{LATER} {SECRET}",))
+            journal = db_path(home).with_name("trustrepair.db-journal")
+            assert journal.exists()  # the old pages, kept until the commit
+            assert files_holding(home, SECRET) == files_holding(home, LATER) == []
+    finally:
+        store.close()
+    assert files_holding(home, SECRET) == files_holding(home, LATER) == []
