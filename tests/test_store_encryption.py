@@ -456,3 +456,15 @@ def test_the_journal_of_a_write_in_progress_holds_nothing_readable(
     finally:
         store.close()
     assert files_holding(home, SECRET) == files_holding(home, LATER) == []
+
+
+def test_wipe_removes_an_encrypted_store_without_its_passphrase(
+    cli: Cli, home: Path, pw: tuple[str, str]
+) -> None:
+    cli(*pw, "markers", "add", "Calls when he is late")
+    cli(*pw, "data", "encrypt")
+    leftover = db_path(home).with_name("trustrepair.db.converting")
+    leftover.write_bytes(b"a copy a killed conversion left")
+    result = cli("data", "wipe", "--yes", input="")
+    assert "Passphrase" not in result.stderr
+    assert not home.exists()
