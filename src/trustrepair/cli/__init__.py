@@ -120,6 +120,7 @@ def root(
 
 def _register() -> None:
     from trustrepair.cli import (
+        about,
         check,
         compare,
         data,
@@ -134,6 +135,7 @@ def _register() -> None:
         summary,
     )
 
+    app.command("about")(about.about)
     app.command("check")(check.check)
     app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)

@@ -68,19 +68,42 @@ def _root_options(ctx: typer.Context) -> dict[str, Any]:
 
 
 def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
-    """The passphrase source for this command: --passphrase-file, else a hidden prompt."""
+    """The passphrase source for this command: --passphrase-file, else a hidden prompt.
+
+    The store's source is kept for the whole command, so its passphrase is asked once; a
+    backup being imported (another label) gets a source of its own.
+    """
     from trustrepair.passphrase import PassphraseSource
 
-    return PassphraseSource(
-        file=_root_options(ctx).get("passphrase_file"), ask=ask_hidden, warn=say, label=label
+    options = _root_options(ctx)
+    if not label and isinstance(options.get("unlock"), PassphraseSource):
+        return options["unlock"]  # type: ignore[no-any-return]
+    source = PassphraseSource(
+        file=options.get("passphrase_file"), ask=ask_hidden, warn=say, label=label
     )
+    if not label:
+        options["unlock"] = source
+    return source
 
 
 def ask_hidden(label: str) -> str:
-    """A line typed without echo (on stderr, so stdout stays data); no input means none."""
+    """A line typed without echo (on stderr, so stdout stays data); no input means none.
+
+    Without a terminal (a pipe, a script) the line is read as it comes: there is no echo to
+    hide, and getpass would only warn that it cannot turn echo off.
+    """
+    import sys
+
     from trustrepair import messages
     from trustrepair.errors import PassphraseError
 
+    if not sys.stdin.isatty():
+        typer.echo(f"{label}: ", err=True, nl=False)
+        line = sys.stdin.readline()
+        typer.echo("", err=True)
+        if not line:
+            raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN)
+        return line.removesuffix("\n").removesuffix("\r")
     try:
         typed: str = typer.prompt(label, hide_input=True, err=True)
     except typer.Abort:

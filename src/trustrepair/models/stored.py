@@ -4,7 +4,6 @@ import datetime as dt
 
 from pydantic import Field
 
-from trustrepair.bank import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 from trustrepair.models.base import (
     MARKER_ID_MAX,
     OFFSET_LIMIT,
@@ -14,6 +13,7 @@ from trustrepair.models.base import (
     new_uid,
     now_utc,
 )
+from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 
 
 class CheckIn(Record):
