@@ -124,7 +124,7 @@ def import_data(store: Store, data: BackupData) -> ImportCounts:
     if orphans:
         raise ImportFileError("the file has marker records for a marker it does not contain")
     added: dict[str, int] = {}
-    with store.transaction() as db:
+    with store.change("import") as db:
         added["settings"] = sum(_insert_setting(db, k, v) for k, v in data.settings.items())
         added["checkins"] = sum(_insert(db, "checkins", checkin_values(c)) for c in data.checkins)
         added["markers"] = sum(_insert_marker(db, m) for m in data.markers)
