@@ -80,6 +80,50 @@ SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
 NO_ONE_TO_ASK = "there was no answer to the question, so nothing changed; add --yes to go ahead"
 MARKER_SAME_TEXT = "Marker {id} already has these words. Add it again as a separate marker?"
 MARKER_NOT_ADDED = "Not added; marker {id} is still there as it was."
+# records and undo
+RECORD_BAD_ID = (
+    "a record id is a letter and a number, as `trustrepair records list` shows it: "
+    "c12 (check-in), s3 (spike), r7 (marker record), m2 (marker)"
+)
+RECORD_NOT_FOUND = "there is no {noun} {id} (see `trustrepair records list`)"
+RECORD_CHECKIN = "as {role}: {statuses}"
+RECORD_SHOWN = "shown (marker {marker})"
+RECORD_MISSED = "not shown (marker {marker})"
+RECORD_RETIRED = " (retired)"
+RECORD_SPIKE_PLAIN = "no details"
+RECORDS_NONE = "Nothing recorded yet."
+RECORD_DELETE_ASK = "Delete {what}?"
+RECORD_DELETED = "Deleted {what}."
+RECORD_DELETED_WITH = "Deleted {what} and its {n} marker record{s}."
+RECORD_NOT_DELETED = "Nothing was deleted."
+RECORD_UNDO_HINT = "Changed your mind? `trustrepair undo` puts it back."
+RECORD_EDITED = "Saved the changes to {id}."
+RECORD_NOTHING_TO_EDIT = (
+    "say what to change: for a spike --at, --minutes, --intensity, --trigger or --note; "
+    "for a marker record --on, --shown or --missed, or --note; for a marker --text"
+)
+RECORD_OPTION_NOT_FOR = "{option} does not apply to a {noun}"
+RECORD_CHECKIN_EDIT_INTRO = (
+    "Your earlier answers are shown in brackets; Enter keeps each one. "
+    "The statuses are worked out again from what you save."
+)
+RECORD_NOT_EDITED = "the walk-through ended before the end; the check-in was left as it was"
+CHANGE_VERBS = {
+    "add": "added",
+    "edit": "edited",
+    "delete": "deleted",
+    "import": "imported",
+    "retire": "retired",
+    "setting": "changed a profile setting",
+}
+CHANGE_SETTINGS = "{n} setting(s)"
+SUMMARY_ID_NOT_CHECKIN = "--id takes a check-in's id, like c3 (see `trustrepair history`)"
+UNDO_NOTHING = "Nothing to undo: no change is noted in this store yet."
+UNDO_LAST = "The last change, made {when}: {what}."
+UNDO_ASK = "Undo it?"
+UNDO_DONE = "Taken back: {what}."
+UNDO_MORE = "{n} earlier change{s} can still be undone."
+UNDO_NOT_DONE = "Nothing was undone."
 SPIKE_PROMPT_HINT = "? help, < back, - skip"
 SPIKE_HELP_INTENSITY = (
     "How strong the distrust felt at its peak: 1 is a passing unease, 10 the strongest it gets. "

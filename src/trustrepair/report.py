@@ -295,14 +295,17 @@ def build_report(
     )
 
 
-def history_rows(bank: Bank, checkins: list[CheckIn]) -> list[HistoryRow]:
+def history_rows(bank: Bank, numbered: Sequence[tuple[int, object]]) -> list[HistoryRow]:
+    """One row per check-in, newest first as given, each with its short id (c12)."""
+    checkins = [(n, c) for n, c in numbered if isinstance(c, CheckIn)]
     return [
         HistoryRow(
             uid=c.uid,
+            id=f"c{n}",
             when_local=as_local(c.created_utc, c.utc_offset_minutes),
             role=c.role,
             role_label=bank.report.role_labels[c.role],
             statuses=c.statuses,
         )
-        for c in checkins
+        for n, c in checkins
     ]

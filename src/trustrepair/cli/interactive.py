@@ -40,6 +40,7 @@ class Walkthrough:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     fixed_role: bool = False
     extra_markers: list[str] = field(default_factory=list)
+    offer_markers: bool = True  # editing a check-in does not ask for new markers
 
     def sequence(self) -> list[Question]:
         """Safety first, then the role (unless given), then that role's questions."""
@@ -66,7 +67,8 @@ class Walkthrough:
             self._after_answer(q, is_last=index == len(seq) - 1)
             index += 1
         assert self.role is not None  # noqa: S101 - the sequence always asks for a role
-        self._offer_more_markers()
+        if self.offer_markers:
+            self._offer_more_markers()
         return self.role, self.answers
 
     def _section_header(self, sid: str) -> None:

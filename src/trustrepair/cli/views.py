@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from trustrepair.bank import AnswerValue, Bank, Role
     from trustrepair.models import CheckIn, Marker, Report
+    from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
 
@@ -77,17 +78,34 @@ def show_checkin_result(
     render_report(report, as_json=as_json)
 
 
-def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+def show_summary(
+    space: Workspace, bank: Bank, *, as_json: bool, record_id: str | None = None
+) -> None:
     from trustrepair import messages
 
     with space.reading() as store:
-        report = latest_report(bank, store)
+        if record_id is None:
+            report = latest_report(bank, store)
+        else:
+            report = _report_for_id(bank, store, record_id)
     if report is None:
         say(messages.NO_CHECKIN_YET)
         if as_json:
             print_data("null")
         return
     render_report(report, as_json=as_json)
+
+
+def _report_for_id(bank: Bank, store: Store, record_id: str) -> Report:
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+    from trustrepair.gather import record_detail
+
+    if not record_id.strip().lower().startswith("c"):
+        raise BadInputError(messages.SUMMARY_ID_NOT_CHECKIN)
+    detail = record_detail(bank, store, record_id)
+    assert detail.report is not None  # noqa: S101 - a check-in always has one
+    return detail.report
 
 
 def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:

@@ -21,6 +21,7 @@ from trustrepair.models.stored import Tally
 
 class CheckInRef(Record):
     uid: str
+    id: str | None = None  # its short id (c12), for `summary --id` and `records`
     when_local: dt.datetime
     role: Role
     role_label: str
@@ -98,6 +99,7 @@ class Report(Record):
 
 class HistoryRow(Record):
     uid: str
+    id: str | None = None  # its short id (c12)
     when_local: dt.datetime
     role: Role
     role_label: str
