@@ -1,4 +1,4 @@
-"""Regenerate a shipped schema file: python -m trustrepair.schema [export|records-list|records-show]."""
+"""Regenerate a shipped schema: python -m trustrepair.schema [export|records-list|records-show]."""
 
 import sys
 
