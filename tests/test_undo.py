@@ -138,7 +138,7 @@ def test_step_4_numbers_what_a_version_3_store_holds(tmp_path: Path) -> None:
     assert upgraded.schema_version == 4
     assert [n for n, _ in upgraded.numbered("spikes")] == [2, 1]
     upgraded.add_spike(Spike(at_utc=now_utc(), utc_offset_minutes=0, minutes=15))
-    assert [n for n, _ in upgraded.numbered("spikes")][0] == 3
+    assert [n for n, _ in upgraded.numbered("spikes")] == [3, 2, 1]
     upgraded.undo_last_change()
     assert len(upgraded.spikes()) == 2
     upgraded.close()
