@@ -73,7 +73,7 @@ def test_an_approximate_month_survives_export_and_import(cli: Cli, tmp_path: Pat
     backup = tmp_path / "backup.json"
     backup.write_text(exported, encoding="utf-8")
     other = tmp_path / "other"
-    cli("--home", str(other), "import", str(backup))
+    cli("--home", str(other), "import", str(backup), "--yes")
     again = json.loads(cli("--home", str(other), "export", "--format", "json").stdout)
     assert again["data"]["checkins"][0]["answers"]["discovered"] == "2025-09"
     assert again["data"]["settings"]["discovered"] == "2025-08"

@@ -118,6 +118,27 @@ CHANGE_VERBS = {
 }
 CHANGE_SETTINGS = "{n} setting(s)"
 SUMMARY_ID_NOT_CHECKIN = "--id takes a check-in's id, like c3 (see `trustrepair history`)"
+IMPORT_PREVIEW_HEAD = "{file} holds:"
+IMPORT_WOULD_ADD = "  new, to be added: {items}"
+IMPORT_NO_NEW = "  nothing new: everything in it is already here"
+IMPORT_ALREADY = "  already here, left as they are: {items}"
+SETTING_NAMES = {"discovered": "date it came to light"}
+IMPORT_SETTING_KEPT = (
+    "  a different {key}: {here} here, {theirs} in the file; yours is kept "
+    "(--replace-settings takes the file's)"
+)
+IMPORT_SETTING_REPLACED = (
+    "  a different {key}: {here} here, {theirs} in the file; the file's will replace yours"
+)
+IMPORT_ROLE_DIFFERS = (
+    "  its check-ins were answered as {theirs}, this profile's as {here}: "
+    "is this the right file for this profile?"
+)
+IMPORT_ASK = "Import it?"
+IMPORT_NOT_DONE = "Nothing was imported."
+IMPORT_NOTHING_TO_DO = "Nothing to import; the store was left as it was."
+IMPORT_DRY_RUN = "Nothing was changed (--dry-run)."
+IMPORT_UNDO_HINT = "`trustrepair undo` takes the whole import back."
 UNDO_NOTHING = "Nothing to undo: no change is noted in this store yet."
 UNDO_LAST = "The last change, made {when}: {what}."
 UNDO_ASK = "Undo it?"

@@ -31,8 +31,8 @@ Stored = CheckIn | Spike | MarkerRecord | Marker
 KINDS: dict[RecordKind, tuple[str, str]] = {
     "checkin": ("c", "checkins"),
     "spike": ("s", "spikes"),
-    "record": ("r", "marker_records"),
     "marker": ("m", "markers"),
+    "record": ("r", "marker_records"),
 }
 _BY_LETTER = {letter: kind for kind, (letter, _table) in KINDS.items()}
 _BY_TABLE = {table: kind for kind, (_letter, table) in KINDS.items()}
@@ -132,7 +132,7 @@ def describe_change(change: ChangeInfo) -> str:
     if change.verb == "setting":
         return verb
     parts = []
-    order = list(_BY_TABLE)[::-1]  # a marker before its records
+    order = [table for _letter, table in KINDS.values()]  # a marker before its records
     ranked = sorted(counts.items(), key=lambda item: _rank(order, item[0][0]))
     for (table, _row_verb), names in ranked:
         kind = _BY_TABLE.get(table)
@@ -140,8 +140,8 @@ def describe_change(change: ChangeInfo) -> str:
             parts.append(messages.CHANGE_SETTINGS.format(n=len(names)))
             continue
         one, many = NOUNS[kind]
-        if len(names) == 1:
+        if len(names) == 1 and change.verb != "import":
             parts.append(f"{one} {names[0]}".strip())
         else:
-            parts.append(f"{len(names)} {many}")
+            parts.append(f"{len(names)} {one if len(names) == 1 else many}")
     return f"{verb} {' and '.join(parts)}"
