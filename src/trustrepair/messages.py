@@ -123,16 +123,12 @@ IMPORT_WOULD_ADD = "  new, to be added: {items}"
 IMPORT_NO_NEW = "  nothing new: everything in it is already here"
 IMPORT_ALREADY = "  already here, left as they are: {items}"
 SETTING_NAMES = {"discovered": "date it came to light"}
-IMPORT_SETTING_KEPT = (
-    "  a different {key}: {here} here, {theirs} in the file; yours is kept "
-    "(--replace-settings takes the file's)"
-)
-IMPORT_SETTING_REPLACED = (
-    "  a different {key}: {here} here, {theirs} in the file; the file's will replace yours"
-)
+IMPORT_SETTING_DIFFERS = "  a different {key}:\n    here {here}, in the file {theirs};"
+IMPORT_SETTING_KEPT = "    yours is kept (--replace-settings takes the file's)"
+IMPORT_SETTING_REPLACED = "    the file's replaces yours (--replace-settings)"
 IMPORT_ROLE_DIFFERS = (
-    "  its check-ins were answered as {theirs}, this profile's as {here}: "
-    "is this the right file for this profile?"
+    "  its check-ins were answered as {theirs}, and this\n"
+    "  profile's as {here}. Is this the right file?"
 )
 IMPORT_ASK = "Import it?"
 IMPORT_NOT_DONE = "Nothing was imported."

@@ -169,9 +169,11 @@ def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -
         lines.append(messages.IMPORT_ALREADY.format(items=present))
     for key, (here, theirs) in plan.differing.items():
         shown = [(d.label() if (d := read_stored(v)) else v) for v in (here, theirs)]
-        text = messages.IMPORT_SETTING_REPLACED if replace else messages.IMPORT_SETTING_KEPT
         name = messages.SETTING_NAMES.get(key, key)
-        lines.append(text.format(key=name, here=shown[0], theirs=shown[1]))
+        lines.append(
+            messages.IMPORT_SETTING_DIFFERS.format(key=name, here=shown[0], theirs=shown[1])
+        )
+        lines.append(messages.IMPORT_SETTING_REPLACED if replace else messages.IMPORT_SETTING_KEPT)
     if plan.roles_here and plan.roles_in_file and plan.roles_in_file != plan.roles_here:
         labels = bank.report.role_labels
         lines.append(

@@ -211,7 +211,7 @@ def _hint(q: Question, current: AnswerValue | None) -> str:
         "yes_no": "y/n",
         "choice": f"1-{len(q.options)}",
         "scale": f"{q.min}-{q.max}",
-        "date": "a day like 2025-09-14, a month like 2025-09, or 3 days ago",
+        "date": "2025-09-14, or a month: 2025-09",
         "number": "a number",
         "text": "your words",
     }[q.kind]
