@@ -249,3 +249,19 @@ TestUndoSequences.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+def test_undo_and_ids_carry_through_encryption(cli: Cli, tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    secret = tmp_path / "pass"
+    secret.write_text("a long enough passphrase\n")
+    secret.chmod(0o600)
+    locked = ("--passphrase-file", str(secret))
+    cli("spike", "--intensity", "3")
+    cli("spike", "--intensity", "4")
+    cli("records", "delete", "s1", "--yes")
+    cli(*locked, "data", "encrypt")
+    assert "deleted spike s1" in cli(*locked, "undo", "--yes").stderr
+    cli(*locked, "spike", "--intensity", "5")
+    listed = cli.json(*locked, "records", "list", "--json")
+    assert [e["id"] for e in listed] == ["s3", "s2", "s1"]  # type: ignore[union-attr]

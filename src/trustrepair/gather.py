@@ -172,7 +172,7 @@ def record_entries(
     ]
     if since is not None:
         entries = [e for e in entries if _day(e.when) >= since]
-    return sorted(entries, key=lambda e: (_sort_key(e.when), e.id), reverse=True)
+    return sorted(entries, key=lambda e: (_sort_key(e.when), int(e.id[1:])), reverse=True)
 
 
 def _day(when: dt.datetime | dt.date) -> dt.date:
