@@ -154,10 +154,43 @@ def run_check(
         answered_role, given, extra = outcome
     checkin = new_checkin(bank, answered_role, given)
     named = markers_from_checkin(bank, answered_role, given, extra)
+    if save and named:
+        named = _without_unwanted_twins(space, named, ask=answers_file is None)
     if save:
         save_checkin(space, checkin, named)
     show_checkin_result(bank, space, checkin, unsaved=[] if save else named, as_json=as_json)
     return True
+
+
+def _without_unwanted_twins(space: Workspace, named: list[Marker], *, ask: bool) -> list[Marker]:
+    """A marker worded like an active one is added only if the person says it was meant.
+
+    From an answers file there is no one to ask: the marker already there is kept as it is.
+    """
+    from trustrepair import messages
+    from trustrepair.markers import same_words
+
+    with space.reading() as store:
+        active = store.markers(include_retired=False)
+    kept: list[Marker] = []
+    for marker in named:
+        twin = same_words(active, marker.text)
+        if twin is None or (ask and _yes(messages.MARKER_SAME_TEXT.format(id=twin.id))):
+            kept.append(marker)
+        else:
+            say(messages.MARKER_NOT_ADDED.format(id=twin.id))
+    return kept
+
+
+def _yes(question: str) -> bool:
+    """y/N on stderr; the input ending counts as no."""
+    import typer
+
+    try:
+        typed = typer.prompt(f"{question} (y/N)", default="", show_default=False, err=True)
+    except typer.Abort:
+        return False
+    return typed.strip().lower() in ("y", "yes")
 
 
 def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:
