@@ -108,6 +108,7 @@ def root(
 
 def _register() -> None:
     from trustrepair.cli import (
+        about,
         check,
         compare,
         data,
@@ -123,6 +124,7 @@ def _register() -> None:
         summary,
     )
 
+    app.command("about")(about.about)
     app.command("check")(check.check)
     app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)

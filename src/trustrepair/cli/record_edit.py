@@ -156,7 +156,7 @@ def _checkin(bank: Bank, old: CheckIn) -> CheckIn:
 
     ui = console(stderr=True)
     ui.print(Text(messages.RECORD_CHECKIN_EDIT_INTRO, style="dim"))
-    earlier = stored_answers(bank, old.role, dict(old.answers))
+    earlier = stored_answers(bank, dict(old.answers))
     walk = Walkthrough(
         bank=bank, ui=ui, role=old.role, fixed_role=True, answers=earlier, offer_markers=False
     )

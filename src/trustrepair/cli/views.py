@@ -18,9 +18,10 @@ from trustrepair.gather import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from trustrepair.bank import AnswerValue, Bank, Role
+    from trustrepair.bank import Bank
     from trustrepair.models import CheckIn, Marker, Report
     from trustrepair.store import Store
+    from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
 
@@ -212,7 +213,7 @@ def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:
 
 
 def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
-    from trustrepair import messages
+    from trustrepair import assess, messages
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
@@ -220,7 +221,8 @@ def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
         setting = store.setting("discovered")
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
-    info = timeline_info(bank, day, dt.date.today(), source)
+    afraid = latest is not None and assess.afraid(latest.answers)
+    info = timeline_info(bank, day, dt.date.today(), source, safety_first=afraid)
     if as_json:
         from trustrepair.render.jsonout import model_json
 

@@ -4,9 +4,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from trustrepair.bank import Trend
 from trustrepair.models.base import Record
 from trustrepair.models.report_parts import AlertItem, GuidanceItem
+from trustrepair.vocab import Trend
 
 
 @dataclass(frozen=True, slots=True)

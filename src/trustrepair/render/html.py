@@ -35,9 +35,25 @@ def e(text: object) -> str:
 def _guidance(items: list[GuidanceItem]) -> str:
     return "".join(
         f'<div class="guidance"><p><strong>{e(g.title)}</strong></p><p>{e(g.text)}</p>'
-        f'<p class="source">From the article: {e(g.source)}</p></div>'
+        f"{_credit(g.source)}</div>"
         for g in items
     )
+
+
+def _credit(source: str | None) -> str:
+    return f'<p class="source">From the article: {e(source)}</p>' if source else ""
+
+
+def _horizon(report: Report) -> str:
+    h = report.timeline.horizon
+    return "" if h is None else f"<p>{e(h.text)}</p>{_credit(h.source)}"
+
+
+def _own_part(report: Report) -> str:
+    own = report.own_part
+    if own is None:
+        return ""
+    return f"<h2>{e(own.title)}</h2><p>{e(own.intro)}</p>{_guidance(own.guidance)}"
 
 
 def _alert(alert: AlertItem) -> str:
@@ -112,7 +128,10 @@ def _timeline(report: Report) -> str:
 
     t = report.timeline
     if t.discovered is None:
-        return '<h2>Timeline</h2><p class="muted">No date recorded for when it came to light.</p>'
+        return (
+            f"<h2>Timeline</h2>{_horizon(report)}"
+            '<p class="muted">No date recorded for when it came to light.</p>'
+        )
     rough = t.discovered_approximate
     anniversary = (
         f"<li>Next anniversary: {shown(t.next_anniversary, approximate=rough)}"
@@ -122,8 +141,9 @@ def _timeline(report: Report) -> str:
     )
     return (
         f"<h2>Timeline</h2><ul><li>Came to light: {shown(t.discovered, approximate=rough)} "
-        f"({t.months_elapsed} months ago)</li><li>Phase: {e(t.phase_title or '')}</li>"
-        f"{anniversary}</ul>{_guidance(t.guidance)}"
+        f"({t.months_elapsed} months ago)</li>"
+        f"{f'<li>Phase: {e(t.phase_title)}</li>' if t.phase_title else ''}"
+        f"{anniversary}</ul>{_horizon(report)}{_guidance(t.guidance)}"
     )
 
 
@@ -147,11 +167,13 @@ def _summary(report: Report, extra: str) -> str:
     return "".join(
         [
             "".join(_alert(a) for a in report.safety),
+            f'<p class="opening"><strong>{e(report.opening)}</strong></p>',
             f'<p class="muted">Latest check-in: {when}, answered as {e(ref.role_label)}.</p>',
             "<h2>Where things stand</h2><table><tr><th>Area</th><th>Status</th></tr>",
             f"{overview}</table>",
             "".join(_alert(a) for a in report.warnings),
-            "".join(_area(a) for a in areas),
+            "" if report.safety_first else "".join(_area(a) for a in areas),
+            _own_part(report),
             _reflections(report),
             _timeline(report),
             _notes(report),
@@ -198,7 +220,7 @@ def _markers(section: MarkersSection | None) -> str:
         cells = "".join(
             f"<td>{t.shown} of {t.recorded}</td>" if t.recorded else "<td>–</td>" for t in tallies
         )
-        concrete = "yes" if m.concrete else "not yet"
+        concrete = "checking" if m.checking else "yes" if m.concrete else "not yet"
         rows += f"<tr><td>{m.id}</td><td>{e(m.text)}</td><td>{concrete}</td>{cells}</tr>"
     head = (
         "<tr><th>#</th><th>Marker</th><th>Concrete</th><th>Last 30 days</th>"

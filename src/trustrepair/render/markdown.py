@@ -33,8 +33,7 @@ def _guidance(items: list[GuidanceItem]) -> list[str]:
             "",
             esc(g.text),
             "",
-            f"*From the article: {esc(g.source)}*",
-            "",
+            *([f"*From the article: {esc(g.source)}*", ""] if g.source else []),
         ]
     return out
 
@@ -94,20 +93,36 @@ def _summary(report: Report) -> list[str]:
         f"Latest check-in: {ref.when_local:%d %B %Y, %H:%M}, answered as {esc(ref.role_label)}.",
         "",
     ]
-    for alert in report.safety:
-        lines += _alert(alert)
+    lines = [f"**{esc(report.opening)}**", "", *lines]
+    for alert in reversed(report.safety):  # safety is said first
+        lines = _alert(alert) + lines
     lines += ["## Where things stand", "", "| Area | Status |", "|---|---|"]
     areas = list(report.prerequisites.values()) + ([report.your_part] if report.your_part else [])
     lines += [f"| {esc(a.title)} | {esc(a.status_label)} |" for a in areas]
     lines.append("")
     for alert in report.warnings:
         lines += _alert(alert)
-    for area in areas:
+    for area in [] if report.safety_first else areas:
         lines += _area(area)
+    lines += _own_part(report)
     lines += _reflections(report)
     return (
         lines + _timeline(report) + _notes(report) + ["## Support", "", *_guidance(report.support)]
     )
+
+
+def _own_part(report: Report) -> list[str]:
+    own = report.own_part
+    if own is None:
+        return []
+    return [f"## {esc(own.title)}", "", esc(own.intro), "", *_guidance(own.guidance)]
+
+
+def _horizon(report: Report) -> list[str]:
+    h = report.timeline.horizon
+    if h is None:
+        return []
+    return [esc(h.text), "", *([f"*From the article: {esc(h.source)}*", ""] if h.source else [])]
 
 
 def _timeline(report: Report) -> list[str]:
@@ -116,18 +131,19 @@ def _timeline(report: Report) -> list[str]:
     t = report.timeline
     lines = ["## Timeline", ""]
     if t.discovered is None:
-        return [*lines, "No date recorded for when it came to light.", ""]
+        return [*lines, *_horizon(report), "No date recorded for when it came to light.", ""]
     lines += [
         f"- Came to light: {shown(t.discovered, approximate=t.discovered_approximate)}"
         f" ({t.months_elapsed} months ago)",
-        f"- Phase: {esc(t.phase_title or '')}",
     ]
+    if t.phase_title:
+        lines.append(f"- Phase: {esc(t.phase_title)}")
     if t.next_anniversary is not None:
         lines.append(
             f"- Next anniversary: {shown(t.next_anniversary, approximate=t.discovered_approximate)}"
             + ("" if t.discovered_approximate else f" ({t.days_to_anniversary} days)")
         )
-    return [*lines, "", *_guidance(t.guidance)]
+    return [*lines, "", *_horizon(report), *_guidance(t.guidance)]
 
 
 def _notes(report: Report) -> list[str]:
@@ -180,7 +196,7 @@ def _markers(section: MarkersSection | None) -> list[str]:
         c = m.consistency
         tallies = [c.last_30_days, c.last_90_days, c.since_added]
         cells = " | ".join(f"{t.shown} of {t.recorded}" if t.recorded else "–" for t in tallies)
-        concrete = "yes" if m.concrete else "not yet"
+        concrete = "checking" if m.checking else "yes" if m.concrete else "not yet"
         lines.append(f"| {m.id} | {esc(m.text)} | {concrete} | {cells} |")
     return [*lines, "", *_guidance(section.guidance)]
 

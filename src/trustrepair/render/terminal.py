@@ -11,7 +11,6 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.bank import PREREQUISITES, Area, Status
 from trustrepair.messages import ROLE_SHORT
 from trustrepair.models import (
     AlertItem,
@@ -25,6 +24,7 @@ from trustrepair.models import (
 )
 from trustrepair.render.markers import markers_section_view
 from trustrepair.render.reflection import reflection_view
+from trustrepair.vocab import PREREQUISITES, Area, Status
 
 STATUS_MARK: dict[Status, tuple[str, str]] = {
     "in_place": ("●", "green"),
@@ -43,15 +43,15 @@ def guidance_block(items: Iterable[GuidanceItem]) -> RenderableType:
     parts: list[RenderableType] = []
     for g in items:
         parts.append(Text(g.title, style="bold"))
-        parts.append(Padding(Text(g.text), (0, 0, 0, 2), expand=False))
-        parts.append(
-            Padding(
-                Text(f"From the article: {g.source}", style="dim italic"),
-                (0, 0, 1, 2),
-                expand=False,
-            )
-        )
+        parts.append(Padding(Text(g.text), (0, 0, 0 if g.source else 1, 2), expand=False))
+        if g.source:
+            parts.append(Padding(credit_text(g.source), (0, 0, 1, 2), expand=False))
     return Group(*parts)
+
+
+def credit_text(source: str) -> Text:
+    """The article credit: a section heading, exactly as the article writes it."""
+    return Text(f"From the article: {source}", style="dim italic")
 
 
 def alert_panel(alert: AlertItem) -> Panel:
@@ -59,7 +59,8 @@ def alert_panel(alert: AlertItem) -> Panel:
     body: list[RenderableType] = [Text(alert.guidance.text)]
     if alert.evidence:
         body.append(Text("Because: " + "; ".join(alert.evidence), style="dim"))
-    body.append(Text(f"From the article: {alert.guidance.source}", style="dim italic"))
+    if alert.guidance.source:
+        body.append(credit_text(alert.guidance.source))
     title = Text(alert.guidance.title, style=f"bold {style}")
     return Panel(Group(*body), title=title, title_align="left", border_style=style)
 
@@ -113,10 +114,13 @@ def overview_table(report: Report) -> Table:
 def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     """Where things stand in time; `full` adds what to expect at the next anniversary."""
     if info.discovered is None or info.months_elapsed is None:
-        return Text(
-            "No date yet for when it came to light. Add one with: "
-            "trustrepair profile set discovered YYYY-MM-DD",
-            style="dim",
+        return Group(
+            *horizon_lines(info),
+            Text(
+                "No date yet for when it came to light. Add one with: "
+                "trustrepair profile set discovered YYYY-MM-DD",
+                style="dim",
+            ),
         )
     lines: list[RenderableType] = [
         Text.assemble(
@@ -124,8 +128,9 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
             f"{_came_to_light(info)}, {_months(info.months_elapsed)} ago",
             (_SOURCE.get(info.discovered_from or "", ""), "dim"),
         ),
-        Text.assemble(("Where that puts you: ", "bold"), info.phase_title or ""),
     ]
+    if info.phase_title:
+        lines.append(Text.assemble(("Where that puts you: ", "bold"), info.phase_title))
     if info.next_anniversary is not None and info.days_to_anniversary is not None:
         lines.append(
             Text.assemble(
@@ -136,6 +141,8 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
             )
         )
     lines.append(Text(""))
+    if info.horizon is not None:
+        lines += horizon_lines(info)
     lines.append(guidance_block(info.guidance))
     expect = info.expect_at_anniversary
     if full and expect is not None and expect not in info.guidance:
@@ -160,6 +167,29 @@ def _anniversary(info: TimelineInfo) -> str:
     if info.discovered_approximate:
         return shown(day, approximate=True)
     return f"{shown(day)} ({_days(days)})"
+
+
+def horizon_lines(info: TimelineInfo) -> list[RenderableType]:
+    h = info.horizon
+    if h is None:
+        return []
+    lines: list[RenderableType] = [Text(h.text)]
+    if h.source:
+        lines.append(Padding(credit_text(h.source), (0, 0, 0, 2), expand=False))
+    return [*lines, Text("")]
+
+
+def own_part_view(report: Report) -> RenderableType:
+    """The affected partner's own part: an invitation, outside the status table."""
+    own = report.own_part
+    if own is None:
+        return Group()
+    return Group(
+        Rule(Text(own.title, style="bold"), align="left"),
+        Text(own.intro),
+        Text(""),
+        guidance_block(own.guidance),
+    )
 
 
 _SOURCE = {"profile": "  (set with profile set)", "checkin": "  (from your check-in)"}
@@ -192,6 +222,7 @@ def _days(n: int) -> str:
 def report_view(report: Report) -> RenderableType:
     ref = report.checkin
     parts: list[RenderableType] = [alert_panel(a) for a in report.safety]
+    parts.append(Text(report.opening, style="bold"))
     parts.append(
         Text.assemble(
             ("Your check-in ", "bold"),
@@ -211,10 +242,12 @@ def report_view(report: Report) -> RenderableType:
         )
     parts += [Text(""), overview_table(report), Text("")]
     parts += [alert_panel(a) for a in report.warnings]
-    parts += [area_panel(r) for r in report.prerequisites.values()]
+    if not report.safety_first:  # afraid: the table and the opening line say it once
+        parts += [area_panel(r) for r in report.prerequisites.values()]
     parts += [statement_section(st) for st in report.reflections]
     if report.your_part is not None:
         parts.append(area_panel(report.your_part))
+    parts.append(own_part_view(report))
     parts.append(markers_section_view(report.markers))
     if report.spikes_now:
         parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
