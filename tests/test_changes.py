@@ -1,4 +1,4 @@
-"""`trustrepair undo`: the change log in the store takes back adds, edits, deletes, imports."""
+"""The change log (store/changes.py) behind `trustrepair undo`: adds, edits, deletes, imports."""
 
 from __future__ import annotations
 
