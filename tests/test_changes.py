@@ -265,3 +265,21 @@ def test_undo_and_ids_carry_through_encryption(cli: Cli, tmp_path: Path) -> None
     cli(*locked, "spike", "--intensity", "5")
     listed = cli.json(*locked, "records", "list", "--json")
     assert [e["id"] for e in listed] == ["s3", "s2", "s1"]  # type: ignore[union-attr]
+
+
+def test_the_oldest_notes_are_dropped_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trustrepair.store import changes
+
+    monkeypatch.setattr(changes, "KEEP_CHANGES", 3)
+    s = store_mod.open_store(tmp_path / "t.db")
+    for minutes in range(5):
+        s.add_spike(Spike(at_utc=now_utc(), utc_offset_minutes=0, minutes=minutes))
+    last = s.last_change()
+    assert last is not None and last.waiting == 3
+    for _ in range(3):
+        s.undo_last_change()
+    assert s.last_change() is None
+    assert sorted(sp.minutes or 0 for sp in s.spikes()) == [0, 1]  # the two too old to undo
+    s.close()
