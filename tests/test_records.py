@@ -164,3 +164,11 @@ def test_a_change_reads_as_a_sentence() -> None:
         1,
     )  # fmt: skip
     assert describe_change(change) == "deleted marker m3 and 2 marker records"
+
+
+def test_with_nothing_stored_no_store_is_made(cli: Cli, home) -> None:  # type: ignore[no-untyped-def]
+    assert "there is no spike s1" in cli("records", "delete", "s1", "--yes", code=4).stderr
+    assert "there is no check-in c1" in cli("records", "edit", "c1", code=4).stderr
+    assert "Nothing to undo" in cli("undo", "--yes").stderr
+    assert "Nothing recorded yet" in cli("records", "list").stderr
+    assert not home.exists()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair.cli.common import PromptsOption, load_bank, say, workspace
-from trustrepair.cli.records import IdArg
+from trustrepair.cli.records import IdArg, must_exist
 from trustrepair.cli.spike import IntensityOption, MinutesOption, NoteOption, TriggerOption
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def edit(
         "--note": note, "--on": on, "--shown/--missed": shown, "--text": text,
     }  # fmt: skip
     bank = load_bank(prompts)
-    with workspace(ctx).writing() as store:
+    space = workspace(ctx)
+    must_exist(space, record_id)
+    with space.writing() as store:
         kind, number, found = find_record(store, record_id)
         allowed = _OPTIONS[kind]
         for option, value in given.items():

@@ -21,6 +21,7 @@ from trustrepair.cli.common import (
 
 if TYPE_CHECKING:
     from trustrepair.models import RecordKind
+    from trustrepair.workspace import Workspace
 
 app = typer.Typer(
     help="See every check-in, spike, marker and marker record by its short id, and correct "
@@ -126,7 +127,9 @@ def delete(ctx: typer.Context, record_id: IdArg, yes: YesFlag = False) -> None:
     from trustrepair.records import NOUNS, table_of
     from trustrepair.records import record_id as short_id
 
-    with workspace(ctx).writing() as store:
+    space = workspace(ctx)
+    must_exist(space, record_id)
+    with space.writing() as store:
         kind, number, found = find_record(store, record_id)
         what = f"{NOUNS[kind][0]} {short_id(kind, number)}"
         if not confirm(messages.RECORD_DELETE_ASK.format(what=what), yes=yes):
@@ -139,6 +142,18 @@ def delete(ctx: typer.Context, record_id: IdArg, yes: YesFlag = False) -> None:
     else:
         say(messages.RECORD_DELETED.format(what=what))
     say(messages.RECORD_UNDO_HINT)
+
+
+def must_exist(space: Workspace, record_id: str) -> None:
+    """Nothing stored yet: the record is not there, and no empty store is made to say so."""
+    from trustrepair import messages
+    from trustrepair.errors import NotFoundError
+    from trustrepair.records import NOUNS, parse_record_id
+
+    kind, _number = parse_record_id(record_id)
+    if not space.database.exists():
+        noun = NOUNS[kind][0]
+        raise NotFoundError(messages.RECORD_NOT_FOUND.format(noun=noun, id=record_id.lower()))
 
 
 def register_edit() -> None:
@@ -160,7 +175,11 @@ def undo(ctx: typer.Context, yes: YesFlag = False) -> None:
     from trustrepair.models import as_local
     from trustrepair.records import describe_change
 
-    with workspace(ctx).writing() as store:
+    space = workspace(ctx)
+    if not space.database.exists():
+        say(messages.UNDO_NOTHING)
+        return
+    with space.writing() as store:
         change = store.last_change()
         if change is None:
             say(messages.UNDO_NOTHING)
