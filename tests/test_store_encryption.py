@@ -427,3 +427,14 @@ def test_completion_lists_the_encryption_commands_without_asking(home: Path) -> 
     shown = subprocess.run([script], env=env, capture_output=True, text=True, check=True)
     assert {"encrypt", "decrypt", "passphrase", "backup"} <= set(shown.stdout.split())
     assert "Passphrase" not in shown.stderr
+
+
+def test_errors_of_both_drivers_reach_the_one_line_edge() -> None:
+    import sqlite3
+
+    from trustrepair.errors import is_database_error
+    from trustrepair.store.cipher import driver
+
+    assert is_database_error(sqlite3.OperationalError("disk I/O error"))
+    assert is_database_error(driver().OperationalError("disk I/O error"))
+    assert not is_database_error(ValueError("something else"))

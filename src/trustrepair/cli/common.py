@@ -67,12 +67,22 @@ def _root_options(ctx: typer.Context) -> dict[str, Any]:
 
 
 def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
-    """The passphrase source for this command: --passphrase-file, else a hidden prompt."""
+    """The passphrase source for this command: --passphrase-file, else a hidden prompt.
+
+    The store's source is kept for the whole command, so its passphrase is asked once; a
+    backup being imported (another label) gets a source of its own.
+    """
     from trustrepair.passphrase import PassphraseSource
 
-    return PassphraseSource(
-        file=_root_options(ctx).get("passphrase_file"), ask=ask_hidden, warn=say, label=label
+    options = _root_options(ctx)
+    if not label and isinstance(options.get("unlock"), PassphraseSource):
+        return options["unlock"]  # type: ignore[no-any-return]
+    source = PassphraseSource(
+        file=options.get("passphrase_file"), ask=ask_hidden, warn=say, label=label
     )
+    if not label:
+        options["unlock"] = source
+    return source
 
 
 def ask_hidden(label: str) -> str:
