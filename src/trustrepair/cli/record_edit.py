@@ -21,7 +21,9 @@ AtOption = Annotated[
 ]
 OnOption = Annotated[
     str | None,
-    typer.Option("--on", help="A marker record's day: 2025-09-14, yesterday, '3 days ago'."),
+    typer.Option(
+        "--on", help="A marker record's day: 2025-09-14, yesterday, '3 days ago'.", metavar="DATE"
+    ),
 ]
 ShownFlag = Annotated[
     bool | None,
@@ -29,7 +31,7 @@ ShownFlag = Annotated[
         "--shown/--missed", help="A marker record: shown, or not shown.", show_default=False
     ),
 ]
-TextOption = Annotated[str | None, typer.Option("--text", help="A marker's words.")]
+TextOption = Annotated[str | None, typer.Option("--text", help="A marker's words.", metavar="TEXT")]
 
 
 def edit(
@@ -49,6 +51,7 @@ def edit(
 
     A spike: --at, --minutes, --intensity, --trigger, --note. A marker record: --on,
     --shown/--missed, --note. A marker: --text. --note "" clears a note.
+
     Example: trustrepair records edit s12 --intensity 4
     """
     from trustrepair import messages
