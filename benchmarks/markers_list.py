@@ -42,7 +42,8 @@ def build(home: Path) -> int:
     with store.transaction() as db:
         for r in records:
             db.execute(
-                "INSERT INTO marker_records VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO marker_records (uid, marker_uid, on_date, shown, note, created_utc)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (r.uid, r.marker_uid, r.on_date.isoformat(), int(r.shown), r.note, "2026-01-01"),
             )
     store.close()

@@ -73,7 +73,7 @@ def test_an_approximate_month_survives_export_and_import(cli: Cli, tmp_path: Pat
     backup = tmp_path / "backup.json"
     backup.write_text(exported, encoding="utf-8")
     other = tmp_path / "other"
-    cli("--home", str(other), "import", str(backup))
+    cli("--home", str(other), "import", str(backup), "--yes")
     again = json.loads(cli("--home", str(other), "export", "--format", "json").stdout)
     assert again["data"]["checkins"][0]["answers"]["discovered"] == "2025-09"
     assert again["data"]["settings"]["discovered"] == "2025-08"
@@ -96,3 +96,26 @@ def test_marker_record_takes_days_ago(cli: Cli) -> None:
     cli("markers", "record", "1", "--shown", "--on", "2 days ago")
     (view,) = cli.json("markers", "list", "--json")  # type: ignore[misc]
     assert view["consistency"]["last_30_days"] == {"shown": 1, "recorded": 1}
+
+
+def test_an_approximate_month_names_the_anniversary_month_not_a_day_count(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    last_year = today.year - 1
+    cli("profile", "set", "discovered", f"{last_year}-01")
+    # Counted from the middle of the month: the next 15 January on or after today.
+    next_year = today.year if dt.date(today.year, 1, 15) >= today else today.year + 1
+    out = " ".join(cli("timeline").stdout.split())
+    assert f"Came to light: around January {last_year}" in out
+    anniversary = out.split("Next anniversary: ")[1]
+    assert anniversary.split(" Reading")[0].startswith("the ")
+    assert f"around January {next_year}" in anniversary
+    assert "days)" not in anniversary.split(str(next_year))[0]
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    for fmt in ("markdown", "html"):
+        exported = cli("export", "--format", fmt).stdout
+        assert f"Came to light: around January {last_year}" in exported, fmt
+        assert f"around January {next_year}" in exported, fmt

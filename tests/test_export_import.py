@@ -146,17 +146,17 @@ def test_import_into_empty_home_then_merge_without_duplicates(
     backup = tmp_path / "backup.toml"
     cli("export", "--format", "toml", "-o", str(backup))
     other = tmp_path / "new-computer"
-    result = cli("--home", str(other), "import", str(backup))
+    result = cli("--home", str(other), "import", str(backup), "--yes")
     assert "Imported 1 check-in." in result.stderr
-    again = cli("--home", str(other), "import", str(backup))
+    again = cli("--home", str(other), "import", str(backup), "--yes")
     assert "nothing new" in again.stderr
     assert len(cli.json("--home", str(other), "history", "--json")) == 1  # type: ignore[arg-type]
     # Merging a second computer's check-in keeps both.
     cli("--home", str(other), "check", "--answers", str(EXAMPLES / "answers-betraying.toml"))
-    cli("import", str(backup))
+    cli("import", str(backup), "--yes")
     second = tmp_path / "second.json"
     cli("--home", str(other), "export", "--format", "json", "-o", str(second))
-    cli("import", str(second))
+    cli("import", str(second), "--yes")
     assert len(cli.json("history", "--json")) == 2  # type: ignore[arg-type]
 
 

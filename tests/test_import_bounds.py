@@ -68,7 +68,7 @@ def test_an_out_of_bounds_value_is_refused_and_nothing_is_written(
 ) -> None:
     file = tmp_path / "backup.json"
     file.write_text(json.dumps(mutated(backup, where, value)), encoding="utf-8")
-    result = cli("import", str(file), code=2)
+    result = cli("import", "--yes", str(file), code=2)
     assert len(result.stderr.strip().splitlines()) == 1
     assert "backup.json" in result.stderr
     assert not (home / "profiles" / "default" / "trustrepair.db").exists()
@@ -79,6 +79,6 @@ def test_the_unmutated_backup_imports_and_every_view_works(
 ) -> None:
     file = tmp_path / "backup.json"
     file.write_text(json.dumps(backup), encoding="utf-8")
-    cli("import", str(file))
+    cli("import", "--yes", str(file))
     for view in VIEWS:
         cli(*view)

@@ -15,7 +15,7 @@ from trustrepair.safe_read import MAX_DEPTH, loads_json, loads_toml, read_file
 
 # Every command that reads a file a person names, with where the file goes.
 READERS = [
-    ["import", "{}"],
+    ["import", "--yes", "{}"],
     ["check", "--answers", "{}", "--no-save"],
     ["prompts", "validate", "{}"],
     ["reflect", "--file", "{}"],
@@ -53,7 +53,7 @@ def test_hostile_text_is_refused_in_one_line(
 def test_a_json_number_over_4300_digits_is_refused(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     path.write_text('{"app": "trustrepair", "schema_version": ' + "7" * 5000 + "}")
-    assert "number" in run(cli, ["import", "{}"], path)
+    assert "number" in run(cli, ["import", "--yes", "{}"], path)
 
 
 @pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
@@ -125,7 +125,7 @@ def test_one_unit_for_the_import_size_limit(cli: Cli, tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     with big.open("wb") as handle:
         handle.truncate(MAX_IMPORT_BYTES + 1)
-    from_file = run(cli, ["import", "{}"], big)
+    from_file = run(cli, ["import", "--yes", "{}"], big)
     with pytest.raises(BadInputError) as from_bytes:
         parse_export(b" " * (MAX_IMPORT_BYTES + 1), "big.json")
     assert "larger than 64 MB" in from_file

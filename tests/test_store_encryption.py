@@ -245,10 +245,10 @@ def test_backup_of_an_encrypted_store_is_encrypted_and_imports_with_its_passphra
     assert SECRET.encode() not in backup.read_bytes()
     one_line_error(cli(*pw, "data", "backup", str(backup), code=2))  # never overwrites
     # Into the same store: everything is already there.
-    assert "Imported nothing new" in cli(*pw, "import", str(backup)).stderr
+    assert "Nothing to import" in cli(*pw, "import", str(backup)).stderr
     # Into a fresh profile: the wrong passphrase is refused, the right one restores it all.
     one_line_error(cli(*pw2, "--profile", "other", "import", str(backup), code=5))
-    cli(*pw, "--profile", "other", "import", str(backup))
+    cli(*pw, "--profile", "other", "import", str(backup), "--yes")
     assert exported(cli, *pw) == exported(cli, "--profile", "other")
 
 
@@ -256,7 +256,7 @@ def test_backup_of_a_plain_store_round_trips(cli: Cli, home: Path, tmp_path: Pat
     write_secrets(cli, tmp_path, SECRET)
     backup = tmp_path / "plain-backup.db"
     cli("data", "backup", str(backup))
-    cli("--profile", "copy", "import", str(backup))
+    cli("--profile", "copy", "import", str(backup), "--yes")
     assert exported(cli) == exported(cli, "--profile", "copy")
 
 

@@ -65,6 +65,8 @@ def test_enter_after_back_keeps_every_kind_of_answer(home: Path) -> None:
         _answer(child, number, typed)
     child.expect("name another behaviour")
     child.sendline("n")
+    child.expect("Lock this store")  # offered once, after the first saved check-in
+    child.sendline("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

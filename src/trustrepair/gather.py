@@ -22,9 +22,13 @@ if TYPE_CHECKING:
         MarkersSection,
         MarkerView,
         ProgressInfo,
+        RecordDetail,
+        RecordEntry,
+        RecordKind,
         Report,
     )
     from trustrepair.progress import SpikeHistory
+    from trustrepair.records import Stored
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
@@ -102,8 +106,14 @@ def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | Non
 
 
 def latest_report(bank: Bank, store: Store) -> Report | None:
-    latest = store.latest_checkin()
-    return None if latest is None else report_for(bank, store, latest)
+    from trustrepair.models import CheckIn
+
+    found = store.numbered("checkins")[:1]
+    if not found:
+        return None
+    number, latest = found[0]
+    assert isinstance(latest, CheckIn)  # noqa: S101 - the checkins table holds check-ins
+    return numbered_report(report_for(bank, store, latest), f"c{number}")
 
 
 def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
@@ -152,3 +162,67 @@ def latest_checkin(space: Workspace) -> CheckIn | None:
     """A profile's newest check-in, or None (nothing is created just by looking)."""
     with space.reading() as store:
         return store.latest_checkin()
+
+
+def record_entries(
+    bank: Bank, store: Store, kinds: Sequence[RecordKind], since: dt.date | None
+) -> list[RecordEntry]:
+    """`records list`: the chosen kinds, newest first, from `since` on (local days)."""
+    from trustrepair.records import entry, table_of
+
+    marker_ids = {m.uid: m.id for m in store.markers() if m.id is not None}
+    entries = [
+        entry(bank, kind, number, record, marker_ids)
+        for kind in kinds
+        for number, record in store.numbered(table_of(kind))
+    ]
+    if since is not None:
+        entries = [e for e in entries if _day(e.when) >= since]
+    return sorted(entries, key=lambda e: (_sort_key(e.when), int(e.id[1:])), reverse=True)
+
+
+def _day(when: dt.datetime | dt.date) -> dt.date:
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
+def _sort_key(when: dt.datetime | dt.date) -> dt.datetime:
+    if isinstance(when, dt.datetime):
+        return when.replace(tzinfo=None)  # local wall-clock time
+    return dt.datetime.combine(when, dt.time.min)
+
+
+def find_record(store: Store, record_id: str) -> tuple[RecordKind, int, Stored]:
+    """The record with this short id, or one clear NotFoundError."""
+    from trustrepair import messages
+    from trustrepair.errors import NotFoundError
+    from trustrepair.records import NOUNS, parse_record_id, table_of
+
+    kind, number = parse_record_id(record_id)
+    found = store.find_numbered(table_of(kind), number)
+    if found is None:
+        noun = NOUNS[kind][0]
+        raise NotFoundError(messages.RECORD_NOT_FOUND.format(noun=noun, id=record_id.lower()))
+    return kind, number, found
+
+
+def record_detail(bank: Bank, store: Store, record_id: str) -> RecordDetail:
+    """`records show`: the record; a check-in's full summary as it was; a record's marker."""
+    from trustrepair.models import CheckIn, MarkerRecord, RecordDetail
+    from trustrepair.records import record_id as short_id
+
+    kind, number, found = find_record(store, record_id)
+    report = None
+    marker = None
+    if isinstance(found, CheckIn):
+        report = numbered_report(report_for(bank, store, found), short_id(kind, number))
+    if isinstance(found, MarkerRecord):
+        marker = next((m for m in store.markers() if m.uid == found.marker_uid), None)
+    return RecordDetail(
+        id=short_id(kind, number), kind=kind, record=found, marker=marker, report=report
+    )
+
+
+def numbered_report(report: Report, record_id: str | None) -> Report:
+    """The report with its check-in's short id filled in."""
+    ref = report.checkin.model_copy(update={"id": record_id})
+    return report.model_copy(update={"checkin": ref})

@@ -80,6 +80,67 @@ SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
 NO_ONE_TO_ASK = "there was no answer to the question, so nothing changed; add --yes to go ahead"
 MARKER_SAME_TEXT = "Marker {id} already has these words. Add it again as a separate marker?"
 MARKER_NOT_ADDED = "Not added; marker {id} is still there as it was."
+# records and undo
+RECORD_BAD_ID = (
+    "a record id is a letter and a number, as `trustrepair records list` shows it: "
+    "c12 (check-in), s3 (spike), r7 (marker record), m2 (marker)"
+)
+RECORD_NOT_FOUND = "there is no {noun} {id} (see `trustrepair records list`)"
+RECORD_CHECKIN = "as {role}: {statuses}"
+RECORD_SHOWN = "shown (marker {marker})"
+RECORD_MISSED = "not shown (marker {marker})"
+RECORD_RETIRED = " (retired)"
+RECORD_SPIKE_PLAIN = "no details"
+RECORDS_NONE = "Nothing recorded yet."
+RECORD_DELETE_ASK = "Delete {what}?"
+RECORD_DELETED = "Deleted {what}."
+RECORD_DELETED_WITH = "Deleted {what} and its {n} marker record{s}."
+RECORD_NOT_DELETED = "Nothing was deleted."
+RECORD_UNDO_HINT = "Changed your mind? `trustrepair undo` puts it back."
+RECORD_EDITED = "Saved the changes to {id}."
+RECORD_NOTHING_TO_EDIT = (
+    "say what to change: for a spike --at, --minutes, --intensity, --trigger or --note; "
+    "for a marker record --on, --shown or --missed, or --note; for a marker --text"
+)
+RECORD_OPTION_NOT_FOR = "{option} does not apply to a {noun}"
+RECORD_CHECKIN_EDIT_INTRO = (
+    "Your earlier answers are shown in brackets; Enter keeps each one. "
+    "The statuses are worked out again from what you save."
+)
+RECORD_NOT_EDITED = "the walk-through ended before the end; the check-in was left as it was"
+CHANGE_VERBS = {
+    "add": "added",
+    "edit": "edited",
+    "delete": "deleted",
+    "import": "imported",
+    "retire": "retired",
+    "setting": "changed a profile setting",
+}
+CHANGE_SETTINGS = "{n} setting(s)"
+SUMMARY_ID_NOT_CHECKIN = "--id takes a check-in's id, like c3 (see `trustrepair history`)"
+IMPORT_PREVIEW_HEAD = "{file} holds:"
+IMPORT_WOULD_ADD = "  new, to be added: {items}"
+IMPORT_NO_NEW = "  nothing new: everything in it is already here"
+IMPORT_ALREADY = "  already here, left as they are: {items}"
+SETTING_NAMES = {"discovered": "date it came to light"}
+IMPORT_SETTING_DIFFERS = "  a different {key}:\n    here {here}, in the file {theirs};"
+IMPORT_SETTING_KEPT = "    yours is kept (--replace-settings takes the file's)"
+IMPORT_SETTING_REPLACED = "    the file's replaces yours (--replace-settings)"
+IMPORT_ROLE_DIFFERS = (
+    "  its check-ins were answered as {theirs}, and this\n"
+    "  profile's as {here}. Is this the right file?"
+)
+IMPORT_ASK = "Import it?"
+IMPORT_NOT_DONE = "Nothing was imported."
+IMPORT_NOTHING_TO_DO = "Nothing to import; the store was left as it was."
+IMPORT_DRY_RUN = "Nothing was changed (--dry-run)."
+IMPORT_UNDO_HINT = "`trustrepair undo` takes the whole import back."
+UNDO_NOTHING = "Nothing to undo: no change is noted in this store yet."
+UNDO_LAST = "The last change, made {when}: {what}."
+UNDO_ASK = "Undo it?"
+UNDO_DONE = "Taken back: {what}."
+UNDO_MORE = "{n} earlier change{s} can still be undone."
+UNDO_NOT_DONE = "Nothing was undone."
 SPIKE_PROMPT_HINT = "? help, < back, - skip"
 SPIKE_HELP_INTENSITY = (
     "How strong the distrust felt at its peak: 1 is a passing unease, 10 the strongest it gets. "
@@ -341,6 +402,7 @@ OUTPUT_READABLE = (
 ASK_NOTE = "A few words for yourself (Enter to leave it out)"
 ASK_TRIGGER = "What set it off, in your own words"
 ASK_MARKER = "The behaviour, in your own words"
+
 # --- time since it came to light (the horizon line) ----------------------------------------
 
 ELAPSED_UNDER_A_MONTH = "less than a month"

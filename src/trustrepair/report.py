@@ -96,8 +96,11 @@ def timeline_info(
     *,
     safety_first: bool = False,
 ) -> TimelineInfo:
-    """Dates, phase and horizon. While a person is afraid, only the dates: no repair road."""
-    loose = None if when is None else when if isinstance(when, LooseDate) else LooseDate(when)
+    """Dates, phase and horizon. While a person is afraid, only the dates: no repair road.
+
+    A date known only to the month counts from its middle, and says so (`discovered_approximate`).
+    """
+    loose = LooseDate(when) if isinstance(when, dt.date) else when
     discovered = None if loose is None else loose.day
     months = None if discovered is None else timeline.months_between(discovered, today)
     horizon = None if safety_first else horizon_info(bank, months)
@@ -350,14 +353,17 @@ def build_report(
     )
 
 
-def history_rows(bank: Bank, checkins: list[CheckIn]) -> list[HistoryRow]:
+def history_rows(bank: Bank, numbered: Sequence[tuple[int, object]]) -> list[HistoryRow]:
+    """One row per check-in, newest first as given, each with its short id (c12)."""
+    checkins = [(n, c) for n, c in numbered if isinstance(c, CheckIn)]
     return [
         HistoryRow(
             uid=c.uid,
+            id=f"c{n}",
             when_local=as_local(c.created_utc, c.utc_offset_minutes),
             role=c.role,
             role_label=bank.report.role_labels[c.role],
             statuses=c.statuses,
         )
-        for c in checkins
+        for n, c in checkins
     ]

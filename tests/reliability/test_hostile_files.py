@@ -20,7 +20,7 @@ from harness import child_env
 from conftest import EXAMPLES, Cli
 
 READERS = {
-    "import": ["import", "{}"],
+    "import": ["import", "--yes", "{}"],
     "check": ["check", "--answers", "{}", "--no-save"],
     "prompts": ["prompts", "validate", "{}"],
     "reflect": ["reflect", "--file", "{}"],
@@ -239,5 +239,5 @@ def test_the_corpus_starts_from_a_valid_backup(cli: Cli, tmp_path: Path) -> None
     """A positive control: unbroken, the corpus's backup imports and answers files check."""
     path = tmp_path / "valid.json"
     path.write_text(json.dumps(valid_backup()))
-    cli("import", str(path))
+    cli("import", "--yes", str(path))
     cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"), "--no-save")

@@ -67,7 +67,7 @@ def imports(home: Path, backup: str) -> None:
     n = 0
     while True:
         n += 1
-        cli(["--home", str(home), "--profile", f"imp{n}", "import", backup])
+        cli(["--home", str(home), "--profile", f"imp{n}", "import", "--yes", backup])
         say(f"imp{n}")
 
 

@@ -130,6 +130,7 @@ def _register() -> None:
         profile,
         progress,
         prompts,
+        records,
         reflect,
         spike,
         summary,
@@ -146,6 +147,8 @@ def _register() -> None:
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.command("undo")(records.undo)
+    app.add_typer(records.app, name="records")
     app.add_typer(markers.app, name="markers")
     app.add_typer(profile.app, name="profile")
     app.add_typer(data.app, name="data")

@@ -139,6 +139,19 @@ def show(renderable: RenderableType) -> None:
     console().print(renderable)
 
 
+def show_paged(renderable: RenderableType) -> None:
+    """A long view: through the pager at a terminal, printed as is when piped.
+
+    Stands in until a shared pager helper exists; callers need not change when it does.
+    """
+    out = console()
+    if out.is_terminal:
+        with out.pager(styles=not out.no_color):
+            out.print(renderable)
+    else:
+        out.print(renderable)
+
+
 def say(message: str) -> None:
     """A message for the person, on stderr, never parsed as markup."""
     from rich.text import Text

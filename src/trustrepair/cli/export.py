@@ -20,8 +20,10 @@ from trustrepair.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from trustrepair.bank import Bank
     from trustrepair.models import BackupData
     from trustrepair.render.exporters import Format
+    from trustrepair.store.backup import ImportPlan
 
 
 class ExportFormat(StrEnum):
@@ -108,21 +110,85 @@ def import_(
             dir_okay=False,
         ),
     ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only show what would be added; change nothing.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Import without asking.")] = False,
+    replace_settings: Annotated[
+        bool,
+        typer.Option(
+            "--replace-settings", help="Take the file's settings (such as discovered) over yours."
+        ),
+    ] = False,
 ) -> None:
     """Restore or merge a backup made by `trustrepair export` or `data backup` (all or nothing).
 
-    An encrypted backup asks for its passphrase. Example: trustrepair import backup.toml
+    It first shows what would be added, what is already here and which settings differ, and
+    asks. `trustrepair undo` takes a whole import back. An encrypted backup asks for its
+    passphrase. Example: trustrepair import backup.toml --dry-run
     """
     import datetime as dt
 
     from trustrepair.backup import check_against_bank
-    from trustrepair.store.backup import import_data
+    from trustrepair.cli.common import confirm
+    from trustrepair.store.backup import import_data, plan_import
 
     data = _read_backup(ctx, file)
-    check_against_bank(data, load_bank(None), dt.date.today(), str(file))
-    with workspace(ctx).writing() as store:
-        counts = import_data(store, data)
+    bank = load_bank(None)
+    check_against_bank(data, bank, dt.date.today(), str(file))
+    space = workspace(ctx)
+    if dry_run:
+        with space.reading() as store:
+            plan = plan_import(store, data)
+        print_data("\n".join(import_preview(plan, file, bank, replace=replace_settings)))
+        say(messages.IMPORT_DRY_RUN)
+        return
+    with space.writing() as store:
+        plan = plan_import(store, data)
+        for line in import_preview(plan, file, bank, replace=replace_settings):
+            say(line)
+        if not any(plan.new.values()) and not (replace_settings and plan.differing):
+            say(messages.IMPORT_NOTHING_TO_DO)
+            return
+        if not confirm(messages.IMPORT_ASK, yes=yes):
+            say(messages.IMPORT_NOT_DONE)
+            return
+        counts = import_data(store, data, replace_settings=replace_settings)
     say(import_message(counts.added, sum(counts.skipped.values())))
+    say(messages.IMPORT_UNDO_HINT)
+
+
+def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -> list[str]:
+    """What an import would do, in a few lines: new, already here, settings, roles."""
+    from trustrepair.dates import read_stored
+
+    lines = [messages.IMPORT_PREVIEW_HEAD.format(file=file)]
+    new = _counted(plan.new)
+    lines.append(messages.IMPORT_WOULD_ADD.format(items=new) if new else messages.IMPORT_NO_NEW)
+    if present := _counted(plan.present):
+        lines.append(messages.IMPORT_ALREADY.format(items=present))
+    for key, (here, theirs) in plan.differing.items():
+        shown = [(d.label() if (d := read_stored(v)) else v) for v in (here, theirs)]
+        name = messages.SETTING_NAMES.get(key, key)
+        lines.append(
+            messages.IMPORT_SETTING_DIFFERS.format(key=name, here=shown[0], theirs=shown[1])
+        )
+        lines.append(messages.IMPORT_SETTING_REPLACED if replace else messages.IMPORT_SETTING_KEPT)
+    if plan.roles_here and plan.roles_in_file and plan.roles_in_file != plan.roles_here:
+        labels = bank.report.role_labels
+        lines.append(
+            messages.IMPORT_ROLE_DIFFERS.format(
+                theirs=" and ".join(sorted(labels[r] for r in plan.roles_in_file)),  # type: ignore[index]
+                here=" and ".join(sorted(labels[r] for r in plan.roles_here)),  # type: ignore[index]
+            )
+        )
+    return lines
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(
+        f"{n} {KINDS.get(k, k)}{'' if n == 1 else 's'}" for k, n in counts.items() if n
+    )
 
 
 def _read_backup(ctx: typer.Context, file: Path) -> BackupData:

@@ -42,6 +42,7 @@ class Walkthrough:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     fixed_role: bool = False
     extra_markers: list[str] = field(default_factory=list)
+    offer_markers: bool = True  # editing a check-in does not ask for new markers
 
     def sequence(self) -> list[Question]:
         """Safety first, then the role (unless given), then that role's questions."""
@@ -68,7 +69,8 @@ class Walkthrough:
             self._after_answer(q, is_last=index == len(seq) - 1)
             index += 1
         assert self.role is not None  # noqa: S101 - the sequence always asks for a role
-        self._offer_more_markers()
+        if self.offer_markers:
+            self._offer_more_markers()
         # The role is kept once, on the check-in, not again among the answers.
         return self.role, {k: v for k, v in self.answers.items() if k != Q_ROLE}
 
@@ -217,7 +219,7 @@ def _hint(q: Question, current: AnswerValue | None) -> str:
         "yes_no": "y/n",
         "choice": f"1-{len(q.options)}",
         "scale": f"{q.min}-{q.max}",
-        "date": "a day like 2025-09-14, a month like 2025-09, or 3 days ago",
+        "date": "2025-09-14, or a month: 2025-09",
         "number": "a number",
         "text": "your words",
     }[q.kind]

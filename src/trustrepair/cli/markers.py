@@ -191,7 +191,9 @@ def record(
     ] = False,
     on: Annotated[
         str | None,
-        typer.Option("--on", help="The day: YYYY-MM-DD, today or yesterday.", metavar="DATE"),
+        typer.Option(
+            "--on", help="The day: 2025-09-14, today, yesterday or '3 days ago'.", metavar="DATE"
+        ),
     ] = None,
     note: Annotated[
         str | None,

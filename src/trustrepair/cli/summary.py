@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from trustrepair.cli.common import (
@@ -15,14 +17,24 @@ from trustrepair.cli.common import (
 )
 
 
-def summary(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFlag = False) -> None:
+def summary(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Show this check-in (c12, from `history`) instead of the latest."
+        ),
+    ] = None,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+) -> None:
     """Show the latest check-in: each prerequisite, why, and what the article suggests.
 
-    Example: trustrepair summary --json
+    Example: trustrepair summary --id c3
     """
     from trustrepair.cli.views import show_summary
 
-    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json)
+    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json, record_id=record_id)
 
 
 def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
@@ -35,7 +47,7 @@ def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
-        rows = history_rows(bank, store.checkins())
+        rows = history_rows(bank, store.numbered("checkins"))
     if as_json:
         from trustrepair.render.jsonout import list_json
 

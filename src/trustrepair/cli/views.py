@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from trustrepair.bank import Bank
     from trustrepair.models import CheckIn, Marker, Report
+    from trustrepair.store import Store
     from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
@@ -78,17 +79,34 @@ def show_checkin_result(
     render_report(report, as_json=as_json)
 
 
-def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+def show_summary(
+    space: Workspace, bank: Bank, *, as_json: bool, record_id: str | None = None
+) -> None:
     from trustrepair import messages
 
     with space.reading() as store:
-        report = latest_report(bank, store)
+        if record_id is None:
+            report = latest_report(bank, store)
+        else:
+            report = _report_for_id(bank, store, record_id)
     if report is None:
         say(messages.NO_CHECKIN_YET)
         if as_json:
             print_data("null")
         return
     render_report(report, as_json=as_json)
+
+
+def _report_for_id(bank: Bank, store: Store, record_id: str) -> Report:
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+    from trustrepair.gather import record_detail
+
+    if not record_id.strip().lower().startswith("c"):
+        raise BadInputError(messages.SUMMARY_ID_NOT_CHECKIN)
+    detail = record_detail(bank, store, record_id)
+    assert detail.report is not None  # noqa: S101 - a check-in always has one
+    return detail.report
 
 
 def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
@@ -137,10 +155,43 @@ def run_check(
         answered_role, given, extra = outcome
     checkin = new_checkin(bank, answered_role, given)
     named = markers_from_checkin(bank, answered_role, given, extra)
+    if save and named:
+        named = _without_unwanted_twins(space, named, ask=answers_file is None)
     if save:
         save_checkin(space, checkin, named)
     show_checkin_result(bank, space, checkin, unsaved=[] if save else named, as_json=as_json)
     return True
+
+
+def _without_unwanted_twins(space: Workspace, named: list[Marker], *, ask: bool) -> list[Marker]:
+    """A marker worded like an active one is added only if the person says it was meant.
+
+    From an answers file there is no one to ask: the marker already there is kept as it is.
+    """
+    from trustrepair import messages
+    from trustrepair.markers import same_words
+
+    with space.reading() as store:
+        active = store.markers(include_retired=False)
+    kept: list[Marker] = []
+    for marker in named:
+        twin = same_words(active, marker.text)
+        if twin is None or (ask and _yes(messages.MARKER_SAME_TEXT.format(id=twin.id))):
+            kept.append(marker)
+        else:
+            say(messages.MARKER_NOT_ADDED.format(id=twin.id))
+    return kept
+
+
+def _yes(question: str) -> bool:
+    """y/N on stderr; the input ending counts as no."""
+    import typer
+
+    try:
+        typed = typer.prompt(f"{question} (y/N)", default="", show_default=False, err=True)
+    except typer.Abort:
+        return False
+    return typed.strip().lower() in ("y", "yes")
 
 
 def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:

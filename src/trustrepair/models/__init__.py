@@ -33,6 +33,7 @@ from trustrepair.models.progress import (
     TriggerCount,
     WeekRow,
 )
+from trustrepair.models.records import RecordDetail, RecordEntry, RecordKind
 from trustrepair.models.reflection import (
     ReflectFlag,
     ReflectGap,
@@ -109,7 +110,10 @@ __all__ = [
     "ProgressOverview",
     "Reason",
     "Record",
+    "RecordDetail",
+    "RecordEntry",
     "RecordItem",
+    "RecordKind",
     "ReflectFlag",
     "ReflectGap",
     "ReflectStrength",

@@ -225,7 +225,9 @@ def report_view(report: Report) -> RenderableType:
     parts.append(Text(report.opening, style="bold"))
     parts.append(
         Text.assemble(
-            ("Your check-in of ", "bold"),
+            ("Your check-in ", "bold"),
+            (f"{ref.id} " if ref.id else "", "bold"),
+            ("of ", "bold"),
             (f"{ref.when_local:%d %b %Y, %H:%M}", "bold"),
             f"  (answered as {ref.role_label})",
         )
@@ -274,12 +276,14 @@ def history_view(rows: list[HistoryRow], titles: Mapping[Area, str]) -> Renderab
     table = Table(
         title=Text("Check-ins, newest first"), title_justify="left", expand=False, show_edge=False
     )
+    table.add_column("Id", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Role", no_wrap=True)
     for area in PREREQUISITES:
         table.add_column(titles[area])
     for row in rows:
         cells = [
+            Text(row.id or ""),
             Text(f"{row.when_local:%Y-%m-%d %H:%M}"),
             Text(ROLE_SHORT[row.role]),
         ]

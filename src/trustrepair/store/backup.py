@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from trustrepair import messages
@@ -123,14 +124,63 @@ def read_backup(path: Path, unlock: Unlock) -> BackupData:
             store.close()
 
 
-def import_data(store: Store, data: BackupData) -> ImportCounts:
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import would do, worked out before anything is written."""
+
+    new: dict[str, int]  # per table: records the file adds
+    present: dict[str, int]  # per table: records already here (matched by uid)
+    differing: dict[str, tuple[str, str]]  # setting key: (value here, value in the file)
+    roles_here: frozenset[str]
+    roles_in_file: frozenset[str]
+
+
+def plan_import(store: Store, data: BackupData) -> ImportPlan:
+    def here(table: str, uids: list[str]) -> int:
+        return sum(
+            store.db.execute(
+                f"SELECT 1 FROM {table} WHERE uid = ?",  # noqa: S608 - our own table names
+                (uid,),
+            ).fetchone()
+            is not None
+            for uid in uids
+        )
+
+    given = {
+        "checkins": [c.uid for c in data.checkins],
+        "markers": [m.uid for m in data.markers],
+        "marker_records": [r.uid for r in data.marker_records],
+        "spikes": [s.uid for s in data.spikes],
+    }
+    present = {table: here(table, uids) for table, uids in given.items()}
+    new = {table: len(uids) - present[table] for table, uids in given.items()}
+    differing: dict[str, tuple[str, str]] = {}
+    for key, value in data.settings.items():
+        current = store.setting(key)
+        if current is None:
+            new["settings"] = new.get("settings", 0) + 1
+        elif current != value:
+            differing[key] = (current, value)
+    roles = {str(r) for (r,) in store.db.execute("SELECT DISTINCT role FROM checkins")}
+    return ImportPlan(
+        new=new,
+        present=present,
+        differing=differing,
+        roles_here=frozenset(roles),
+        roles_in_file=frozenset(c.role for c in data.checkins),
+    )
+
+
+def import_data(store: Store, data: BackupData, *, replace_settings: bool = False) -> ImportCounts:
     known_markers = {m.uid for m in data.markers} | {m.uid for m in store.markers()}
     orphans = [r for r in data.marker_records if r.marker_uid not in known_markers]
     if orphans:
         raise ImportFileError("the file has marker records for a marker it does not contain")
     added: dict[str, int] = {}
-    with store.transaction() as db:
-        added["settings"] = sum(_insert_setting(db, k, v) for k, v in data.settings.items())
+    with store.change("import") as db:
+        added["settings"] = sum(
+            _insert_setting(db, k, v, replace=replace_settings) for k, v in data.settings.items()
+        )
         added["checkins"] = sum(_insert(db, "checkins", checkin_values(c)) for c in data.checkins)
         added["markers"] = sum(_insert_marker(db, m) for m in data.markers)
         added["marker_records"] = sum(
@@ -152,8 +202,12 @@ def _insert(db: sqlite3.Connection, table: str, row: tuple[object, ...]) -> int:
     return db.execute(sql, row).rowcount
 
 
-def _insert_setting(db: sqlite3.Connection, key: str, value: str) -> int:
-    # The settings already in this store win: an import never overwrites them.
+def _insert_setting(db: sqlite3.Connection, key: str, value: str, *, replace: bool) -> int:
+    # The settings already in this store win, unless the person asked for the file's.
+    if replace:
+        sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+        sql += " SET value = excluded.value WHERE value != excluded.value"
+        return db.execute(sql, (key, value)).rowcount
     sql = "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)"
     return db.execute(sql, (key, value)).rowcount
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 from trustrepair.models import (
     CheckIn,
@@ -19,11 +20,13 @@ from trustrepair.models import (
     Tally,
     as_local,
 )
+from trustrepair.store.changes import ChangeInfo, last_change, noted, undo_last
 from trustrepair.store.guard import store_error
 from trustrepair.store.health import refuse_if_damaged
 from trustrepair.store.rows import (
     CHECKIN_COLUMNS,
     LOCAL_AT,
+    MARKER_COLUMNS,
     RECORD_COLUMNS,
     SPIKE_COLUMNS,
     checkin_from_row,
@@ -34,6 +37,7 @@ from trustrepair.store.rows import (
     insert_sql,
     ints,
     marker_from_row,
+    marker_values,
     record_from_row,
     record_values,
     spike_from_row,
@@ -118,6 +122,12 @@ class Store:
         finally:
             self.db.execute("COMMIT")
 
+    @contextmanager
+    def change(self, verb: str) -> Iterator[sqlite3.Connection]:
+        """One transaction, noted in the change log as one change that `undo` can take back."""
+        with self.transaction() as db, noted(db, verb):
+            yield db
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -126,7 +136,7 @@ class Store:
 
     def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
         """Store a check-in and the markers named in it together: both or neither."""
-        with self.transaction() as db:
+        with self.change("add") as db:
             db.execute(insert_sql("checkins", CHECKIN_COLUMNS), checkin_values(checkin))
             return [insert_marker(db, m) for m in markers]
 
@@ -147,7 +157,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.transaction() as db:
+        with self.change("setting") as db:
             db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = ?",
@@ -157,7 +167,7 @@ class Store:
     # --- markers -----------------------------------------------------------------------------
 
     def add_marker(self, marker: Marker) -> Marker:
-        with self.transaction() as db:
+        with self.change("add") as db:
             return insert_marker(db, marker)
 
     def markers(self, *, include_retired: bool = True) -> list[Marker]:
@@ -169,20 +179,20 @@ class Store:
         return find_marker(self.db, marker_id)
 
     def update_marker_text(self, marker_id: int, text: str) -> Marker:
-        with self.transaction() as db:
+        with self.change("edit") as db:
             find_marker(db, marker_id)
             db.execute("UPDATE markers SET text = ? WHERE id = ?", (text, marker_id))
             return find_marker(db, marker_id)
 
     def retire_marker(self, marker_id: int, when: dt.datetime) -> Marker:
         """Hide a marker from the active list; it and its records stay. Twice is a no-op."""
-        with self.transaction() as db:
+        with self.change("retire") as db:
             if find_marker(db, marker_id).retired_utc is None:
                 db.execute("UPDATE markers SET retired_utc = ? WHERE id = ?", (ts(when), marker_id))
             return find_marker(db, marker_id)
 
     def add_marker_record(self, record: MarkerRecord) -> None:
-        with self.transaction() as db:
+        with self.change("add") as db:
             db.execute(insert_sql("marker_records", RECORD_COLUMNS), record_values(record))
 
     def marker_records(
@@ -225,7 +235,7 @@ class Store:
     # --- spikes ------------------------------------------------------------------------------
 
     def add_spike(self, spike: Spike) -> None:
-        with self.transaction() as db:
+        with self.change("add") as db:
             db.execute(insert_sql("spikes", SPIKE_COLUMNS), spike_values(spike))
 
     def spikes(self, since: dt.datetime | None = None) -> list[Spike]:
@@ -281,3 +291,66 @@ class Store:
             (as_local(from_ts(c), off), json.loads(statuses), json.loads(answers))
             for c, off, statuses, answers in rows
         ]
+
+    # --- any one record, by its short number; undo ------------------------------------------
+
+    def numbered(self, table: str) -> list[tuple[int, Stored]]:
+        """Every record of one kind with its number, newest first."""
+        number, order, from_row = _LAYOUT[table]
+        rows = self.db.execute(
+            f"SELECT * FROM {table} ORDER BY {order} DESC, {number} DESC"  # noqa: S608
+        )
+        return [(int(row[number]), from_row(row)) for row in rows]
+
+    def find_numbered(self, table: str, wanted: int) -> Stored | None:
+        number, _order, from_row = _LAYOUT[table]
+        row = self.db.execute(
+            f"SELECT * FROM {table} WHERE {number} = ?",  # noqa: S608
+            (wanted,),
+        ).fetchone()
+        return None if row is None else from_row(row)
+
+    def delete_record(self, table: str, uid: str) -> int:
+        """Delete one record (a marker with its records); how many records went with it."""
+        if table not in _LAYOUT:
+            raise ValueError(table)  # only our own table names reach the SQL below
+        with self.change("delete") as db:
+            dependents = 0
+            if table == "markers":
+                dependents = db.execute(
+                    "DELETE FROM marker_records WHERE marker_uid = ?", (uid,)
+                ).rowcount
+            db.execute(f"DELETE FROM {table} WHERE uid = ?", (uid,))  # noqa: S608
+            return dependents
+
+    def replace_record(self, table: str, record: Stored) -> None:
+        """Write an edited record over the one with the same uid, as one change."""
+        columns, values = _COLUMNS_AND_VALUES[table]
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        with self.change("edit") as db:
+            db.execute(
+                f"UPDATE {table} SET {sets} WHERE uid = ?",  # noqa: S608
+                (*values(record), record.uid),
+            )
+
+    def last_change(self) -> ChangeInfo | None:
+        return last_change(self.db)
+
+    def undo_last_change(self) -> None:
+        with self.transaction() as db:
+            undo_last(db)
+
+
+Stored = CheckIn | Spike | MarkerRecord | Marker
+_LAYOUT: dict[str, tuple[str, str, Callable[[sqlite3.Row], Stored]]] = {
+    "checkins": ("n", "created_utc", checkin_from_row),
+    "spikes": ("n", "at_utc", spike_from_row),
+    "marker_records": ("n", "on_date", record_from_row),
+    "markers": ("id", "created_utc", marker_from_row),
+}
+_COLUMNS_AND_VALUES: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]] = {
+    "checkins": (CHECKIN_COLUMNS, checkin_values),
+    "spikes": (SPIKE_COLUMNS, spike_values),
+    "marker_records": (RECORD_COLUMNS, record_values),
+    "markers": (MARKER_COLUMNS, marker_values),
+}

@@ -66,20 +66,14 @@ def spike_values(s: Spike) -> tuple[object, ...]:
     return (s.uid, ts(s.at_utc), s.utc_offset_minutes, s.minutes, s.intensity, s.trigger, s.note)
 
 
+def marker_values(m: Marker) -> tuple[object, ...]:
+    retired = None if m.retired_utc is None else ts(m.retired_utc)
+    return (m.id, m.uid, m.text, ts(m.created_utc), m.utc_offset_minutes, retired)
+
+
 def insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
     """The one marker insert: its id is kept when given, otherwise the next free one."""
-    retired = None if marker.retired_utc is None else ts(marker.retired_utc)
-    cur = db.execute(
-        insert_sql("markers", MARKER_COLUMNS),
-        (
-            marker.id,
-            marker.uid,
-            marker.text,
-            ts(marker.created_utc),
-            marker.utc_offset_minutes,
-            retired,
-        ),
-    )
+    cur = db.execute(insert_sql("markers", MARKER_COLUMNS), marker_values(marker))
     return marker.model_copy(update={"id": cur.lastrowid})
 
 

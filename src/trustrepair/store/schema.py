@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from trustrepair.store.changes import create_change_log
+
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 
 
@@ -68,6 +70,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("create_checkins", create_checkins),
     ("create_markers", create_markers),
     ("create_spikes", create_spikes),
+    ("create_change_log", create_change_log),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
