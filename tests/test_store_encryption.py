@@ -468,3 +468,10 @@ def test_wipe_removes_an_encrypted_store_without_its_passphrase(
     result = cli("data", "wipe", "--yes", input="")
     assert "Passphrase" not in result.stderr
     assert not home.exists()
+
+
+def test_encrypting_again_is_refused_before_any_passphrase_is_asked(
+    cli: Cli, locked: bytes
+) -> None:
+    result = cli("data", "encrypt", input="", code=2)
+    assert "already encrypted" in one_line_error(result)
