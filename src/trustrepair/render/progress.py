@@ -24,8 +24,9 @@ from trustrepair.models import (
     TrendDetail,
     TriggerCount,
 )
+from trustrepair.render import words
 from trustrepair.render.terminal import alert_panel, guidance_block
-from trustrepair.spikes import ALPHA, change_rate, day_label, p_text, two_figures
+from trustrepair.spikes import ALPHA
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -122,14 +123,17 @@ def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodSt
         what = _change(trend, slope, comparisons)
     elif p < ALPHA:
         what = (
-            messages.TREND_DRIFTS.format(rate=change_rate(slope))
+            messages.TREND_DRIFTS.format(rate=words.change_rate(slope))
             if slope
             else messages.TREND_SHIFTS
         )
     else:
         what = messages.TREND_NO_STEADY_CHANGE
     sentence = messages.TREND_OVER_WEEKS.format(
-        weeks=detail.weeks_used, what=what, slope=two_figures(slope, signed=True), p=p_text(p)
+        weeks=detail.weeks_used,
+        what=what,
+        slope=words.two_figures(slope, signed=True),
+        p=words.p_text(p),
     )
     return Text(sentence, style="dim")
 
@@ -137,7 +141,7 @@ def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodSt
 def _change(trend: str, slope: float, comparisons: Sequence[PeriodStats]) -> str:
     moves, goes = messages.TREND_MOVE_WORDS[trend]
     if slope:
-        return messages.TREND_MOVES.format(moves=moves, rate=change_rate(slope))
+        return messages.TREND_MOVES.format(moves=moves, rate=words.change_rate(slope))
     # Most pairs of weeks tie (many empty weeks), so the median slope is 0: give the levels.
     what = messages.TREND_MOVES_TIED.format(moves=goes)
     if len(comparisons) >= 2:
@@ -167,7 +171,7 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
 
 
 def _short(start: dt.date, unit: str) -> str:
-    return f"{start.day} {start:%b}" if unit == "week" else f"{start:%b %Y}"
+    return words.week_label(start) if unit == "week" else words.month(start)
 
 
 def comparison_table(periods: Iterable[PeriodStats]) -> Table:
@@ -180,7 +184,7 @@ def comparison_table(periods: Iterable[PeriodStats]) -> Table:
     for p in periods:
         table.add_row(
             Text(p.label),
-            Text(day_label(p.first_week)),
+            Text(words.day(p.first_week)),
             Text(number(p.per_week)),
             Text(number(p.median_minutes)),
             Text(number(p.median_intensity)),
@@ -208,7 +212,7 @@ def progress_view(info: ProgressInfo) -> RenderableType:
     first, last = info.first_spike_local, info.last_spike_local
     if first is not None and last is not None:
         span = messages.PROGRESS_SPAN.format(
-            n=info.spikes_logged, first=day_label(first), last=day_label(last)
+            n=info.spikes_logged, first=words.day(first), last=words.day(last)
         )
         parts.append(Text(span, style="dim"))
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
