@@ -29,10 +29,8 @@ from trustrepair.render.terminal import alert_panel, guidance_block
 from trustrepair.spikes import ALPHA
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
-SPARKS = "▁▂▃▄▅▆▇█"
 TREND_STYLE = {"falling": "green", "flat": "yellow", "rising": "yellow", "insufficient_data": "dim"}
 UNIT_HEADER = {"week": "Week", "month": "Month", "quarter": "Quarter"}
-SPARK_LIMIT = 24  # the summary's one-line chart stays on one line at 80 columns
 
 
 def bar(value: float, top: float, width: int) -> str:
@@ -88,27 +86,6 @@ def _table() -> Table:
     return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
 
 
-def sparkline(bars: Sequence[ChartBar], limit: int = SPARK_LIMIT) -> str:
-    values = _squeeze([(b.per_week, b.weeks) for b in bars], limit)
-    top = max(values, default=0.0)
-    if top <= 0:
-        return "·" * len(values)
-    return "".join("·" if v <= 0 else SPARKS[min(7, int(v / top * 7.999))] for v in values)
-
-
-def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
-    """Merge neighbours (weighted by weeks) until at most `limit` points remain."""
-    if len(points) <= limit:
-        return [v for v, _ in points]
-    size = -(-len(points) // limit)
-    merged = []
-    for i in range(0, len(points), size):
-        chunk = points[i : i + size]
-        weeks = sum(w for _, w in chunk)
-        merged.append(sum(v * w for v, w in chunk) / weeks if weeks else 0.0)
-    return merged
-
-
 def trend_text(trend: str, words: str) -> Text:
     return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
 
@@ -162,7 +139,7 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
     )
     line = Text.assemble(
         f"{first} ",
-        (sparkline(overview.chart), "cyan"),
+        (words.sparkline(overview.chart), "cyan"),
         f" {last}  ",
         trend_text(overview.trend, overview.trend_words),
     )

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Final
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from trustrepair.models import ChartBar
 
 # --- days and times -------------------------------------------------------------------------
 
@@ -114,6 +118,34 @@ def change_rate(slope_per_week: float) -> str:
 
 def p_text(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.3g}"
+
+
+# --- the chart in one line ---------------------------------------------------------------
+
+SPARKS: Final = "▁▂▃▄▅▆▇█"
+SPARK_LIMIT: Final = 24  # the one-line chart stays on one line at 80 columns
+
+
+def sparkline(bars: Sequence[ChartBar], limit: int = SPARK_LIMIT) -> str:
+    """The chart in one line of block characters; a dot for a week with nothing logged."""
+    values = _squeeze([(b.per_week, b.weeks) for b in bars], limit)
+    top = max(values, default=0.0)
+    if top <= 0:
+        return "·" * len(values)
+    return "".join("·" if v <= 0 else SPARKS[min(7, int(v / top * 7.999))] for v in values)
+
+
+def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
+    """Merge neighbours (weighted by weeks) until at most `limit` points remain."""
+    if len(points) <= limit:
+        return [v for v, _ in points]
+    size = -(-len(points) // limit)
+    merged = []
+    for i in range(0, len(points), size):
+        chunk = points[i : i + size]
+        weeks = sum(w for _, w in chunk)
+        merged.append(sum(v * w for v, w in chunk) / weeks if weeks else 0.0)
+    return merged
 
 
 # --- statuses and roles ---------------------------------------------------------------------
