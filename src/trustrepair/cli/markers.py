@@ -144,7 +144,7 @@ def retire(
     with _existing_store(ctx, number) as store:
         before = store.marker(number)
         view = _views(bank, store, [store.retire_marker(number, now_utc())])[0]
-    if before.retired_utc is not None:
+    if before.retired_utc is not None and view.retired is not None:
         say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=words.day(view.retired)))
     else:
         say(messages.MARKER_RETIRED.format(id=number))

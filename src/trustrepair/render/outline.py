@@ -14,6 +14,7 @@ from typing import Literal
 from trustrepair.models import (
     AlertItem,
     AreaResult,
+    Export,
     GuidanceItem,
     MarkersSection,
     ProgressInfo,
@@ -199,7 +200,10 @@ def your_part_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 
 def markers_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    section: MarkersSection = inputs.report.markers
+    return markers_part(inputs.report.markers, tell)
+
+
+def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
     if not section.markers and not section.guidance:
         return []
     lines: list[Line] = []
@@ -371,3 +375,22 @@ def outline(report: Report, progress: ProgressInfo | None = None) -> list[Sectio
     """Every section of the full summary, in order; `progress` adds the chart and its guidance."""
     inputs, tell = Inputs(report, progress), Telling()
     return [section for build in SECTIONS for section in build(inputs, tell)]
+
+
+def export_outline(export: Export) -> list[Section]:
+    """What the Markdown and HTML exports draw: the summary's outline, or, before any check-in,
+    the markers and the waves of distrust."""
+    if export.summary is not None:
+        return outline(export.summary, export.progress)
+    tell = Telling()
+    sections = [Section(key="none", title="", lines=[Line("No check-in yet.")])]
+    sections += markers_part(export.markers or MarkersSection(), tell)
+    if export.progress is not None and export.progress.spikes_logged:
+        info = export.progress
+        sections.append(progress_section(info, tell, info.guidance, chart=info))
+    if tell.parts:
+        lines = [Line(words.credits_line(tell.parts), tone="muted")]
+        sections.append(
+            Section(key="about", title="About this summary", kind="footer", lines=lines)
+        )
+    return sections
