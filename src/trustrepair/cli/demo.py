@@ -66,6 +66,9 @@ def demo(
         return
     from trustrepair import messages
 
+    from trustrepair.cli.output import Paging
+
+    Paging.allowed = False  # each view is sized for one screen; --step does the pausing
     bank = load_bank(None)
     with demo_home(seed) as (robin, kai):
         say(messages.DEMO_INTRO)
@@ -78,28 +81,30 @@ def demo(
 
 
 def tour(bank: Bank, robin: Workspace, kai: Workspace) -> list[tuple[str, Callable[[], None]]]:
+    from trustrepair import services
     from trustrepair.cli import views
+    from trustrepair.cli.output import emit
 
     return [
         (
             "Robin's latest check-in: each prerequisite, why, and the guidance",
-            lambda: views.show_summary(robin, bank, as_json=False),
+            lambda: emit(views.summary_result(robin, bank)),
         ),
         (
             "Progress: how often the waves of distrust came, week by week",
-            lambda: views.show_progress(robin, bank, as_json=False),
+            lambda: emit(views.progress_result(robin, bank)),
         ),
         (
             "Timeline: where 14 months puts them, and the next anniversary",
-            lambda: views.show_timeline(robin, bank, as_json=False),
+            lambda: emit(views.timeline_result(robin, bank)),
         ),
         (
             "Markers: what Robin named as evidence, and how often it was shown",
-            lambda: views.show_markers(robin, bank, show_all=False, as_json=False),
+            lambda: emit(views.markers_result(robin, bank, show_all=False)),
         ),
         (
             "Comparing Robin's view with Kai's",
-            lambda: views.show_comparison(bank, robin, kai),
+            lambda: emit(views.comparison_result(services.compare_profiles(bank, robin, kai))),
         ),
     ]
 
@@ -129,9 +134,12 @@ def demo_check(seed: SeedOption = 7) -> None:
     Example: trustrepair demo check
     """
     from trustrepair import messages
+    from trustrepair.cli.output import emit
     from trustrepair.cli.views import run_check
 
     with demo_home(seed) as (robin, _kai):
         say(messages.DEMO_CHECK_INTRO)
-        run_check(load_bank(None), robin, role=None, answers_file=None, save=True, as_json=False)
+        result = run_check(load_bank(None), robin, role=None, answers_file=None, save=True)
+        if result is not None:
+            emit(result)
     say(messages.DEMO_DONE)

@@ -72,9 +72,10 @@ def list_markers(
 
     Example: trustrepair markers list --all
     """
-    from trustrepair.cli.views import show_markers
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import markers_result
 
-    show_markers(workspace(ctx), load_bank(prompts), show_all=show_all, as_json=as_json)
+    emit(markers_result(workspace(ctx), load_bank(prompts), show_all=show_all), as_json=as_json)
 
 
 @app.command("show")
@@ -179,6 +180,7 @@ def record(
     from trustrepair.markers import clean_note, parse_marker_id, parse_on_date
     from trustrepair.models import MarkerRecord
     from trustrepair.render import words
+    from trustrepair.services import check_can_record
 
     if shown == missed:
         raise BadInputError(messages.MARKER_SHOWN_OR_NOT)
@@ -186,8 +188,7 @@ def record(
     cleaned, bank = clean_note(note), load_bank(prompts)
     with _existing_store(ctx, number) as store:
         marker = store.marker(number)
-        if marker.retired_utc is not None:
-            raise BadInputError(messages.MARKER_IS_RETIRED.format(id=number))
+        check_can_record(marker)
         store.add_marker_record(
             MarkerRecord(marker_uid=marker.uid, on_date=day, shown=shown, note=cleaned)
         )
