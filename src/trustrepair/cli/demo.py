@@ -65,7 +65,6 @@ def demo(
     if ctx.invoked_subcommand is not None:
         return
     from trustrepair import messages
-
     from trustrepair.cli.output import Paging
 
     Paging.allowed = False  # each view is sized for one screen; --step does the pausing

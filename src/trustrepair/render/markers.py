@@ -5,7 +5,7 @@ Marker text and notes are the person's own words: they always go in as Text, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -14,27 +14,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally, WeekTally
+from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally
 from trustrepair.render import words
 
-# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
-LEVELS = "▁▃▅▇"
-NO_RECORDS = "·"
-LEGEND = (
-    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
-    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
-)
-
-
-def week_glyph(week: WeekTally | Tally) -> str:
-    if week.recorded == 0:
-        return NO_RECORDS
-    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
-    return LEVELS[level]
-
-
-def week_strip(weeks: Iterable[WeekTally]) -> str:
-    return "".join(week_glyph(w) for w in weeks)
+LEVELS, NO_RECORDS, LEGEND = words.LEVELS, words.NO_RECORDS, words.WEEKS_LEGEND
+week_glyph, week_strip = words.week_glyph, words.week_strip
 
 
 def tally_text(t: Tally) -> str:

@@ -237,9 +237,10 @@ def markers_table(section: MarkersSection) -> Table:
                 Cell(m.text),
                 Cell("yes" if m.concrete else "not yet"),
                 *[Cell(words.tally(t.shown, t.recorded)) for t in figures],
+                Cell(words.week_strip(c.weeks) or "–"),
             ]
         )
-    headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added"]
+    headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added", "Weeks"]
     return Table(headers=headers, rows=rows)
 
 

@@ -86,8 +86,8 @@ def _table() -> Table:
     return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
 
 
-def trend_text(trend: str, words: str) -> Text:
-    return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
+def trend_text(trend: str, said: str) -> Text:
+    return Text(said, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
 
 
 def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodStats] = ()) -> Text:

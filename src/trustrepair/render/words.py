@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from trustrepair.models import ChartBar
+    from trustrepair.models import ChartBar, Tally, WeekTally
 
 # --- days and times -------------------------------------------------------------------------
 
@@ -146,6 +146,26 @@ def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
         weeks = sum(w for _, w in chunk)
         merged.append(sum(v * w for v, w in chunk) / weeks if weeks else 0.0)
     return merged
+
+
+# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
+LEVELS: Final = "▁▃▅▇"
+NO_RECORDS: Final = "·"
+WEEKS_LEGEND: Final = (
+    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
+    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
+)
+
+
+def week_glyph(week: WeekTally | Tally) -> str:
+    if week.recorded == 0:
+        return NO_RECORDS
+    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
+    return LEVELS[level]
+
+
+def week_strip(weeks: Iterable[WeekTally]) -> str:
+    return "".join(week_glyph(w) for w in weeks)
 
 
 # --- statuses and roles ---------------------------------------------------------------------
