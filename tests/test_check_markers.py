@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
+from conftest import BASE_AFFECTED, Cli, write_answers
 
 VAGUE = "Be more honest with me"
 CONCRETE = "Texts me before leaving work every evening"
@@ -87,7 +87,7 @@ def test_no_save_shows_the_marker_but_writes_nothing(cli: Cli, tmp_path: Path, h
 
 
 def test_summary_reports_consistency_and_the_missed_day_guidance(cli: Cli, tmp_path: Path) -> None:
-    path = write_answers(tmp_path / "a.toml", "betraying", BASE_BETRAYING)
+    path = write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)
     cli("check", "--answers", str(path))
     cli("markers", "add", CONCRETE)
     cli("markers", "record", "1", "--shown", "--on", "yesterday")

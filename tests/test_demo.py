@@ -71,6 +71,7 @@ def test_step_pauses_between_views_in_a_real_terminal(tmp_path: Path) -> None:
         timeout=30,
     )
     headings = [
+        "The model behind the tool",
         "Robin's latest check-in",
         "Progress: how often",
         "Timeline: where 14 months",

@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass
 
 from trustrepair.assess import prerequisite_statuses
-from trustrepair.bank import AnswerValue, Bank, Role
+from trustrepair.bank import Bank
 from trustrepair.models import BackupData, CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.vocab import AnswerValue, Role
 
 UTC = dt.UTC
 

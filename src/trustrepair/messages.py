@@ -200,3 +200,20 @@ PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+# --- time since it came to light (the horizon line) ----------------------------------------
+
+ELAPSED_UNDER_A_MONTH = "less than a month"
+ELAPSED_MONTHS = "{n} month{s}"
+
+# --- markers that describe checking (surveillance, never evidence) --------------------------
+
+MARKER_CHECKING_TITLE = "This one describes checking"
+MARKER_CHECKING_HINT = "checking, not counted as evidence"
+MARKERS_CHECKING_COUNT = "{n} describe checking and are not counted as evidence."
+
+# --- a shared (--no-notes) copy of a summary whose verdicts were withheld for safety ---------
+# It says nothing about why, so a copy that someone else may read cannot reveal the fear.
+
+SHARED_WITHHELD_OPENING = "This copy does not weigh how the repair is going."
+SHARED_WITHHELD_REASON = "Not assessed in this copy."

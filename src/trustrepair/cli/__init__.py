@@ -99,6 +99,7 @@ def root(
 
 def _register() -> None:
     from trustrepair.cli import (
+        about,
         check,
         compare,
         data,
@@ -113,6 +114,7 @@ def _register() -> None:
         summary,
     )
 
+    app.command("about")(about.about)
     app.command("check")(check.check)
     app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)

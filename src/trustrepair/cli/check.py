@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 
 from trustrepair.cli.common import JsonFlag, PromptsOption, load_bank, say, workspace
+from trustrepair.vocab import Role
 
 
 def check(
     ctx: typer.Context,
     role: Annotated[
-        str | None,
+        Role | None,
         typer.Option(
             "--role",
             help="Answer as 'affected' or 'betraying' without being asked.",
-            metavar="ROLE",
+            case_sensitive=False,
         ),
     ] = None,
     answers: Annotated[
@@ -43,14 +44,11 @@ def check(
     from trustrepair import messages
     from trustrepair.cli.output import emit
     from trustrepair.cli.views import run_check
-    from trustrepair.errors import BadInputError
 
-    if role not in (None, "affected", "betraying"):
-        raise BadInputError("--role must be 'affected' or 'betraying'")
     result = run_check(
         load_bank(prompts),
         workspace(ctx),
-        role=role,  # type: ignore[arg-type]
+        role=role,
         answers_file=answers,
         save=not no_save,
         full=full,

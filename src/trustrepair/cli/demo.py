@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair.cli.common import load_bank, say
+from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -39,8 +40,8 @@ def demo_home(seed: int) -> Iterator[tuple[Workspace, Workspace]]:
     try:
         with tempfile.TemporaryDirectory(prefix="trustrepair-demo-") as tmp:
             robin, kai = Workspace(Path(tmp), AFFECTED), Workspace(Path(tmp), BETRAYING)
-            fill_profile(robin, generate.history(bank, "affected", seed=seed, today=today))
-            fill_profile(kai, generate.history(bank, "betraying", seed=seed, today=today))
+            fill_profile(robin, generate.history(bank, Role.affected, seed=seed, today=today))
+            fill_profile(kai, generate.history(bank, Role.betraying, seed=seed, today=today))
             yield robin, kai
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -82,9 +83,11 @@ def demo(
 def tour(bank: Bank, robin: Workspace, kai: Workspace) -> list[tuple[str, Callable[[], None]]]:
     from trustrepair import services
     from trustrepair.cli import views
+    from trustrepair.cli.about import show_about
     from trustrepair.cli.output import emit
 
     return [
+        ("The model behind the tool", lambda: show_about(bank)),
         (
             "Robin's latest check-in: each prerequisite, why, and the guidance",
             lambda: emit(views.summary_result(robin, bank)),

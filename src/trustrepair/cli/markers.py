@@ -231,7 +231,7 @@ def _show_coaching(bank: Bank, view: MarkerView, *, as_json: bool) -> None:
     from trustrepair.render.markers import coaching_view
 
     note = bank.markers.concrete_note if view.concrete else bank.markers.keep_anyway
-    show(coaching_view(view.concrete, view.advice, note))
+    show(coaching_view(view.concrete, view.advice, note, checking=view.checking))
 
 
 def _print_json(model: BaseModel) -> None:

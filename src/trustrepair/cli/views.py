@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from trustrepair.bank import AnswerValue, Bank, Role
+    from trustrepair.bank import Bank
     from trustrepair.models import Comparison, Marker, Report
+    from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.models import Comparison
+from trustrepair.models import AlertItem, Comparison, GuidanceItem
 from trustrepair.render import words
-from trustrepair.render.terminal import guidance_block, status_text
+from trustrepair.render.terminal import alert_panel, guidance_block, status_text
 from trustrepair.render.words import ROLE_SHORT
 
 AGREEMENT = {
@@ -17,7 +18,12 @@ AGREEMENT = {
     "partly_agree": ("~ one step apart", "yellow"),
     "diverge": ("≠ far apart", "red"),
     "unclear": ("? unclear", "magenta"),
+    "conflict": ("! disagree on whether it goes on", "bold red"),
 }
+
+
+def warning_panel(g: GuidanceItem) -> Panel:
+    return alert_panel(AlertItem(id=g.id, kind="stop", guidance=g))
 
 
 def comparison_view(c: Comparison) -> RenderableType:
@@ -43,8 +49,9 @@ def comparison_view(c: Comparison) -> RenderableType:
             status_text(a.betraying, a.betraying.replace("_", " ")),
             Text(label, style=style),
         )
-    parts: list[RenderableType] = [table, Text("")]
-    seen: set[str] = set()
+    parts: list[RenderableType] = [warning_panel(g) for g in c.warnings]
+    parts += [table, Text("")]
+    seen: set[str] = {g.id for g in c.warnings}
     for a in c.areas:
         if a.guidance is not None and a.guidance.id not in seen and a.agreement != "agree":
             seen.add(a.guidance.id)

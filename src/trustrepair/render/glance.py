@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from trustrepair.models import AreaResult, GuidanceItem, Report
 from trustrepair.render import words
-from trustrepair.render.outline import Guide, Line, Section, Telling, alert_section, checkin_section
+from trustrepair.render.outline import (
+    Guide,
+    Line,
+    Section,
+    Telling,
+    alert_section,
+    checkin_section,
+    opening_sections,
+    standing_section,
+)
 
 # The most cautious status first, as the assessment ranks them.
 RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
@@ -22,6 +31,7 @@ def glance(report: Report) -> list[Section]:
 
     sections = list(checkin_section(Inputs(report), tell))
     sections += [alert_section(a, tell) for a in report.safety]
+    sections += opening_sections(Inputs(report), tell)
     sections += [brief_alert(a.guidance.title, a.evidence, a.id) for a in report.warnings]
     sections.append(standing(report))
     step = next_step(report)
@@ -47,12 +57,7 @@ def areas(report: Report) -> list[AreaResult]:
 
 
 def standing(report: Report) -> Section:
-    lines: list[Line] = []
-    for area in areas(report):
-        lines.append(Line(area.status_label, lead=f"{area.title}: ", status=area.status))
-        if area.reasons:  # reasons come most cautious first: the first is the one that matters
-            lines.append(Line(area.reasons[0].text, indent=2))
-    return Section(key="standing", title="Where things stand", lines=lines)
+    return standing_section(areas(report), reasons=not report.safety_first)
 
 
 def next_step(report: Report) -> GuidanceItem | None:
@@ -68,6 +73,8 @@ def next_step(report: Report) -> GuidanceItem | None:
     )
     if ranked:
         return ranked[0].guidance[0]
+    if report.own_part is not None and report.own_part.guidance:
+        return report.own_part.guidance[0]
     return report.timeline.guidance[0] if report.timeline.guidance else None
 
 

@@ -61,10 +61,8 @@ def table_html(table: Table) -> str:
 
 def guide_html(g: Guide) -> str:
     title = f"<p><strong>{e(g.title)}</strong></p>" if g.title else ""
-    return (
-        f'<div class="guidance">{title}<p>{e(g.text)} '
-        f'<span class="source">({e(g.credit)})</span></p></div>'
-    )
+    credit = f' <span class="source">({e(g.credit)})</span>' if g.credit else ""
+    return f'<div class="guidance">{title}<p>{e(g.text)}{credit}</p></div>'
 
 
 def chart_html(section: Section) -> str:

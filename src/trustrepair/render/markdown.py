@@ -56,7 +56,8 @@ def _cell(text: str, status: str | None) -> str:
 
 def guide_md(g: Guide) -> list[str]:
     title = [f"**{esc(g.title)}**", ""] if g.title else []
-    return [*title, f"{esc(g.text)} *({esc(g.credit)})*", ""]
+    credit = f" *({esc(g.credit)})*" if g.credit else ""
+    return [*title, f"{esc(g.text)}{credit}", ""]
 
 
 def section_md(section: Section) -> list[str]:

@@ -14,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from trustrepair import messages
 from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally
 from trustrepair.render import words
 
@@ -27,7 +28,9 @@ def tally_text(t: Tally) -> str:
 
 def _marker_cell(view: MarkerView) -> Text:
     cell = Text(view.text)
-    if not view.concrete:
+    if view.checking:
+        cell.append(f"\n{messages.MARKER_CHECKING_HINT}", style="dim italic")
+    elif not view.concrete:
         hint = "could be easier to see"
         if view.id is not None:
             hint += f": trustrepair markers show {view.id}"
@@ -58,13 +61,16 @@ def markers_table(views: Sequence[MarkerView]) -> Table:
     return table
 
 
-def coaching_view(concrete: bool, advice: Sequence[str], note: str) -> RenderableType:
+def coaching_view(
+    concrete: bool, advice: Sequence[str], note: str, *, checking: bool = False
+) -> RenderableType:
     """What the coach says about one marker. `note` is the bank's concrete or keep-anyway line."""
-    if concrete:
+    if concrete and not checking:
         return Text.assemble(("● ", "green"), note)
     body: list[RenderableType] = [Text.assemble(("○ ", "yellow"), a) for a in advice]
     body.append(Text(note, style="dim"))
-    title = Text("Could this be easier to see?", style="bold yellow")
+    heading = messages.MARKER_CHECKING_TITLE if checking else "Could this be easier to see?"
+    title = Text(heading, style="bold yellow")
     return Panel(Group(*body), title=title, title_align="left", border_style="yellow")
 
 
@@ -76,7 +82,7 @@ def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
             (f"Marker {detail.id}", "bold"), f"  ·  added {words.day(detail.added)}  ·  {status}"
         ),
         Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
-        coaching_view(detail.concrete, detail.advice, note),
+        coaching_view(detail.concrete, detail.advice, note, checking=detail.checking),
         Text(""),
         Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
         Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
@@ -111,6 +117,8 @@ def markers_section_view(section: MarkersSection) -> RenderableType:
     if section.markers:
         count = f"{section.active} active marker" + ("" if section.active == 1 else "s")
         parts.append(Text(f"{count}, {section.concrete} of them concrete and observable."))
+        if section.checking:
+            parts.append(Text(messages.MARKERS_CHECKING_COUNT.format(n=section.checking)))
         parts.append(markers_table(section.markers))
     parts += [Text(""), guidance_block(section.guidance)]
     return Group(*parts)

@@ -12,11 +12,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.bank import PREREQUISITES, Area, Status
 from trustrepair.models import AlertItem, GuidanceItem, HistoryRow, Report, TimelineInfo
 from trustrepair.render import words
 from trustrepair.render.outline import Cell, Guide, Line, Section
 from trustrepair.render.outline import Table as OutlineTable
+from trustrepair.vocab import PREREQUISITES, Area, Status
 
 
 def status_text(status: str, label: str) -> Text:
@@ -27,9 +27,7 @@ def status_text(status: str, label: str) -> Text:
 
 def guidance_block(items: Iterable[GuidanceItem]) -> RenderableType:
     """Guidance from the bank, each with its source (views outside the summary's outline)."""
-    return Group(
-        *[guide_view(Guide(g.title, g.text, f"from the article: {g.source}")) for g in items]
-    )
+    return Group(*[guide_view(Guide(g.title, g.text, words.named_credit(g.source))) for g in items])
 
 
 def guide_view(g: Guide) -> RenderableType:
@@ -41,12 +39,18 @@ def guide_view(g: Guide) -> RenderableType:
     return Group(Text(g.title, style="bold"), Padding(body, (0, 0, 0, 2), expand=False))
 
 
+def credit_text(source: str) -> Text:
+    """The article credit in a view of its own (about, alerts): a heading, as the article has it."""
+    return Text(f"From {words.ARTICLE}: {source}", style="dim italic")
+
+
 def alert_panel(alert: AlertItem) -> Panel:
     style = "red" if alert.kind == "safety" else "yellow"
     body: list[RenderableType] = [Text(alert.guidance.text)]
     if alert.evidence:
         body.append(Text("Because: " + "; ".join(alert.evidence), style="dim"))
-    body.append(Text(f"From the article: {alert.guidance.source}", style="dim italic"))
+    if alert.guidance.source:
+        body.append(credit_text(alert.guidance.source))
     title = Text(alert.guidance.title, style=f"bold {style}")
     return Panel(Group(*body), title=title, title_align="left", border_style=style)
 

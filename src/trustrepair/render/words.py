@@ -204,6 +204,12 @@ def credit(number: int) -> str:
     return f"article, part {number}"
 
 
+def named_credit(source: str | None) -> str:
+    """The credit where a view shows one or two entries: the part named in place (none for
+    trustrepair's own words)."""
+    return "" if source is None else f"from {ARTICLE}: {source}"
+
+
 def credits_line(titles: list[str]) -> str:
     parts = "; ".join(f"{i} {title}" for i, title in enumerate(titles, start=1))
     return f"Guidance drawn from {ARTICLE}, by part: {parts}."
