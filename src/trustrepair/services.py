@@ -61,17 +61,16 @@ def progress_info(space: Workspace, bank: Bank) -> ProgressInfo:
         return progress_for(bank, store, dt.date.today(), latest)
 
 
-def timeline(space: Workspace, bank: Bank) -> TimelineInfo | None:
-    """Where things stand in time; None when no date is known for when it came to light."""
+def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
+    """Where things stand in time; without a date, only the span repair commonly takes."""
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
         latest = store.latest_checkin() if store is not None else None
         setting = store.setting("discovered") if store is not None else None
     found = discovered_with_source(latest, setting)
-    if found is None:
-        return None
-    return timeline_info(bank, found[0], dt.date.today(), found[1])
+    day, source = found or (None, None)
+    return timeline_info(bank, day, dt.date.today(), source)
 
 
 @dataclass(slots=True)

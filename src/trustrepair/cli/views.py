@@ -122,14 +122,11 @@ def progress_result(space: Workspace, bank: Bank) -> Result:
 
 def timeline_result(space: Workspace, bank: Bank) -> Result:
     from trustrepair import messages
-    from trustrepair.models import TimelineInfo
-
-    info = services.timeline(space, bank)
-    if info is None:
-        return Result(TimelineInfo(), messages=[messages.NO_DATE_YET])
     from trustrepair.render.terminal import timeline_view
 
-    return Result(info, lambda: timeline_view(info, full=True))
+    info = services.timeline(space, bank)
+    notes = [messages.NO_DATE_YET] if info.discovered is None else []
+    return Result(info, lambda: timeline_view(info, full=True), notes)
 
 
 def markers_result(space: Workspace, bank: Bank, *, show_all: bool) -> Result:

@@ -43,7 +43,7 @@ def line_html(line: Line) -> str:
     lead = f"<strong>{e(line.lead.strip())}</strong> " if line.lead.strip() else ""
     text = f"<strong>{e(line.text)}</strong>" if line.tone == "strong" else e(line.text)
     attr = f' class="{classes}"' if classes else ""
-    return f"<p{attr}>{mark}{lead}{text}</p>"
+    return f"<p{attr}>{lead}{mark}{text}</p>"
 
 
 def table_html(table: Table) -> str:

@@ -27,7 +27,7 @@ def line_md(line: Line) -> str:
         text = f"**{text}**" if text else text
     lead = f"**{esc(line.lead.strip())}** " if line.lead.strip() else ""
     status = f"{words.mark(line.status)} " if line.status else ""
-    return status + lead + text
+    return lead + status + text
 
 
 def lines_md(lines: list[Line]) -> list[str]:

@@ -32,7 +32,7 @@ Tone = Literal["plain", "muted", "strong", "quote"]
 
 @dataclass(slots=True)
 class Line:
-    """One line of text. `lead` is a short bold label before it; `status` puts a mark first."""
+    """One line of text. `lead` is a short bold label; `status` puts a mark just before the text."""
 
     text: str
     lead: str = ""
@@ -397,8 +397,8 @@ def footer_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 
 SECTIONS: tuple[Builder, ...] = (
-    checkin_section,
     safety_sections,
+    checkin_section,
     opening_sections,
     warning_sections,
     prerequisite_sections,

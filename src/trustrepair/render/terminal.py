@@ -64,10 +64,10 @@ KIND_STYLE = {"safety": "red", "warning": "yellow"}
 
 def line_view(line: Line) -> RenderableType:
     text = Text()
-    if line.status is not None:
-        text.append(f"{words.mark(line.status)} ", style=words.colour(line.status))
     if line.lead:
         text.append(line.lead, style="bold")
+    if line.status is not None:
+        text.append(f"{words.mark(line.status)} ", style=words.colour(line.status))
     text.append(line.text, style=TONE[line.tone])
     return Padding(text, (0, 0, 0, line.indent), expand=False) if line.indent else text
 
@@ -129,9 +129,11 @@ def report_view(report: Report, *, full: bool = True) -> RenderableType:
 
 def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     """Where things stand in time; `full` adds what to expect at the next anniversary."""
-    from trustrepair.render.outline import Telling, timeline_section
+    from trustrepair.render.outline import Telling, horizon_lines, timeline_section
 
     tell = Telling(named=True)
+    if info.discovered is None:  # the missing date is said on stderr; the span still shows
+        return section_view(Section(key="timeline", title="", lines=horizon_lines(info, tell)))
     section = timeline_section(info, tell)
     expect = info.expect_at_anniversary
     if full and expect is not None:
