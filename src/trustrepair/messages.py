@@ -23,7 +23,7 @@ DATABASE_UNREADABLE = (
 )
 DEMO_INTRO = (
     "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
-    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "a little over a year of check-ins, markers and waves of distrust. Robin is the affected "
     "partner; Kai is the partner who broke trust. Your own data is not read or changed."
 )
 DEMO_CHECK_INTRO = (

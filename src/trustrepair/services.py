@@ -165,3 +165,27 @@ def log_spike(space: Workspace, spike: Spike) -> int:
 def same_day_count(store: Store, spike: Spike) -> int:
     start, end = local_day(spike)
     return store.count_spikes_between(start, end)
+
+
+# --- the demo's story ----------------------------------------------------------------------------
+
+
+def all_checkins(space: Workspace) -> list[CheckIn]:
+    """Every check-in, oldest first."""
+    with space.reading() as store:
+        return store.checkins(newest_first=False) if store is not None else []
+
+
+def report_as_it_was(bank: Bank, checkin: CheckIn) -> Report:
+    """A past check-in's report as it read that day: its own answers and date, nothing logged."""
+    from trustrepair.models import as_local
+    from trustrepair.report import build_report, discovered_with_source
+
+    found = discovered_with_source(checkin, None)
+    return build_report(
+        bank,
+        checkin,
+        discovered=found[0] if found else None,
+        discovered_from=found[1] if found else None,
+        today=as_local(checkin.created_utc, checkin.utc_offset_minutes).date(),
+    )

@@ -29,7 +29,6 @@ def compare(
     from trustrepair.cli.views import comparison_result
     from trustrepair.services import compare_sources
 
-    found = compare_sources(
-        load_bank(None), workspace(ctx), first, second, include_notes=include_notes
-    )
-    emit(comparison_result(found), as_json=as_json)
+    bank = load_bank(None)
+    found = compare_sources(bank, workspace(ctx), first, second, include_notes=include_notes)
+    emit(comparison_result(found, bank), as_json=as_json)

@@ -67,10 +67,11 @@ def summary_result(space: Workspace, bank: Bank, *, full: bool = False) -> Resul
     return report_result(services.summary_report(space, bank), full=full)
 
 
-def comparison_result(comparison: Comparison) -> Result:
+def comparison_result(comparison: Comparison, bank: Bank) -> Result:
     from trustrepair.render.compare import comparison_view
 
-    return Result(comparison, lambda: comparison_view(comparison))
+    labels = bank.report.status_labels
+    return Result(comparison, lambda: comparison_view(comparison, labels))
 
 
 def run_check(
@@ -111,13 +112,14 @@ def run_check(
     return report_result(services.checkin_report(bank, space, checkin, unsaved), full=full)
 
 
-def progress_result(space: Workspace, bank: Bank) -> Result:
+def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:
+    """Spikes week by week; `brief` (the demo) keeps the trend, the chart and the setbacks."""
     from trustrepair import messages
     from trustrepair.render.progress import progress_view
 
     info = services.progress_info(space, bank)
     notes = [] if info.spikes_logged else [messages.NO_SPIKES_YET]
-    return Result(info, lambda: progress_view(info), notes, long=True)
+    return Result(info, lambda: progress_view(info, brief=brief), notes, long=True)
 
 
 def timeline_result(space: Workspace, bank: Bank) -> Result:

@@ -147,9 +147,14 @@ def history_view(
 ) -> RenderableType:
     """One row per check-in; the status words are the summary's own (the bank's labels)."""
     table = Table(
-        title=Text("Check-ins, newest first"), title_justify="left", expand=False, show_edge=False
+        title=Text("Check-ins, newest first"),
+        title_justify="left",
+        expand=False,
+        show_edge=False,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
     )
-    table.add_column("When", overflow="fold")
+    table.add_column("When", no_wrap=True)
     table.add_column("Role", overflow="fold")
     for area in PREREQUISITES:
         table.add_column(titles[area], overflow="fold")
