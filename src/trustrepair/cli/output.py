@@ -26,6 +26,7 @@ class Result:
     view: Callable[[], RenderableType] | None = None
     messages: list[str] = field(default_factory=list)
     long: bool = False
+    text: str | None = None  # plain lines printed as they are (paths never wrap)
 
 
 def emit(result: Result, *, as_json: bool = False) -> None:
@@ -35,6 +36,8 @@ def emit(result: Result, *, as_json: bool = False) -> None:
         print_data(json_text(result.data))
     elif result.view is not None:
         show(result.view(), long=result.long)
+    elif result.text is not None:
+        print_data(result.text)
     for message in result.messages:
         say(message)
 
