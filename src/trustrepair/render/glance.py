@@ -30,8 +30,8 @@ def glance(report: Report) -> list[Section]:
     from trustrepair.render.outline import Inputs
 
     sections = [alert_section(a, tell) for a in report.safety]
-    sections += checkin_section(Inputs(report), tell)
     sections += opening_sections(Inputs(report), tell)
+    sections += checkin_section(Inputs(report), tell)
     sections += [brief_alert(a.guidance.title, a.evidence, a.id) for a in report.warnings]
     sections.append(standing(report))
     step = next_step(report)
