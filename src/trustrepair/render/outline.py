@@ -184,7 +184,8 @@ def area_section(result: AreaResult, tell: Telling) -> Section:
 def prerequisite_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     report = inputs.report
     if report.safety_first:  # every verdict is withheld: the statuses once, no reasons
-        return [standing_section(list(report.prerequisites.values()), reasons=False)]
+        graded = [*report.prerequisites.values(), *([report.your_part] if report.your_part else [])]
+        return [standing_section(graded, reasons=False)]
     return [area_section(r, tell) for r in report.prerequisites.values()]
 
 
@@ -227,7 +228,8 @@ def your_part_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     """The partner who broke trust: their own side, with a status. The affected partner: an
     invitation, never graded."""
     report = inputs.report
-    out = [] if report.your_part is None else [area_section(report.your_part, tell)]
+    graded = report.your_part if not report.safety_first else None  # else in the statuses
+    out = [] if graded is None else [area_section(graded, tell)]
     own = report.own_part
     if own is not None:
         guides = tell.guides(own.guidance)
@@ -282,7 +284,9 @@ def markers_table(section: MarkersSection) -> Table:
 
 
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    notes = inputs.report.notes
+    report = inputs.report
+    named = {m.text for m in report.markers.markers}  # shown once, as markers
+    notes = [n for n in report.notes if not set(n.answer.splitlines()) <= named]
     if not notes:
         return []
     lines: list[Line] = []
