@@ -10,15 +10,13 @@ from __future__ import annotations
 from trustrepair.models import AreaResult, GuidanceItem, Report
 from trustrepair.render import words
 from trustrepair.render.outline import (
-    Guide,
-    Line,
-    Section,
-    Telling,
+    Inputs,
     alert_section,
     checkin_section,
     opening_sections,
     standing_section,
 )
+from trustrepair.render.sections import Guide, Line, Section, Telling
 
 # The most cautious status first, as the assessment ranks them.
 RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
@@ -27,8 +25,6 @@ FULL_HINT = "Every reason and all the guidance: trustrepair summary --full"
 
 def glance(report: Report) -> list[Section]:
     tell = Telling(named=True)
-    from trustrepair.render.outline import Inputs
-
     sections = [alert_section(a, tell) for a in report.safety]
     sections += opening_sections(Inputs(report), tell)
     sections += checkin_section(Inputs(report), tell)

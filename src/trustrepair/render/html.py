@@ -13,7 +13,8 @@ from importlib import resources
 from trustrepair.models import Export
 from trustrepair.render import words
 from trustrepair.render.chart import spikes_svg
-from trustrepair.render.outline import Guide, Line, Section, Table, export_outline
+from trustrepair.render.outline import export_outline
+from trustrepair.render.sections import Guide, Line, Section, Table
 
 
 def _css() -> str:

@@ -6,7 +6,8 @@ import re
 
 from trustrepair.models import Export
 from trustrepair.render import words
-from trustrepair.render.outline import Guide, Line, Section, Table, export_outline
+from trustrepair.render.outline import export_outline
+from trustrepair.render.sections import Guide, Line, Section, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)
