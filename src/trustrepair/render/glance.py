@@ -92,6 +92,12 @@ def at_a_glance(report: Report) -> list[Line]:
         lines.append(
             Line("none logged yet. Log one with: trustrepair spike", lead="Waves of distrust: ")
         )
+    for st in report.reflections:  # the phrases themselves are quoted once, in the full view
+        if st.reflection.flags:
+            said = words.plural(len(st.reflection.flags), "phrase")
+            lines.append(
+                Line(f"{said} to look at again (in the full view)", lead=f"{st.heading}: ")
+            )
     markers = report.markers
     if markers.markers:
         shown = sum(m.consistency.last_30_days.shown for m in markers.markers)
