@@ -13,7 +13,6 @@ from trustrepair.cli.common import (
     ask_hidden,
     confirm_by_typing,
     passphrases,
-    print_data,
     say,
     workspace,
 )
@@ -35,16 +34,14 @@ def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     Example: trustrepair data path
     """
+    from trustrepair.cli.output import Result, emit
+
     space = workspace(ctx)
     where = {"home": space.home, "profile": space.profile, "database": space.database}
-    if as_json:
-        import json
-
-        info: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
-        print_data(json.dumps({**info, "encrypted": space.encrypted}, indent=2))
-        return
     lines = [f"{k + ':':<10}{v}" for k, v in where.items()]
-    print_data("\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"]))
+    text = "\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"])
+    data: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
+    emit(Result({**data, "encrypted": space.encrypted}, text=text), as_json=as_json)
 
 
 NewPassphraseFile = Annotated[
