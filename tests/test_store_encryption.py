@@ -178,7 +178,7 @@ def test_the_passphrase_file_comes_from_the_environment_too(
 
 def test_no_passphrase_given_at_the_prompt_is_one_line(cli: Cli, locked: bytes) -> None:
     result = cli("summary", input="", code=5)
-    assert result.stderr.splitlines() == [
+    assert [line.strip() for line in result.stderr.splitlines()] == [
         "Passphrase:",
         "Error: no passphrase was given (scripts can use --passphrase-file FILE); "
         "nothing was changed",
@@ -438,3 +438,40 @@ def test_errors_of_both_drivers_reach_the_one_line_edge() -> None:
     assert is_database_error(sqlite3.OperationalError("disk I/O error"))
     assert is_database_error(driver().OperationalError("disk I/O error"))
     assert not is_database_error(ValueError("something else"))
+
+
+def test_the_journal_of_a_write_in_progress_holds_nothing_readable(
+    cli: Cli, home: Path, pw: tuple[str, str]
+) -> None:
+    cli(*pw, "markers", "add", f"{SECRET} calls when late")
+    cli(*pw, "data", "encrypt")
+    store = open_store(db_path(home), unlock=Fixed(FIRST))
+    try:
+        assert store.db.execute("PRAGMA temp_store").fetchone()[0] == 2  # temp tables in memory
+        with store.transaction() as db:
+            db.execute("UPDATE markers SET text = ?", (f"{LATER} {SECRET}",))
+            journal = db_path(home).with_name("trustrepair.db-journal")
+            assert journal.exists()  # the old pages, kept until the commit
+            assert files_holding(home, SECRET) == files_holding(home, LATER) == []
+    finally:
+        store.close()
+    assert files_holding(home, SECRET) == files_holding(home, LATER) == []
+
+
+def test_wipe_removes_an_encrypted_store_without_its_passphrase(
+    cli: Cli, home: Path, pw: tuple[str, str]
+) -> None:
+    cli(*pw, "markers", "add", "Calls when he is late")
+    cli(*pw, "data", "encrypt")
+    leftover = db_path(home).with_name("trustrepair.db.converting")
+    leftover.write_bytes(b"a copy a killed conversion left")
+    result = cli("data", "wipe", "--yes", input="")
+    assert "Passphrase" not in result.stderr
+    assert not home.exists()
+
+
+def test_encrypting_again_is_refused_before_any_passphrase_is_asked(
+    cli: Cli, locked: bytes
+) -> None:
+    result = cli("data", "encrypt", input="", code=2)
+    assert "already encrypted" in one_line_error(result)

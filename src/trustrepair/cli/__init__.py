@@ -94,6 +94,10 @@ def root(
             metavar="FILE",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -103,6 +107,9 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
+    from trustrepair.cli.output import Paging
+
+    Paging.allowed = not no_pager
     ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 

@@ -86,10 +86,23 @@ def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
 
 
 def ask_hidden(label: str) -> str:
-    """A line typed without echo (on stderr, so stdout stays data); no input means none."""
+    """A line typed without echo (on stderr, so stdout stays data); no input means none.
+
+    Without a terminal (a pipe, a script) the line is read as it comes: there is no echo to
+    hide, and getpass would only warn that it cannot turn echo off.
+    """
+    import sys
+
     from trustrepair import messages
     from trustrepair.errors import PassphraseError
 
+    if not sys.stdin.isatty():
+        typer.echo(f"{label}: ", err=True, nl=False)
+        line = sys.stdin.readline()
+        typer.echo("", err=True)
+        if not line:
+            raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN)
+        return line.removesuffix("\n").removesuffix("\r")
     try:
         typed: str = typer.prompt(label, hide_input=True, err=True)
     except typer.Abort:
@@ -121,21 +134,11 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
-def show(renderable: RenderableType) -> None:
-    console().print(renderable)
+def show(renderable: RenderableType, *, long: bool = False) -> None:
+    """A view for a person on stdout (see cli/output.py: clean plain text, paged when long)."""
+    from trustrepair.cli.output import show as draw
 
-
-def show_paged(renderable: RenderableType) -> None:
-    """A long view: through the pager at a terminal, printed as is when piped.
-
-    Stands in until a shared pager helper exists; callers need not change when it does.
-    """
-    out = console()
-    if out.is_terminal:
-        with out.pager(styles=not out.no_color):
-            out.print(renderable)
-    else:
-        out.print(renderable)
+    draw(renderable, long=long)
 
 
 def say(message: str) -> None:

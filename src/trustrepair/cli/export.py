@@ -161,6 +161,7 @@ def import_(
 def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -> list[str]:
     """What an import would do, in a few lines: new, already here, settings, roles."""
     from trustrepair.dates import read_stored
+    from trustrepair.render.words import rough_day
 
     lines = [messages.IMPORT_PREVIEW_HEAD.format(file=file)]
     new = _counted(plan.new)
@@ -168,7 +169,8 @@ def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -
     if present := _counted(plan.present):
         lines.append(messages.IMPORT_ALREADY.format(items=present))
     for key, (here, theirs) in plan.differing.items():
-        shown = [(d.label() if (d := read_stored(v)) else v) for v in (here, theirs)]
+        dates = [(v, read_stored(v)) for v in (here, theirs)]
+        shown = [rough_day(d.day, approximate=d.approximate) if d else v for v, d in dates]
         name = messages.SETTING_NAMES.get(key, key)
         lines.append(
             messages.IMPORT_SETTING_DIFFERS.format(key=name, here=shown[0], theirs=shown[1])

@@ -10,9 +10,6 @@ from trustrepair.cli.common import (
     JsonFlag,
     PromptsOption,
     load_bank,
-    print_data,
-    say,
-    show,
     workspace,
 )
 
@@ -26,15 +23,20 @@ def summary(
         ),
     ] = None,
     prompts: PromptsOption = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every reason, the answers behind it, all guidance.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show the latest check-in: each prerequisite, why, and what the article suggests.
+    """Show the latest check-in on one screen: statuses, why, and one next step.
 
-    Example: trustrepair summary --id c3
+    Example: trustrepair summary --full --id c3
     """
-    from trustrepair.cli.views import show_summary
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import summary_result
 
-    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json, record_id=record_id)
+    space, bank = workspace(ctx), load_bank(prompts)
+    emit(summary_result(space, bank, full=full, record_id=record_id), as_json=as_json)
 
 
 def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
@@ -43,19 +45,17 @@ def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     Example: trustrepair history
     """
     from trustrepair import messages
+    from trustrepair.cli.output import Result, emit
+    from trustrepair.models import CheckIn
+    from trustrepair.render.terminal import history_view
     from trustrepair.report import history_rows
 
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
-        rows = history_rows(bank, store.numbered("checkins"))
-    if as_json:
-        from trustrepair.render.jsonout import list_json
-
-        print_data(list_json(rows))
-        return
+        numbered = [(n, c) for n, c in store.numbered("checkins") if isinstance(c, CheckIn)]
+        rows = history_rows(bank, [c for _, c in numbered], [f"c{n}" for n, _ in numbered])
+    labels = bank.report.area_titles, bank.report.status_labels
     if not rows:
-        say(messages.NO_CHECKIN_YET)
+        emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
-    from trustrepair.render.terminal import history_view
-
-    show(history_view(rows, bank.report.area_titles))
+    emit(Result(rows, lambda: history_view(rows, *labels), long=True), as_json=as_json)

@@ -128,9 +128,13 @@ def convert(path: Path, *, old: str | None, new: str | None) -> None:
     copy = path.with_name(path.name + CONVERTING)
     remove_leftovers(path)
     _create_private(copy)
-    expected = _export(path, copy, old=old, new=new)
-    _verify(copy, new, expected, path)
-    _flush(copy)
+    try:
+        expected = _export(path, copy, old=old, new=new)
+        _verify(copy, new, expected, path)
+        _flush(copy)
+    except BaseException:  # a refusal or Ctrl-C: the store stays as it was, no copy beside it
+        remove_leftovers(path)
+        raise
     scrub = os.open(path, os.O_RDWR) if old is None else None
     try:
         copy.replace(path)
