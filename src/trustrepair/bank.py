@@ -253,6 +253,24 @@ class ProgressText(BankModel):
         ]
 
 
+class CalendarMark(BankModel):
+    id: Id
+    months: int = Field(ge=1, le=600)
+    summary: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class CalendarText(BankModel):
+    """How `trustrepair calendar` names its events; never anything a person wrote."""
+
+    name: str = Field(min_length=1)
+    anniversary_summary: str = Field(min_length=1)
+    anniversary_text: str = Field(min_length=1)
+    checkin_summary: str = Field(min_length=1)
+    checkin_text: str = Field(min_length=1)
+    marks: list[CalendarMark] = []
+
+
 class Bank(BankModel):
     meta: Meta
     sources: dict[Id, Source]
@@ -266,6 +284,7 @@ class Bank(BankModel):
     phases: list[Phase]
     markers: MarkerRules
     progress: ProgressText
+    calendar: CalendarText
     reflect: Reflect | None = None
 
     @model_validator(mode="after")

@@ -139,3 +139,20 @@ def latest_checkin(space: Workspace) -> CheckIn | None:
     """A profile's newest check-in, or None (nothing is created just by looking)."""
     with space.reading() as store:
         return store.latest_checkin() if store is not None else None
+
+
+def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
+    """The discovery date, and a seed for stable event ids that no other store shares.
+
+    The seed is the oldest check-in's random id (hashed again before use), so importing the
+    calendar twice updates its events; a store without check-ins falls back to the profile.
+    """
+    from trustrepair.report import discovered_date
+
+    with space.reading() as store:
+        if store is None:
+            return None, space.profile
+        latest = store.latest_checkin()
+        oldest = store.checkins(newest_first=False, limit=1)
+        discovered = discovered_date(latest, store.setting("discovered"))
+    return discovered, oldest[0].uid if oldest else space.profile

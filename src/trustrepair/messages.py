@@ -198,6 +198,11 @@ EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+CALENDAR_WRITTEN = (
+    "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
+    "importing it again updates the same events."
+)
+CALENDAR_REMINDER = " and a check-in reminder"
 NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
 PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
