@@ -118,6 +118,7 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
         )
     data.pop("summary", None)  # derived views; rebuilt from the data after import
     data.pop("progress", None)
+    data.pop("course", None)
     try:
         export = Export.model_validate(data)
     except ValidationError as exc:
@@ -167,6 +168,7 @@ def build_export(
 ) -> Export:
     """One export: the data (cut and stripped as asked) plus the derived summary."""
     from trustrepair import __version__
+    from trustrepair.course import build_course
     from trustrepair.models import now_utc
 
     if start is not None:
@@ -185,6 +187,7 @@ def build_export(
         summary=summary,
         progress=progress,
         markers=markers if notes or markers is None else _markers_without_words(markers),
+        course=build_course(bank, data.checkins),
     )
 
 

@@ -113,6 +113,17 @@ REFLECT_REVISE = "To rewrite it, type < at the next question."
 # Short role names for narrow table columns (the bank's role_labels are the long form).
 ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
 
+# --- the course over time (`history`, exports) ------------------------------------------------
+COURSE_TITLE = "How things have moved"
+COURSE_SCOPE = {
+    "checkin": "{count} check-ins, one mark each, {first} to {last}",
+    "month": "{count} check-ins, one mark per month (its latest check-in), {first} to {last}",
+}
+COURSE_NO_CHECKIN = "no check-in that month"
+COURSE_NO_CHANGE = "no change"
+COURSE_CHANGES = "{count} changes, the last on {on}"
+COURSE_ONE_CHANGE = "1 change, on {on}"
+
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
 SORRY = "Sorry, {reason}."

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from trustrepair.bank import Agreement, Area, Role, Status
 from trustrepair.models.base import Record
+from trustrepair.models.course import CourseStrip
 from trustrepair.models.progress import ProgressInfo
 from trustrepair.models.report import MarkersSection, Report
 from trustrepair.models.report_parts import Evidence, GuidanceItem
@@ -39,6 +40,7 @@ class Export(Record):
     summary: Report | None = None
     progress: ProgressInfo | None = None
     markers: MarkersSection | None = None  # when there is no check-in (else in summary)
+    course: list[CourseStrip] = []  # how things have moved, over every check-in exported
 
 
 class ImportCounts(Record):
