@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import jsonschema
-from conftest import Cli, open_home_store
 
+from conftest import Cli, open_home_store
 from trustrepair.bank import load_bank
 from trustrepair.course import MAX_CELLS_PER_CHECKIN, build_course, in_period, status_changes
 from trustrepair.models import CheckIn

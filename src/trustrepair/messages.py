@@ -116,9 +116,10 @@ ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
 # --- the course over time (`history`, exports) ------------------------------------------------
 COURSE_TITLE = "How things have moved"
 COURSE_SCOPE = {
-    "checkin": "{count} check-ins, one mark each, {first} to {last}",
-    "month": "{count} check-ins, one mark per month (its latest check-in), {first} to {last}",
+    "checkin": "{count}, one mark each, {first} to {last}",
+    "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
 }
+COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
 COURSE_NO_CHECKIN = "no check-in that month"
 COURSE_NO_CHANGE = "no change"
 COURSE_CHANGES = "{count} changes, the last on {on}"

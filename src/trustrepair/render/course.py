@@ -33,8 +33,10 @@ def change_words(changes: Sequence[StatusChange]) -> str:
 
 def scope_words(strip: CourseStrip) -> str:
     fmt = "%b %Y" if strip.by == "month" else "%Y-%m-%d"
+    count = sum(c.checkins for c in strip.cells)
+    one, many = messages.COURSE_CHECKINS
     return messages.COURSE_SCOPE[strip.by].format(
-        count=sum(c.checkins for c in strip.cells),
+        count=one if count == 1 else many.format(count=count),
         first=f"{strip.cells[0].start:{fmt}}",
         last=f"{strip.cells[-1].end:{fmt}}",
     )
