@@ -86,12 +86,17 @@ def _unique_guidance(bank: Bank, ids: Iterable[str]) -> list[GuidanceItem]:
 def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaResult:
     rules = matching_rules(bank, role, area, answers)
     status = area_status(rules)
-    reasons = [
-        Reason(
-            rule=r.id, status=r.status, text=r.reason, evidence=evidence_for(bank, r.when, answers)
-        )
-        for r in rules
-    ]
+    reasons = merge_overlapping(
+        [
+            Reason(
+                rule=r.id,
+                status=r.status,
+                text=r.reason,
+                evidence=evidence_for(bank, r.when, answers),
+            )
+            for r in rules
+        ]
+    )
     return AreaResult(
         area=area,
         title=bank.report.area_titles[area],
@@ -100,6 +105,21 @@ def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaRes
         reasons=reasons,
         guidance=_unique_guidance(bank, (g for r in rules for g in r.guidance)),
     )
+
+
+def merge_overlapping(reasons: list[Reason]) -> list[Reason]:
+    """Say each point once: reasons that rest on a shared answer become one reason, the most
+    cautious one's words, naming every answer behind the group. `reasons` is most cautious first."""
+    merged: list[Reason] = []
+    for reason in reasons:
+        asked = {e.question for e in reason.evidence}
+        home = next((m for m in merged if asked & {e.question for e in m.evidence}), None)
+        if home is None:
+            merged.append(reason.model_copy(update={"evidence": list(reason.evidence)}))
+            continue
+        known = {e.question for e in home.evidence}
+        home.evidence.extend(e for e in reason.evidence if e.question not in known)
+    return merged
 
 
 def prerequisite_statuses(bank: Bank, role: Role, answers: Answers) -> dict[Area, Status]:

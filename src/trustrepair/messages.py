@@ -110,8 +110,6 @@ def reflect_too_long(max_chars: int) -> str:
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
 
-# Short role names for narrow table columns (the bank's role_labels are the long form).
-ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
 
 # --- the course over time (`history`, exports) ------------------------------------------------
 COURSE_TITLE = "How things have moved"
@@ -167,7 +165,6 @@ TREND_DRIFTS = "the weekly count drifts by about {rate}, too little to call a ch
 TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
 TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
 TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
-RATE_EACH = "{amount} each {unit}"
 
 # --- stop conditions: the data behind each one (evidence lines)
 STOP_ACCOUNTABILITY_RUN = "Accountability: {status} in the last {n} check-ins in a row"

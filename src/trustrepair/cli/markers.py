@@ -137,14 +137,15 @@ def retire(
     from trustrepair import messages
     from trustrepair.markers import parse_marker_id
     from trustrepair.models import now_utc
+    from trustrepair.render import words
 
     number = parse_marker_id(marker_id)
     bank = load_bank(prompts)
     with _existing_store(ctx, number) as store:
         before = store.marker(number)
         view = _views(bank, store, [store.retire_marker(number, now_utc())])[0]
-    if before.retired_utc is not None:
-        say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=f"{view.retired:%d %b %Y}"))
+    if before.retired_utc is not None and view.retired is not None:
+        say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=words.day(view.retired)))
     else:
         say(messages.MARKER_RETIRED.format(id=number))
     if as_json:
@@ -177,6 +178,7 @@ def record(
     from trustrepair.errors import BadInputError
     from trustrepair.markers import clean_note, parse_marker_id, parse_on_date
     from trustrepair.models import MarkerRecord
+    from trustrepair.render import words
 
     if shown == missed:
         raise BadInputError(messages.MARKER_SHOWN_OR_NOT)
@@ -191,7 +193,7 @@ def record(
         )
         view = _views(bank, store, [marker])[0]
     outcome = "shown" if shown else "not shown"
-    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=f"{day:%a %d %b %Y}"))
+    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=words.weekday(day)))
     if as_json:
         _print_json(view)
         return

@@ -105,6 +105,7 @@ def _store_spike(ctx: typer.Context, logged: Spike) -> int:
 def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> str:
     from trustrepair import messages
     from trustrepair.models import as_local
+    from trustrepair.render import words
 
     local = as_local(logged.at_utc, logged.utc_offset_minutes)
     details = [
@@ -115,12 +116,12 @@ def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> s
         logged.trigger or "",
     ]
     offset = f"{local:%z}"
-    when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+    when = f"{words.weekday(local)} {words.clock(local)} (UTC{offset[:3]}:{offset[3:]})"
     line = messages.spike_logged(
-        when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
+        when, ", ".join(d for d in details if d), same_day, words.short_weekday(local)
     )
     if read_as_yesterday:
-        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=f"{local:%H:%M}")
+        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=words.clock(local))
     return line
 
 

@@ -18,14 +18,21 @@ from trustrepair.cli.common import (
 )
 
 
-def summary(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFlag = False) -> None:
-    """Show the latest check-in: each prerequisite, why, and what the article suggests.
+def summary(
+    ctx: typer.Context,
+    prompts: PromptsOption = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every reason, the answers behind it, all guidance.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the latest check-in on one screen: statuses, why, and one next step.
 
-    Example: trustrepair summary --json
+    Example: trustrepair summary --full
     """
     from trustrepair.cli.views import show_summary
 
-    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json)
+    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json, full=full)
 
 
 def history(
@@ -72,6 +79,6 @@ def history(
         Group(
             course_view(strips, bank.report.status_labels),
             Text(),
-            history_view(rows, bank.report.area_titles),
+            history_view(rows, bank.report.area_titles, bank.report.status_labels),
         )
     )

@@ -53,7 +53,7 @@ def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) 
         store.add_checkin(checkin, markers)
 
 
-def render_report(report: Report, *, as_json: bool) -> None:
+def render_report(report: Report, *, as_json: bool, full: bool = True) -> None:
     if as_json:
         from trustrepair.render.jsonout import model_json
 
@@ -61,7 +61,7 @@ def render_report(report: Report, *, as_json: bool) -> None:
     else:
         from trustrepair.render.terminal import report_view
 
-        show(report_view(report))
+        show(report_view(report, full=full))
 
 
 def show_checkin_result(
@@ -77,7 +77,7 @@ def show_checkin_result(
     render_report(report, as_json=as_json)
 
 
-def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+def show_summary(space: Workspace, bank: Bank, *, as_json: bool, full: bool = False) -> None:
     from trustrepair import messages
 
     with space.reading() as store:
@@ -87,7 +87,7 @@ def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
         if as_json:
             print_data("null")
         return
-    render_report(report, as_json=as_json)
+    render_report(report, as_json=as_json, full=full)
 
 
 def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:

@@ -7,9 +7,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.messages import ROLE_SHORT
 from trustrepair.models import Comparison
+from trustrepair.render import words
 from trustrepair.render.terminal import guidance_block, status_text
+from trustrepair.render.words import ROLE_SHORT
 
 AGREEMENT = {
     "agree": ("= same view", "green"),
@@ -21,8 +22,8 @@ AGREEMENT = {
 
 def comparison_view(c: Comparison) -> RenderableType:
     caption = (
-        f"Latest check-ins: {c.affected_source} {c.affected_when:%d %b %Y}, "
-        f"{c.betraying_source} {c.betraying_when:%d %b %Y}"
+        f"Latest check-ins: {c.affected_source} {words.day(c.affected_when)}, "
+        f"{c.betraying_source} {words.day(c.betraying_when)}"
     )
     table = Table(
         title=Text("Two views, side by side"),

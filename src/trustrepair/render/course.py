@@ -11,7 +11,7 @@ from rich.text import Text
 from trustrepair import messages
 from trustrepair.bank import Status
 from trustrepair.models import CourseCell, CourseStrip, StatusChange
-from trustrepair.render.terminal import STATUS_MARK
+from trustrepair.render.words import STATUS_MARK
 
 NO_CHECKIN_MARK = "·"
 
@@ -44,8 +44,9 @@ def scope_words(strip: CourseStrip) -> str:
 
 def legend(labels: Mapping[Status, str], *, months: bool) -> Text:
     parts: list[Text] = []
-    for status, (mark, style) in STATUS_MARK.items():
-        parts.append(Text.assemble((mark, style), f" {labels[status]}"))
+    for status, label in labels.items():
+        mark, style = STATUS_MARK[status]
+        parts.append(Text.assemble((mark, style), f" {label}"))
     if months:
         parts.append(Text.assemble((NO_CHECKIN_MARK, "dim"), f" {messages.COURSE_NO_CHECKIN}"))
     return Text("   ").join(parts)

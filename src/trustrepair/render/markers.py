@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally, WeekTally
+from trustrepair.render import words
 
 # One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
 LEVELS = "▁▃▅▇"
@@ -37,7 +38,7 @@ def week_strip(weeks: Iterable[WeekTally]) -> str:
 
 
 def tally_text(t: Tally) -> str:
-    return "–" if t.recorded == 0 else f"{t.shown} of {t.recorded}"
+    return words.tally(t.shown, t.recorded)
 
 
 def _marker_cell(view: MarkerView) -> Text:
@@ -48,7 +49,7 @@ def _marker_cell(view: MarkerView) -> Text:
             hint += f": trustrepair markers show {view.id}"
         cell.append(f"\n{hint}", style="dim italic")
     if view.retired is not None:
-        cell.append(f"\nretired {view.retired:%d %b %Y}", style="dim")
+        cell.append(f"\nretired {words.day(view.retired)}", style="dim")
     return cell
 
 
@@ -85,10 +86,10 @@ def coaching_view(concrete: bool, advice: Sequence[str], note: str) -> Renderabl
 
 def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     c = detail.consistency
-    status = f"retired {detail.retired:%d %b %Y}" if detail.retired else "active"
+    status = f"retired {words.day(detail.retired)}" if detail.retired else "active"
     parts: list[RenderableType] = [
         Text.assemble(
-            (f"Marker {detail.id}", "bold"), f"  ·  added {detail.added:%d %b %Y}  ·  {status}"
+            (f"Marker {detail.id}", "bold"), f"  ·  added {words.day(detail.added)}  ·  {status}"
         ),
         Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
         coaching_view(detail.concrete, detail.advice, note),
@@ -100,7 +101,7 @@ def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     if detail.recent_records:
         parts += [Text(""), Text("Latest records", style="bold")]
         for r in detail.recent_records:
-            line = Text(f"  {r.on_date:%a %d %b %Y}  {r.outcome}")
+            line = Text(f"  {words.weekday(r.on_date)}  {r.outcome}")
             if r.note:
                 line.append(f"  {r.note}", style="dim")
             parts.append(line)

@@ -1,0 +1,101 @@
+"""The short summary: one screen for someone opening it in a hard moment.
+
+Safety, any warning, each prerequisite with its one most important reason, the one next step,
+then one line each for the timeline, the waves of distrust, the markers and support. Everything
+else is in `trustrepair summary --full`, drawn from the same outline pieces.
+"""
+
+from __future__ import annotations
+
+from trustrepair.models import AreaResult, GuidanceItem, Report
+from trustrepair.render import words
+from trustrepair.render.outline import Line, Section, Telling, alert_section, checkin_section
+
+# The most cautious status first, as the assessment ranks them.
+RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
+FULL_HINT = "Every reason and all the guidance: trustrepair summary --full"
+
+
+def glance(report: Report) -> list[Section]:
+    tell = Telling(named=True)
+    from trustrepair.render.outline import Inputs
+
+    sections = list(checkin_section(Inputs(report), tell))
+    sections += [alert_section(a, tell) for a in report.safety]
+    sections += [brief_alert(a.guidance.title, a.evidence, a.id) for a in report.warnings]
+    sections.append(standing(report))
+    step = next_step(report)
+    if step is not None:
+        guide = tell.guides([step])
+        sections.append(Section(key="next", title="One next step", guidance=guide))
+    sections.append(Section(key="glance", title="", lines=[Line(""), *at_a_glance(report)]))
+    hint = [Line(FULL_HINT, tone="muted"), Line(report.disclaimer, tone="muted")]
+    sections.append(Section(key="more", title="", kind="footer", lines=hint))
+    return sections
+
+
+def brief_alert(title: str, evidence: list[str], key: str) -> Section:
+    lines = [Line("; ".join(evidence), lead="Because: ", tone="muted")] if evidence else []
+    return Section(key=key, title=title, kind="warning", lines=lines)
+
+
+def areas(report: Report) -> list[AreaResult]:
+    found = list(report.prerequisites.values())
+    return found + ([report.your_part] if report.your_part is not None else [])
+
+
+def standing(report: Report) -> Section:
+    lines: list[Line] = []
+    for area in areas(report):
+        lines.append(Line(area.status_label, lead=f"{area.title}: ", status=area.status))
+        if area.reasons:  # reasons come most cautious first: the first is the one that matters
+            lines.append(Line(area.reasons[0].text, indent=2))
+    return Section(key="standing", title="Where things stand", lines=lines)
+
+
+def next_step(report: Report) -> GuidanceItem | None:
+    """What matters most now: the first warning, else the most cautious area this role can act
+    on (for the affected partner, their own part comes first when it is not yet in place)."""
+    if report.safety:
+        return None  # the safety guidance above is the step
+    if report.warnings:
+        return report.warnings[0].guidance
+    ranked = sorted(
+        (a for a in areas(report) if a.guidance and a.status != "in_place"),
+        key=lambda a: (RANK.get(a.status, 1), a.area != "your_part"),
+    )
+    if ranked:
+        return ranked[0].guidance[0]
+    return report.timeline.guidance[0] if report.timeline.guidance else None
+
+
+def at_a_glance(report: Report) -> list[Line]:
+    lines = [timeline_line(report)]
+    progress = report.progress
+    if progress is not None and progress.spikes_logged:
+        spark = words.sparkline(progress.chart)
+        lines.append(Line(f"{spark}  {progress.trend_words}", lead="Waves of distrust: "))
+    markers = report.markers
+    if markers.markers:
+        shown = sum(m.consistency.last_30_days.shown for m in markers.markers)
+        recorded = sum(m.consistency.last_30_days.recorded for m in markers.markers)
+        count = f"{markers.active} active, {markers.concrete} concrete"
+        if recorded:
+            count += f"; shown {words.tally(shown, recorded)} times in the last 30 days"
+        lines.append(Line(count, lead="Markers: "))
+    if report.support:
+        lines.append(Line("; ".join(g.title for g in report.support), lead="Support: "))
+    return lines
+
+
+def timeline_line(report: Report) -> Line:
+    t = report.timeline
+    if t.discovered is None or t.months_elapsed is None:
+        return Line(
+            "no date yet (trustrepair profile set discovered YYYY-MM-DD)", lead="Timeline: "
+        )
+    parts = [f"came to light {words.months_ago(t.months_elapsed)}", (t.phase_title or "").lower()]
+    if t.days_to_anniversary is not None and t.anniversary_number:
+        nth = words.ordinal(t.anniversary_number)
+        parts.append(f"{nth} anniversary {words.in_days(t.days_to_anniversary)}")
+    return Line(" · ".join(p for p in parts if p), lead="Timeline: ")

@@ -1,0 +1,396 @@
+"""The summary as one ordered list of sections. Terminal, Markdown and HTML only draw this list.
+
+This is the one place that decides what the summary says, in which order, and how often: every
+guidance entry appears once (the first section to reach it keeps it), each with a short credit,
+and the article's parts are named once, at the end. A new section is one entry in SECTIONS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from trustrepair.models import (
+    AlertItem,
+    AreaResult,
+    Export,
+    GuidanceItem,
+    MarkersSection,
+    ProgressInfo,
+    ProgressOverview,
+    Report,
+    StatementReflection,
+    TimelineInfo,
+)
+from trustrepair.render import words
+
+Kind = Literal["plain", "safety", "warning", "area", "footer"]
+Tone = Literal["plain", "muted", "strong", "quote"]
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text. `lead` is a short bold label before it; `status` puts a mark first."""
+
+    text: str
+    lead: str = ""
+    status: str | None = None
+    tone: Tone = "plain"
+    indent: int = 0
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    status: str | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
+@dataclass(slots=True)
+class Guide:
+    title: str
+    text: str
+    credit: str
+
+
+@dataclass(slots=True)
+class Section:
+    key: str
+    title: str
+    kind: Kind = "plain"
+    status: str | None = None
+    status_label: str = ""
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    guidance: list[Guide] = field(default_factory=list)
+    chart: ProgressInfo | None = None  # the HTML page draws it as a picture; others use the table
+
+
+class Telling:
+    """What has been said so far: guidance shown, and the article's parts in order of first use."""
+
+    def __init__(self, *, named: bool = False) -> None:
+        self.shown: set[str] = set()
+        self.parts: list[str] = []
+        self.named = named  # a view with one or two entries names the part in place
+
+    def credit(self, source: str) -> str:
+        if self.named:
+            return f"from {words.ARTICLE}: {source}"
+        if source not in self.parts:
+            self.parts.append(source)
+        return words.credit(self.parts.index(source) + 1)
+
+    def guides(self, items: Iterable[GuidanceItem]) -> list[Guide]:
+        out: list[Guide] = []
+        for g in items:
+            if g.id in self.shown:
+                continue
+            self.shown.add(g.id)
+            out.append(Guide(title=g.title, text=g.text, credit=self.credit(g.source)))
+        return out
+
+
+@dataclass(slots=True)
+class Inputs:
+    """What the outline is drawn from: the report, and the full progress when an export has it."""
+
+    report: Report
+    progress: ProgressInfo | None = None
+
+
+Builder = Callable[[Inputs, Telling], Iterable[Section]]
+
+
+# --- the sections, in order ------------------------------------------------------------------
+
+
+def checkin_section(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    ref = inputs.report.checkin
+    lines = [
+        Line(f"{words.moment(ref.when_local)}, answered as {ref.role_label}.", lead="Check-in: ")
+    ]
+    if not ref.bank_matches:
+        lines.append(
+            Line(
+                f"This check-in used question bank {ref.bank_version}; the wording shown is "
+                "from the current bank.",
+                tone="muted",
+            )
+        )
+    yield Section(key="checkin", title="", lines=lines)
+
+
+def alert_section(alert: AlertItem, tell: Telling) -> Section:
+    lines = (
+        [Line("; ".join(alert.evidence), lead="Because: ", tone="muted")] if alert.evidence else []
+    )
+    guide = tell.guides([alert.guidance])
+    body = [Guide(title="", text=g.text, credit=g.credit) for g in guide]
+    kind: Kind = "safety" if alert.kind == "safety" else "warning"
+    return Section(key=alert.id, title=alert.guidance.title, kind=kind, lines=lines, guidance=body)
+
+
+def safety_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return [alert_section(a, tell) for a in inputs.report.safety]
+
+
+def warning_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return [alert_section(a, tell) for a in inputs.report.warnings]
+
+
+def area_section(result: AreaResult, tell: Telling) -> Section:
+    lines: list[Line] = []
+    for reason in result.reasons:
+        lines.append(Line(reason.text, status=reason.status))
+        answers = "; ".join(f"{e.question}: {e.answer}" for e in reason.evidence)
+        if answers:
+            lines.append(Line(answers, lead="Your answers: ", tone="muted", indent=2))
+    if not result.reasons:
+        lines.append(Line("Not enough answers to say yet.", tone="muted"))
+    for note in result.notes:  # the statement's phrases are quoted once, in its own section
+        lines.append(Line(note.text, lead=f"{words.NOTE_MARK} "))
+    return Section(
+        key=result.area,
+        title=result.title,
+        kind="area",
+        status=result.status,
+        status_label=result.status_label,
+        lines=lines,
+        guidance=tell.guides(result.guidance),
+    )
+
+
+def prerequisite_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return [area_section(r, tell) for r in inputs.report.prerequisites.values()]
+
+
+def reflection_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return [reflection_section(st, tell) for st in inputs.report.reflections]
+
+
+def reflection_section(st: StatementReflection, tell: Telling) -> Section:
+    r = st.reflection
+    lines = [Line(r.summary)]
+    if r.flags:
+        lines.append(Line("Phrases to look at again", tone="strong"))
+    for f in r.flags:
+        lines.append(Line(f"“{f.phrase}”", lead=f"{f.label}: ", status="not_yet"))
+        lines.append(Line(f"{f.explanation} ({tell.credit(f.source)})", indent=2))
+    if r.strengths:
+        lines.append(Line("What helps it carry weight", tone="strong"))
+    lines += [Line(f"“{s.phrase}”", lead=f"{s.label}: ", status="in_place") for s in r.strengths]
+    if r.not_found:
+        lines.append(Line("Not found in these words", tone="strong"))
+    for g in r.not_found:
+        lines += [Line(g.label, lead="· "), Line(g.hint, indent=2)]
+    lines.append(Line(r.caveat, tone="muted"))
+    return Section(key=f"reflection-{st.question}", title=st.heading, lines=lines)
+
+
+def your_part_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    part = inputs.report.your_part
+    return [] if part is None else [area_section(part, tell)]
+
+
+def markers_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return markers_part(inputs.report.markers, tell)
+
+
+def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
+    if not section.markers and not section.guidance:
+        return []
+    lines: list[Line] = []
+    tables: list[Table] = []
+    if section.markers:
+        count = words.plural(section.active, "active marker")
+        lines.append(Line(f"{count}, {section.concrete} of them concrete and observable."))
+        tables.append(markers_table(section))
+    return [
+        Section(
+            key="markers",
+            title="What you would like to see",
+            lines=lines,
+            tables=tables,
+            guidance=tell.guides(section.guidance),
+        )
+    ]
+
+
+def markers_table(section: MarkersSection) -> Table:
+    rows = []
+    for m in section.markers:
+        c = m.consistency
+        figures = [c.last_30_days, c.last_90_days, c.since_added]
+        rows.append(
+            [
+                Cell("" if m.id is None else str(m.id)),
+                Cell(m.text),
+                Cell("yes" if m.concrete else "not yet"),
+                *[Cell(words.tally(t.shown, t.recorded)) for t in figures],
+            ]
+        )
+    headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added"]
+    return Table(headers=headers, rows=rows)
+
+
+def spikes_now_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    report = inputs.report
+    if not report.spikes_now:
+        return []
+    lines = [Line(e.answer, lead=f"{e.question}: ") for e in report.spikes_now]
+    guides = tell.guides(report.spikes_guidance)
+    return [Section(key="spikes", title="Waves of distrust", lines=lines, guidance=guides)]
+
+
+def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    notes = inputs.report.notes
+    if not notes:
+        return []
+    lines: list[Line] = []
+    for note in notes:
+        lines += [Line(note.question, tone="strong"), Line(note.answer, tone="quote", indent=2)]
+    return [Section(key="notes", title="In your words", lines=lines)]
+
+
+def progress_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    full = inputs.progress
+    brief = inputs.report.progress
+    if full is not None and full.spikes_logged:
+        return [progress_section(full, tell, full.guidance, chart=full)]
+    if brief is not None:
+        return [progress_section(brief, tell, [])]
+    return []
+
+
+def progress_section(
+    info: ProgressOverview | ProgressInfo,
+    tell: Telling,
+    guidance: Sequence[GuidanceItem],
+    chart: ProgressInfo | None = None,
+) -> Section:
+    if not info.spikes_logged:
+        lines = [Line("No spikes logged yet. Log one with: trustrepair spike", tone="muted")]
+        return Section(key="progress", title="Spikes of distrust per week", lines=lines)
+    lines = [
+        Line(f"{words.plural(info.spikes_logged, 'spike')} logged.", lead="Logged: "),
+        Line(info.trend_words, lead="Trend: ", tone="strong"),
+    ]
+    if info.logging_gap is not None:
+        lines.append(Line(info.logging_gap.text))
+    unit = info.chart_unit
+    headers = [unit.title(), "Spikes per week", "Median minutes", "Median intensity", "Notes"]
+    rows = [
+        [
+            Cell(b.label),
+            Cell(words.number(b.per_week)),
+            Cell(words.number(b.median_minutes)),
+            Cell(words.number(b.median_intensity)),
+            Cell(", ".join(b.notes)),
+        ]
+        for b in info.chart
+    ]
+    return Section(
+        key="progress",
+        title="Spikes of distrust per week",
+        lines=lines,
+        tables=[Table(headers=headers, rows=rows)],
+        guidance=tell.guides(guidance),
+        chart=chart,
+    )
+
+
+TIMELINE_SOURCE = {"profile": "set with profile set", "checkin": "from your check-in"}
+
+
+def timeline_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    return [timeline_section(inputs.report.timeline, tell)]
+
+
+def timeline_section(t: TimelineInfo, tell: Telling) -> Section:
+    if t.discovered is None or t.months_elapsed is None:
+        lines = [
+            Line(
+                "No date yet for when it came to light. Add one with: "
+                "trustrepair profile set discovered YYYY-MM-DD",
+                tone="muted",
+            )
+        ]
+        return Section(key="timeline", title="Timeline", lines=lines)
+    source = TIMELINE_SOURCE.get(t.discovered_from or "")
+    came = f"{words.long_day(t.discovered)}, {words.months_ago(t.months_elapsed)}"
+    lines = [
+        Line(came + (f" ({source})" if source else ""), lead="Came to light: "),
+        Line(t.phase_title or "", lead="Where that puts you: "),
+    ]
+    if t.next_anniversary is not None and t.days_to_anniversary is not None:
+        nth = f"the {words.ordinal(t.anniversary_number)}, on " if t.anniversary_number else ""
+        when = f"{nth}{words.long_day(t.next_anniversary)} ({words.in_days(t.days_to_anniversary)})"
+        lines.append(Line(when + leap_note(t.discovered), lead="Next anniversary: "))
+    return Section(key="timeline", title="Timeline", lines=lines, guidance=tell.guides(t.guidance))
+
+
+def leap_note(discovered: object) -> str:
+    month_day = (getattr(discovered, "month", 0), getattr(discovered, "day", 0))
+    return (
+        " (29 February is marked on 28 February outside leap years)" if month_day == (2, 29) else ""
+    )
+
+
+def support_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    guides = tell.guides(inputs.report.support)
+    return [Section(key="support", title="Support", guidance=guides)] if guides else []
+
+
+def footer_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    lines = [Line(words.credits_line(tell.parts), tone="muted")] if tell.parts else []
+    lines.append(Line(inputs.report.disclaimer, tone="muted"))
+    return [Section(key="about", title="About this summary", kind="footer", lines=lines)]
+
+
+SECTIONS: tuple[Builder, ...] = (
+    checkin_section,
+    safety_sections,
+    warning_sections,
+    prerequisite_sections,
+    reflection_sections,
+    your_part_sections,
+    markers_sections,
+    spikes_now_sections,
+    notes_sections,
+    progress_sections,
+    timeline_sections,
+    support_sections,
+    footer_sections,
+)
+
+
+def outline(report: Report, progress: ProgressInfo | None = None) -> list[Section]:
+    """Every section of the full summary, in order; `progress` adds the chart and its guidance."""
+    inputs, tell = Inputs(report, progress), Telling()
+    return [section for build in SECTIONS for section in build(inputs, tell)]
+
+
+def export_outline(export: Export) -> list[Section]:
+    """What the Markdown and HTML exports draw: the summary's outline, or, before any check-in,
+    the markers and the waves of distrust."""
+    if export.summary is not None:
+        return outline(export.summary, export.progress)
+    tell = Telling()
+    sections = [Section(key="none", title="", lines=[Line("No check-in yet.")])]
+    sections += markers_part(export.markers or MarkersSection(), tell)
+    if export.progress is not None and export.progress.spikes_logged:
+        info = export.progress
+        sections.append(progress_section(info, tell, info.guidance, chart=info))
+    if tell.parts:
+        lines = [Line(words.credits_line(tell.parts), tone="muted")]
+        sections.append(
+            Section(key="about", title="About this summary", kind="footer", lines=lines)
+        )
+    return sections
