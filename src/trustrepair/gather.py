@@ -92,7 +92,9 @@ def latest_report(bank: Bank, store: Store | None) -> Report | None:
     return None if latest is None else report_for(bank, store, latest)
 
 
-def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
+def gather_export(
+    space: Workspace, *, notes: bool, start: dt.date | None, marker_words: bool = True
+) -> Export:
     """Everything an export needs from the store, read in one go."""
     from trustrepair.backup import build_export
     from trustrepair.models import BackupData
@@ -115,6 +117,7 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
         markers=markers,
         notes=notes,
         start=start,
+        marker_words=marker_words,
     )
 
 

@@ -206,6 +206,9 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+MARKERS_TEXT_NEEDS_NO_NOTES = (
+    "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
+)
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
 CALENDAR_WRITTEN = (
     "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "

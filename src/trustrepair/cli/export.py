@@ -44,7 +44,21 @@ def export(
         ),
     ] = None,
     no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
+        bool,
+        typer.Option(
+            "--no-notes",
+            help="Leave out every free-text field (answers written in your own words, notes, "
+            "your trigger words) for sharing. Marker wording stays, so the record still "
+            "says what each marker is.",
+        ),
+    ] = False,
+    no_markers_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-markers-text",
+            help="With --no-notes, leave out the wording of markers too (they become "
+            "'Marker 1', 'Marker 2'), for sharing more widely.",
+        ),
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
@@ -55,6 +69,9 @@ def export(
 ) -> None:
     """Export a summary to bring to a therapist, or a full backup.
 
+    --no-notes leaves out what you wrote in your own words but keeps what each marker is;
+    add --no-markers-text to leave the markers' wording out as well.
+
     Example: trustrepair export --format html -o summary.html --no-notes
     """
     if schema:
@@ -62,6 +79,7 @@ def export(
 
         print_data(export_schema_text())
         return
+    from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
 
@@ -70,8 +88,13 @@ def export(
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
+    if no_markers_text and not no_notes:
+        raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
     result = gather_export(
-        workspace(ctx), notes=not no_notes, start=since.date() if since else None
+        workspace(ctx),
+        notes=not no_notes,
+        start=since.date() if since else None,
+        marker_words=not no_markers_text,
     )
     text = EXPORTERS[chosen](result)
     from trustrepair.backup import has_notes

@@ -35,6 +35,7 @@ class Export(Record):
     exported_utc: dt.datetime
     profile: str
     includes_notes: bool
+    includes_marker_words: bool = True  # --no-notes keeps them; --no-markers-text leaves them out
     since: dt.date | None = None
     data: BackupData
     summary: Report | None = None
