@@ -75,6 +75,10 @@ def at_a_glance(report: Report) -> list[Line]:
     if progress is not None and progress.spikes_logged:
         spark = words.sparkline(progress.chart)
         lines.append(Line(f"{spark}  {progress.trend_words}", lead="Waves of distrust: "))
+    elif progress is not None:
+        lines.append(
+            Line("none logged yet. Log one with: trustrepair spike", lead="Waves of distrust: ")
+        )
     markers = report.markers
     if markers.markers:
         shown = sum(m.consistency.last_30_days.shown for m in markers.markers)

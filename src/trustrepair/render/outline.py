@@ -7,7 +7,7 @@ and the article's parts are named once, at the end. A new section is one entry i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -215,7 +215,7 @@ def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
     return [
         Section(
             key="markers",
-            title="What you would like to see",
+            title="Markers",
             lines=lines,
             tables=tables,
             guidance=tell.guides(section.guidance),
@@ -240,15 +240,6 @@ def markers_table(section: MarkersSection) -> Table:
     return Table(headers=headers, rows=rows)
 
 
-def spikes_now_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    report = inputs.report
-    if not report.spikes_now:
-        return []
-    lines = [Line(e.answer, lead=f"{e.question}: ") for e in report.spikes_now]
-    guides = tell.guides(report.spikes_guidance)
-    return [Section(key="spikes", title="Waves of distrust", lines=lines, guidance=guides)]
-
-
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     notes = inputs.report.notes
     if not notes:
@@ -259,33 +250,41 @@ def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     return [Section(key="notes", title="In your words", lines=lines)]
 
 
-def progress_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    full = inputs.progress
-    brief = inputs.report.progress
+def waves_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    """How often distrust flares: the check-in's answers, then the logged spikes and trend."""
+    report, full = inputs.report, inputs.progress
+    lines = [Line(e.answer, lead=f"{e.question}: ") for e in report.spikes_now]
+    guidance = list(report.spikes_guidance)
+    tables: list[Table] = []
+    info: ProgressOverview | ProgressInfo | None = report.progress
     if full is not None and full.spikes_logged:
-        return [progress_section(full, tell, full.guidance, chart=full)]
-    if brief is not None:
-        return [progress_section(brief, tell, [])]
-    return []
+        info = full
+        guidance += full.guidance
+    if info is not None:
+        lines += progress_lines(info)
+        tables += [chart_table(info)] if info.spikes_logged else []
+    if not lines:
+        return []
+    chart = full if full is not None and full.spikes_logged else None
+    section = Section(key="waves", title="Waves of distrust", lines=lines, tables=tables)
+    section.guidance, section.chart = tell.guides(guidance), chart
+    return [section]
 
 
-def progress_section(
-    info: ProgressOverview | ProgressInfo,
-    tell: Telling,
-    guidance: Sequence[GuidanceItem],
-    chart: ProgressInfo | None = None,
-) -> Section:
+def progress_lines(info: ProgressOverview | ProgressInfo) -> list[Line]:
     if not info.spikes_logged:
-        lines = [Line("No spikes logged yet. Log one with: trustrepair spike", tone="muted")]
-        return Section(key="progress", title="Spikes of distrust per week", lines=lines)
+        return [Line("No spikes logged yet. Log one with: trustrepair spike", tone="muted")]
     lines = [
-        Line(f"{words.plural(info.spikes_logged, 'spike')} logged.", lead="Logged: "),
+        Line(words.plural(info.spikes_logged, "spike"), lead="Logged: "),
         Line(info.trend_words, lead="Trend: ", tone="strong"),
     ]
     if info.logging_gap is not None:
         lines.append(Line(info.logging_gap.text))
-    unit = info.chart_unit
-    headers = [unit.title(), "Spikes per week", "Median minutes", "Median intensity", "Notes"]
+    return lines
+
+
+def chart_table(info: ProgressOverview | ProgressInfo) -> Table:
+    headers = [info.chart_unit.title(), "Spikes per week", "Median minutes", "Median intensity"]
     rows = [
         [
             Cell(b.label),
@@ -296,14 +295,7 @@ def progress_section(
         ]
         for b in info.chart
     ]
-    return Section(
-        key="progress",
-        title="Spikes of distrust per week",
-        lines=lines,
-        tables=[Table(headers=headers, rows=rows)],
-        guidance=tell.guides(guidance),
-        chart=chart,
-    )
+    return Table(headers=[*headers, "Notes"], rows=rows)
 
 
 TIMELINE_SOURCE = {"profile": "set with profile set", "checkin": "from your check-in"}
@@ -362,9 +354,8 @@ SECTIONS: tuple[Builder, ...] = (
     reflection_sections,
     your_part_sections,
     markers_sections,
-    spikes_now_sections,
+    waves_sections,
     notes_sections,
-    progress_sections,
     timeline_sections,
     support_sections,
     footer_sections,
@@ -385,9 +376,12 @@ def export_outline(export: Export) -> list[Section]:
     tell = Telling()
     sections = [Section(key="none", title="", lines=[Line("No check-in yet.")])]
     sections += markers_part(export.markers or MarkersSection(), tell)
-    if export.progress is not None and export.progress.spikes_logged:
-        info = export.progress
-        sections.append(progress_section(info, tell, info.guidance, chart=info))
+    info = export.progress
+    if info is not None and info.spikes_logged:
+        lines, tables = progress_lines(info), [chart_table(info)]
+        section = Section(key="waves", title="Waves of distrust", lines=lines, tables=tables)
+        section.guidance, section.chart = tell.guides(info.guidance), info
+        sections.append(section)
     if tell.parts:
         lines = [Line(words.credits_line(tell.parts), tone="muted")]
         sections.append(
