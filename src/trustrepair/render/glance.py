@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from trustrepair.models import AreaResult, GuidanceItem, Report
 from trustrepair.render import words
-from trustrepair.render.outline import Line, Section, Telling, alert_section, checkin_section
+from trustrepair.render.outline import Guide, Line, Section, Telling, alert_section, checkin_section
 
 # The most cautious status first, as the assessment ranks them.
 RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
@@ -27,6 +27,8 @@ def glance(report: Report) -> list[Section]:
     step = next_step(report)
     if step is not None:
         guide = tell.guides([step])
+        if report.warnings:  # its title is the warning's, just above
+            guide = [Guide(title="", text=g.text, credit=g.credit) for g in guide]
         sections.append(Section(key="next", title="One next step", guidance=guide))
     sections.append(Section(key="glance", title="", lines=[Line(""), *at_a_glance(report)]))
     hint = [Line(FULL_HINT, tone="muted"), Line(report.disclaimer, tone="muted")]

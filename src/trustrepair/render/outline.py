@@ -77,6 +77,7 @@ class Telling:
 
     def __init__(self, *, named: bool = False) -> None:
         self.shown: set[str] = set()
+        self.said: set[str] = set()  # answers already named (a warning's "because")
         self.parts: list[str] = []
         self.named = named  # a view with one or two entries names the part in place
 
@@ -128,6 +129,7 @@ def checkin_section(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 
 def alert_section(alert: AlertItem, tell: Telling) -> Section:
+    tell.said.update(alert.evidence)
     lines = (
         [Line("; ".join(alert.evidence), lead="Because: ", tone="muted")] if alert.evidence else []
     )
@@ -149,7 +151,8 @@ def area_section(result: AreaResult, tell: Telling) -> Section:
     lines: list[Line] = []
     for reason in result.reasons:
         lines.append(Line(reason.text, status=reason.status))
-        answers = "; ".join(f"{e.question}: {e.answer}" for e in reason.evidence)
+        named = [f"{e.question}: {e.answer}" for e in reason.evidence]
+        answers = "; ".join(n for n in named if n not in tell.said)
         if answers:
             lines.append(Line(answers, lead="Your answers: ", tone="muted", indent=2))
     if not result.reasons:
