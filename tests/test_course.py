@@ -119,9 +119,9 @@ def test_each_partner_gets_their_own_strips() -> None:
 
 
 def test_no_change_no_changes() -> None:
-    assert (
-        status_changes([(dt.date(2026, 1, 1), "partial"), (dt.date(2026, 1, 2), "partial")]) == []
-    )
+    labels = load_bank().report.status_labels
+    points = [(dt.date(2026, 1, 1), "partial"), (dt.date(2026, 1, 2), "partial")]
+    assert status_changes(points, labels) == []
 
 
 def test_history_draws_the_strip_above_the_table(cli: Cli, home: Path) -> None:
@@ -145,4 +145,6 @@ def test_export_json_carries_the_course_as_a_list_under_the_schema(cli: Cli, hom
     course = data["course"]
     assert isinstance(course, list) and len(course) == 3
     assert [c["status"] for c in course[0]["cells"]] == ["partial", "partial", "in_place"]
-    assert course[0]["changes"] == [{"on": "2026-03-02", "before": "partial", "after": "in_place"}]
+    assert course[0]["changes"] == [
+        {"on": "2026-03-02", "before": "partial", "after": "in_place", "after_label": "in place"}
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from trustrepair.bank import PREREQUISITES, ROLES, Area, Bank, Role, Status
 from trustrepair.models import CheckIn, CourseCell, CourseStrip, StatusChange, as_local
@@ -42,29 +42,41 @@ def _strip(
 ) -> CourseStrip:
     points = [(day, statuses.get(area, "unclear")) for day, statuses in dated]
     by_month = len(points) > MAX_CELLS_PER_CHECKIN
+    labels = bank.report.status_labels
     return CourseStrip(
         area=area,
         title=bank.report.area_titles[area],
         role=role,
         role_label=bank.report.role_labels[role],
         by="month" if by_month else "checkin",
-        cells=_month_cells(points)
-        if by_month
-        else [CourseCell(start=d, end=d, status=s, checkins=1) for d, s in points],
-        changes=status_changes(points),
+        cells=_month_cells(points, labels) if by_month else _checkin_cells(points, labels),
+        changes=status_changes(points, labels),
     )
 
 
-def status_changes(points: Sequence[tuple[dt.date, Status]]) -> list[StatusChange]:
+def status_changes(
+    points: Sequence[tuple[dt.date, Status]], labels: Mapping[Status, str]
+) -> list[StatusChange]:
     """Each check-in whose status differs from the one before it."""
     return [
-        StatusChange(on=day, before=before, after=after)
+        StatusChange(on=day, before=before, after=after, after_label=labels[after])
         for (_, before), (day, after) in itertools.pairwise(points)
         if before != after
     ]
 
 
-def _month_cells(points: list[tuple[dt.date, Status]]) -> list[CourseCell]:
+def _checkin_cells(
+    points: list[tuple[dt.date, Status]], labels: Mapping[Status, str]
+) -> list[CourseCell]:
+    return [
+        CourseCell(start=day, end=day, status=status, label=labels[status], checkins=1)
+        for day, status in points
+    ]
+
+
+def _month_cells(
+    points: list[tuple[dt.date, Status]], labels: Mapping[Status, str]
+) -> list[CourseCell]:
     found: dict[tuple[int, int], list[tuple[dt.date, Status]]] = {}
     for point in points:  # in time order, so a month's last point is its latest check-in
         found.setdefault((point[0].year, point[0].month), []).append(point)
@@ -75,7 +87,10 @@ def _month_cells(points: list[tuple[dt.date, Status]]) -> list[CourseCell]:
         start = dt.date(year, month, 1)
         end = _month_end(start)
         status = inside[-1][1] if inside else None
-        cells.append(CourseCell(start=start, end=end, status=status, checkins=len(inside)))
+        label = None if status is None else labels[status]
+        cells.append(
+            CourseCell(start=start, end=end, status=status, label=label, checkins=len(inside))
+        )
     return cells
 
 

@@ -13,6 +13,7 @@ class CourseCell(Record):
     start: dt.date
     end: dt.date
     status: Status | None
+    label: str | None  # the status in words, as the report says it
     checkins: int
 
 
@@ -20,6 +21,7 @@ class StatusChange(Record):
     on: dt.date
     before: Status
     after: Status
+    after_label: str
 
 
 class CourseStrip(Record):

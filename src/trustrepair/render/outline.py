@@ -14,6 +14,7 @@ from typing import Literal
 from trustrepair.models import (
     AlertItem,
     AreaResult,
+    CourseStrip,
     Export,
     GuidanceItem,
     MarkersSection,
@@ -50,6 +51,9 @@ class Cell:
 class Table:
     headers: list[str]
     rows: list[list[Cell]]
+    caption: str = ""
+    row_header: int = 0  # the column that names each row (a <th scope="row"> in HTML)
+    key: str = ""  # an id, so a chart can point at the table that holds its figures
 
 
 @dataclass(slots=True)
@@ -70,6 +74,7 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     guidance: list[Guide] = field(default_factory=list)
     chart: ProgressInfo | None = None  # the HTML page draws it as a picture; others use the table
+    course: list[CourseStrip] = field(default_factory=list)  # status strips, oldest first
 
 
 class Telling:
@@ -240,7 +245,8 @@ def markers_table(section: MarkersSection) -> Table:
             ]
         )
     headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added"]
-    return Table(headers=headers, rows=rows)
+    caption = "How often each marker was shown, out of the days recorded"
+    return Table(headers=headers, rows=rows, caption=caption, row_header=1)
 
 
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
@@ -298,8 +304,11 @@ def chart_table(info: ProgressOverview | ProgressInfo) -> Table:
         ]
         for b in info.chart
     ]
-    return Table(headers=[*headers, "Notes"], rows=rows)
+    caption = f"Spikes of distrust per week, by {info.chart_unit}, in figures"
+    return Table(headers=[*headers, "Notes"], rows=rows, caption=caption, key=CHART_FIGURES)
 
+
+CHART_FIGURES = "waves-figures"
 
 TIMELINE_SOURCE = {"profile": "set with profile set", "checkin": "from your check-in"}
 
