@@ -17,7 +17,6 @@ from trustrepair.render import words
 from trustrepair.render.outline import (
     Cell,
     Inputs,
-    Line,
     Section,
     Table,
     Telling,
@@ -39,6 +38,8 @@ from trustrepair.render.outline import (
 GLANCE_TITLE = "At a glance"
 COURSE_TITLE = "How things have moved"
 FIGURES_TITLE = "Waves of distrust, week by week"
+CHANGES_TITLE = "How things have moved, change by change"
+READING_TITLE = "Reading the waves and the markers"
 NO_CHECKIN_MARK = "·"
 NO_CHECKIN_WORDS = "no check-in that month"
 
@@ -55,8 +56,11 @@ def document_outline(export: Export) -> list[Section]:
         *course_sections(export.course),
     ]
     waves, figures = _split_figures(list(waves_sections(inputs, tell)))
-    first += [*waves, *markers_sections(inputs, tell)]
+    up_front = [*waves, *markers_sections(inputs, tell)]
+    first += up_front
     details = [
+        *course_change_sections(export.course),
+        *_guidance_later(up_front),
         *prerequisite_sections(inputs, tell),
         *reflection_sections(inputs, tell),
         *your_part_sections(inputs, tell),
@@ -78,13 +82,23 @@ def glance_section(report: Report) -> Section:
     areas = [*report.prerequisites.values()]
     if report.your_part is not None:
         areas.append(report.your_part)
-    rows = [[Cell(a.title), Cell(a.status_label, status=a.status)] for a in areas]
+    # One row across: four statuses take two lines on paper; a phone stacks them.
+    rows = [[Cell("Status"), *(Cell(a.status_label, status=a.status) for a in areas)]]
     table = Table(
-        headers=["Area", "Status"],
+        headers=["Area", *(a.title for a in areas)],
         rows=rows,
         caption=f"Where things stand at the check-in of {words.day(report.checkin.when_local)}",
+        key="glance-table",
     )
     return Section(key="glance", title=GLANCE_TITLE, tables=[table])
+
+
+def _guidance_later(sections: list[Section]) -> list[Section]:
+    """The article's guidance on the waves and the markers moves after the first page."""
+    guides = [g for section in sections for g in section.guidance]
+    for section in sections:
+        section.guidance = []
+    return [Section(key="reading", title=READING_TITLE, guidance=guides)] if guides else []
 
 
 def _split_figures(waves: list[Section]) -> tuple[list[Section], list[Section]]:
@@ -100,12 +114,34 @@ def _split_figures(waves: list[Section]) -> tuple[list[Section], list[Section]]:
 def course_sections(strips: Sequence[CourseStrip]) -> list[Section]:
     if not strips:
         return []
-    lines = [Line(scope_words(strips[0]), tone="muted")]
-    roles = list(dict.fromkeys(s.role for s in strips))
-    for strip in strips:
-        who = f"{strip.role_label}, " if len(roles) > 1 else ""
-        lines.append(Line(change_words(strip), lead=f"{who}{strip.title}: "))
-    return [Section(key="course", title=COURSE_TITLE, lines=lines, course=list(strips))]
+    return [Section(key="course", title=COURSE_TITLE, course=list(strips))]
+
+
+def strip_name(strips: Sequence[CourseStrip], strip: CourseStrip) -> str:
+    """The prerequisite, and whose view it is when both partners' check-ins are included."""
+    both = len({s.role for s in strips}) > 1
+    return f"{strip.title} ({strip.role_label})" if both else strip.title
+
+
+def course_change_sections(strips: Sequence[CourseStrip]) -> list[Section]:
+    """Every date a status changed, in order, for the details part."""
+    found = sorted(
+        ((c.on, strip_name(strips, s), c.after_label, c.after) for s in strips for c in s.changes),
+        key=lambda row: row[0],
+    )
+    if not found:
+        return []
+    rows = [
+        [Cell(words.day(on)), Cell(name), Cell(label, status=status)]
+        for on, name, label, status in found
+    ]
+    table = Table(
+        headers=["Date", "Prerequisite", "Became"],
+        rows=rows,
+        caption="Each check-in where a status changed, oldest first",
+        row_header=0,
+    )
+    return [Section(key="course-changes", title=CHANGES_TITLE, tables=[table])]
 
 
 def scope_words(strip: CourseStrip) -> str:
@@ -120,11 +156,15 @@ def scope_words(strip: CourseStrip) -> str:
 
 
 def change_words(strip: CourseStrip) -> str:
-    """Every change, dated: 'partly in place on 2 Feb 2026, in place on 2 Mar 2026'."""
+    """The last change and how many there were: 'in place since 2 Mar 2026 (2 changes)'."""
     if not strip.changes:
-        return "no change over the period"
-    said = [f"{c.after_label} on {words.day(c.on)}" for c in strip.changes]
-    return f"became {', '.join(said)}"
+        label = strip.cells[-1].label or ""
+        return f"{label} throughout, no change"
+    last = strip.changes[-1]
+    return (
+        f"{last.after_label} since {words.day(last.on)} "
+        f"({words.plural(len(strip.changes), 'change')})"
+    )
 
 
 def cell_words(label: str | None) -> str:
