@@ -156,15 +156,11 @@ def scope_words(strip: CourseStrip) -> str:
 
 
 def change_words(strip: CourseStrip) -> str:
-    """The last change and how many there were: 'in place since 2 Mar 2026 (2 changes)'."""
+    """The last change and how many there were: '2 Mar 2026 (2 changes)', or 'none'."""
     if not strip.changes:
-        label = strip.cells[-1].label or ""
-        return f"{label} throughout, no change"
-    last = strip.changes[-1]
-    return (
-        f"{last.after_label} since {words.day(last.on)} "
-        f"({words.plural(len(strip.changes), 'change')})"
-    )
+        return "none"
+    count = words.plural(len(strip.changes), "change")
+    return f"{words.day(strip.changes[-1].on)} ({count})"
 
 
 def cell_words(label: str | None) -> str:
