@@ -61,4 +61,4 @@ def test_phases_follow_the_months() -> None:
         timeline_info(bank, start, start + dt.timedelta(days=31 * m)).phase
         for m in (0, 7, 13, 20, 40)
     ]
-    assert phases == ["early", "non_linear", "building", "horizon", "beyond"]
+    assert phases == ["up_and_down", "up_and_down", "before_horizon", "horizon", "beyond"]

@@ -10,8 +10,9 @@ import datetime as dt
 import itertools
 from collections.abc import Mapping, Sequence
 
-from trustrepair.bank import PREREQUISITES, ROLES, Area, Bank, Role, Status
+from trustrepair.bank import Bank
 from trustrepair.models import CheckIn, CourseCell, CourseStrip, StatusChange, as_local
+from trustrepair.vocab import PREREQUISITES, ROLES, Area, Role, Status
 
 MAX_CELLS_PER_CHECKIN = 16
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
+from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -127,7 +128,7 @@ def markers_only(bank: Bank, store: Store) -> MarkersSection | None:
     active = store.markers(include_retired=False)
     if not active:
         return None
-    return markers_section(bank, "affected", marker_views_for(bank, store, active))
+    return markers_section(bank, Role.affected, marker_views_for(bank, store, active))
 
 
 def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:

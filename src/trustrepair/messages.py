@@ -23,7 +23,7 @@ DATABASE_UNREADABLE = (
 )
 DEMO_INTRO = (
     "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
-    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "a little over a year of check-ins, markers and waves of distrust. Robin is the affected "
     "partner; Kai is the partner who broke trust. Your own data is not read or changed."
 )
 DEMO_CHECK_INTRO = (
@@ -220,3 +220,20 @@ PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+# --- time since it came to light (the horizon line) ----------------------------------------
+
+ELAPSED_UNDER_A_MONTH = "less than a month"
+ELAPSED_MONTHS = "{n} month{s}"
+
+# --- markers that describe checking (surveillance, never evidence) --------------------------
+
+MARKER_CHECKING_TITLE = "This one describes checking"
+MARKER_CHECKING_HINT = "checking, not counted as evidence"
+MARKERS_CHECKING_COUNT = "{n} describe checking and are not counted as evidence."
+
+# --- a shared (--no-notes) copy of a summary whose verdicts were withheld for safety ---------
+# It says nothing about why, so a copy that someone else may read cannot reveal the fear.
+
+SHARED_WITHHELD_OPENING = "This copy does not weigh how the repair is going."
+SHARED_WITHHELD_REASON = "Not assessed in this copy."

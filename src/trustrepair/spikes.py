@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from trustrepair import messages
-from trustrepair.bank import Trend
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, local_offset_minutes
 from trustrepair.text import has_control
+from trustrepair.vocab import Trend
 
 # The article's named triggers, with the spellings people are likely to type.
 TRIGGERS: dict[str, tuple[str, ...]] = {

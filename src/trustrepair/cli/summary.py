@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from trustrepair.bank import Bank
+    from trustrepair.models import CourseStrip, HistoryRow
 
 from trustrepair.cli.common import (
     JsonFlag,
     PromptsOption,
     load_bank,
-    print_data,
-    say,
-    show,
     workspace,
 )
 
@@ -30,9 +33,10 @@ def summary(
 
     Example: trustrepair summary --full
     """
-    from trustrepair.cli.views import show_summary
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import summary_result
 
-    show_summary(workspace(ctx), load_bank(prompts), as_json=as_json, full=full)
+    emit(summary_result(workspace(ctx), load_bank(prompts), full=full), as_json=as_json)
 
 
 def history(
@@ -53,6 +57,7 @@ def history(
     Example: trustrepair history --since 2026-01-01
     """
     from trustrepair import messages
+    from trustrepair.cli.output import Result, emit
     from trustrepair.course import build_course, in_period
     from trustrepair.report import history_rows
 
@@ -60,25 +65,24 @@ def history(
     with workspace(ctx).reading() as store:
         checkins = in_period(store.checkins(), since.date() if since else None) if store else []
     rows = history_rows(bank, checkins)
-    if as_json:
-        from trustrepair.render.jsonout import list_json
-
-        print_data(list_json(rows))
-        return
     if not rows:
-        say(messages.NO_CHECKIN_YET)
+        emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
+    strips = build_course(bank, checkins)
+    emit(Result(rows, lambda: history_with_course(bank, rows, strips), long=True), as_json=as_json)
+
+
+def history_with_course(bank: Bank, rows: list[HistoryRow], strips: list[CourseStrip]) -> Group:
+    """The course strip above the table of check-ins."""
     from rich.console import Group
     from rich.text import Text
 
     from trustrepair.render.course import course_view
     from trustrepair.render.terminal import history_view
 
-    strips = build_course(bank, checkins)
-    show(
-        Group(
-            course_view(strips, bank.report.status_labels),
-            Text(),
-            history_view(rows, bank.report.area_titles, bank.report.status_labels),
-        )
+    labels = bank.report.status_labels
+    return Group(
+        course_view(strips, labels),
+        Text(),
+        history_view(rows, bank.report.area_titles, labels),
     )

@@ -3,8 +3,8 @@
 import datetime as dt
 from typing import Literal
 
-from trustrepair.bank import Area, Role, Status
 from trustrepair.models.base import Record
+from trustrepair.vocab import Area, Role, Status
 
 
 class CourseCell(Record):

@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from trustrepair import messages
-from trustrepair.bank import Status
 from trustrepair.models import CourseCell, CourseStrip, StatusChange
 from trustrepair.render.words import STATUS_MARK
+from trustrepair.vocab import Status
 
 NO_CHECKIN_MARK = "·"
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from trustrepair.models import AreaResult, GuidanceItem, Report
 from trustrepair.render import words
-from trustrepair.render.outline import Guide, Line, Section, Telling, alert_section, checkin_section
+from trustrepair.render.outline import (
+    Guide,
+    Line,
+    Section,
+    Telling,
+    alert_section,
+    checkin_section,
+    opening_sections,
+    standing_section,
+)
 
 # The most cautious status first, as the assessment ranks them.
 RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
@@ -20,12 +29,16 @@ def glance(report: Report) -> list[Section]:
     tell = Telling(named=True)
     from trustrepair.render.outline import Inputs
 
-    sections = list(checkin_section(Inputs(report), tell))
-    sections += [alert_section(a, tell) for a in report.safety]
+    sections = [alert_section(a, tell) for a in report.safety]
+    sections += checkin_section(Inputs(report), tell)
+    sections += opening_sections(Inputs(report), tell)
     sections += [brief_alert(a.guidance.title, a.evidence, a.id) for a in report.warnings]
     sections.append(standing(report))
     step = next_step(report)
-    if step is not None:
+    if report.safety_first:  # support of one's own is the step: said in full
+        guides = tell.guides(report.support)
+        sections.append(Section(key="support", title="Support", guidance=guides))
+    elif step is not None:
         guide = tell.guides([step])
         if report.warnings:  # its title is the warning's, just above
             guide = [Guide(title="", text=g.text, credit=g.credit) for g in guide]
@@ -47,28 +60,26 @@ def areas(report: Report) -> list[AreaResult]:
 
 
 def standing(report: Report) -> Section:
-    lines: list[Line] = []
-    for area in areas(report):
-        lines.append(Line(area.status_label, lead=f"{area.title}: ", status=area.status))
-        if area.reasons:  # reasons come most cautious first: the first is the one that matters
-            lines.append(Line(area.reasons[0].text, indent=2))
-    return Section(key="standing", title="Where things stand", lines=lines)
+    return standing_section(areas(report), reasons=not report.safety_first)
 
 
 def next_step(report: Report) -> GuidanceItem | None:
-    """What matters most now: the first warning, else the most cautious area this role can act
-    on (for the affected partner, their own part comes first when it is not yet in place)."""
+    """What matters most now: the first warning, else the first guidance that speaks to this
+    role from the most cautious area, then their own part, then the timeline."""
     if report.safety:
         return None  # the safety guidance above is the step
     if report.warnings:
         return report.warnings[0].guidance
+    role = report.checkin.role
     ranked = sorted(
-        (a for a in areas(report) if a.guidance and a.status != "in_place"),
-        key=lambda a: (RANK.get(a.status, 1), a.area != "your_part"),
+        (a for a in areas(report) if a.status != "in_place"),
+        key=lambda a: RANK.get(a.status, 1),
     )
-    if ranked:
-        return ranked[0].guidance[0]
-    return report.timeline.guidance[0] if report.timeline.guidance else None
+    own = report.own_part.guidance if report.own_part is not None else []
+    candidates = [g for a in ranked for g in a.guidance] + own + report.timeline.guidance
+    for_role = [g for g in candidates if g.addresses in (role, "both")]
+    picked = for_role or candidates
+    return picked[0] if picked else None
 
 
 def at_a_glance(report: Report) -> list[Line]:
@@ -89,7 +100,7 @@ def at_a_glance(report: Report) -> list[Line]:
         if recorded:
             count += f"; shown {words.tally(shown, recorded)} times in the last 30 days"
         lines.append(Line(count, lead="Markers: "))
-    if report.support:
+    if report.support and not report.safety_first:
         lines.append(Line("; ".join(g.title for g in report.support), lead="Support: "))
     return lines
 

@@ -74,7 +74,7 @@ def line_html(line: Line) -> str:
         else text_html(line.text)
     )
     attr = f' class="{classes}"' if classes else ""
-    return f"<p{attr}>{mark}{lead}{text}</p>"
+    return f"<p{attr}>{lead}{mark}{text}</p>"
 
 
 def table_html(table: Table) -> str:
@@ -109,10 +109,8 @@ def _cell_html(table: Table, headers: list[str], index: int, cell: Cell) -> str:
 
 def guide_html(g: Guide) -> str:
     title = f"<p><strong>{text_html(g.title)}</strong></p>" if g.title else ""
-    return (
-        f'<div class="guidance">{title}<p>{text_html(g.text)} '
-        f'<span class="source">({e(g.credit)})</span></p></div>'
-    )
+    credit = f' <span class="source">({e(g.credit)})</span>' if g.credit else ""
+    return f'<div class="guidance">{title}<p>{text_html(g.text)}{credit}</p></div>'
 
 
 def chart_html(progress: ProgressInfo | None) -> str:

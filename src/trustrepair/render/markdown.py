@@ -47,7 +47,7 @@ def line_md(line: Line) -> str:
         text = f"**{text}**" if text else text
     lead = f"**{esc(line.lead.strip())}** " if line.lead.strip() else ""
     status = f"{words.mark(line.status)} " if line.status else ""
-    return status + lead + text
+    return lead + status + text
 
 
 def lines_md(lines: list[Line]) -> list[str]:
@@ -77,7 +77,8 @@ def _cell(text: str, status: str | None) -> str:
 
 def guide_md(g: Guide) -> list[str]:
     title = [f"**{esc(g.title)}**", ""] if g.title else []
-    return [*title, f"{esc(g.text)} *({esc(g.credit)})*", ""]
+    credit = f" *({esc(g.credit)})*" if g.credit else ""
+    return [*title, f"{esc(g.text)}{credit}", ""]
 
 
 def section_md(section: Section) -> list[str]:

@@ -7,10 +7,11 @@ and the article's parts are named once, at the end. A new section is one entry i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from trustrepair import messages
 from trustrepair.models import (
     AlertItem,
     AreaResult,
@@ -32,7 +33,7 @@ Tone = Literal["plain", "muted", "strong", "quote"]
 
 @dataclass(slots=True)
 class Line:
-    """One line of text. `lead` is a short bold label before it; `status` puts a mark first."""
+    """One line of text. `lead` is a short bold label; `status` puts a mark just before the text."""
 
     text: str
     lead: str = ""
@@ -86,9 +87,11 @@ class Telling:
         self.parts: list[str] = []
         self.named = named  # a view with one or two entries names the part in place
 
-    def credit(self, source: str) -> str:
+    def credit(self, source: str | None) -> str:
+        if source is None:  # trustrepair's own words carry no credit
+            return ""
         if self.named:
-            return f"from {words.ARTICLE}: {source}"
+            return words.named_credit(source)
         if source not in self.parts:
             self.parts.append(source)
         return words.credit(self.parts.index(source) + 1)
@@ -131,6 +134,14 @@ def checkin_section(inputs: Inputs, tell: Telling) -> Iterable[Section]:
             )
         )
     yield Section(key="checkin", title="", lines=lines)
+
+
+def opening_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
+    """The one idea that matters most for this role (or that safety comes first)."""
+    opening = inputs.report.opening
+    return (
+        [Section(key="opening", title="", lines=[Line(opening, tone="strong")])] if opening else []
+    )
 
 
 def alert_section(alert: AlertItem, tell: Telling) -> Section:
@@ -176,7 +187,21 @@ def area_section(result: AreaResult, tell: Telling) -> Section:
 
 
 def prerequisite_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    return [area_section(r, tell) for r in inputs.report.prerequisites.values()]
+    report = inputs.report
+    if report.safety_first:  # every verdict is withheld: the statuses once, no reasons
+        return [standing_section(list(report.prerequisites.values()), reasons=False)]
+    return [area_section(r, tell) for r in report.prerequisites.values()]
+
+
+def standing_section(areas: Sequence[AreaResult], *, reasons: bool) -> Section:
+    """Each area's status on a line, with its most important reason (reasons come most
+    cautious first) when `reasons`."""
+    lines: list[Line] = []
+    for area in areas:
+        lines.append(Line(area.status_label, lead=f"{area.title}: ", status=area.status))
+        if reasons and area.reasons:
+            lines.append(Line(area.reasons[0].text, indent=2))
+    return Section(key="standing", title="Where things stand", lines=lines)
 
 
 def reflection_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
@@ -190,7 +215,8 @@ def reflection_section(st: StatementReflection, tell: Telling) -> Section:
         lines.append(Line("Phrases to look at again", tone="strong"))
     for f in r.flags:
         lines.append(Line(f"“{f.phrase}”", lead=f"{f.label}: ", status="not_yet"))
-        lines.append(Line(f"{f.explanation} ({tell.credit(f.source)})", indent=2))
+        credit = tell.credit(f.source)
+        lines.append(Line(f"{f.explanation}" + (f" ({credit})" if credit else ""), indent=2))
     if r.strengths:
         lines.append(Line("What helps it carry weight", tone="strong"))
     lines += [Line(f"“{s.phrase}”", lead=f"{s.label}: ", status="in_place") for s in r.strengths]
@@ -203,8 +229,17 @@ def reflection_section(st: StatementReflection, tell: Telling) -> Section:
 
 
 def your_part_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    part = inputs.report.your_part
-    return [] if part is None else [area_section(part, tell)]
+    """The partner who broke trust: their own side, with a status. The affected partner: an
+    invitation, never graded."""
+    report = inputs.report
+    out = [] if report.your_part is None else [area_section(report.your_part, tell)]
+    own = report.own_part
+    if own is not None:
+        guides = tell.guides(own.guidance)
+        out.append(
+            Section(key="own_part", title=own.title, lines=[Line(own.intro)], guidance=guides)
+        )
+    return out
 
 
 def markers_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
@@ -219,6 +254,8 @@ def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
     if section.markers:
         count = words.plural(section.active, "active marker")
         lines.append(Line(f"{count}, {section.concrete} of them concrete and observable."))
+        if section.checking:
+            lines.append(Line(messages.MARKERS_CHECKING_COUNT.format(n=section.checking)))
         tables.append(markers_table(section))
     return [
         Section(
@@ -240,11 +277,12 @@ def markers_table(section: MarkersSection) -> Table:
             [
                 Cell("" if m.id is None else str(m.id)),
                 Cell(m.text),
-                Cell("yes" if m.concrete else "not yet"),
+                Cell("checking" if m.checking else "yes" if m.concrete else "not yet"),
                 *[Cell(words.tally(t.shown, t.recorded)) for t in figures],
+                Cell(words.week_strip(c.weeks) or "–"),
             ]
         )
-    headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added"]
+    headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added", "Weeks"]
     caption = "How often each marker was shown, out of the days recorded"
     return Table(headers=headers, rows=rows, caption=caption, row_header=1)
 
@@ -317,26 +355,35 @@ def timeline_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     return [timeline_section(inputs.report.timeline, tell)]
 
 
+def horizon_lines(t: TimelineInfo, tell: Telling) -> list[Line]:
+    h = t.horizon
+    if h is None:
+        return []
+    credit = tell.credit(h.source)
+    return [Line(h.text + (f" ({credit})" if credit else ""))]
+
+
 def timeline_section(t: TimelineInfo, tell: Telling) -> Section:
     if t.discovered is None or t.months_elapsed is None:
-        lines = [
-            Line(
-                "No date yet for when it came to light. Add one with: "
-                "trustrepair profile set discovered YYYY-MM-DD",
-                tone="muted",
-            )
-        ]
+        no_date = Line(
+            "No date yet for when it came to light. Add one with: "
+            "trustrepair profile set discovered YYYY-MM-DD",
+            tone="muted",
+        )
+        lines = [*horizon_lines(t, tell), no_date]
         return Section(key="timeline", title="Timeline", lines=lines)
     source = TIMELINE_SOURCE.get(t.discovered_from or "")
     came = f"{words.long_day(t.discovered)}, {words.months_ago(t.months_elapsed)}"
     lines = [
         Line(came + (f" ({source})" if source else ""), lead="Came to light: "),
-        Line(t.phase_title or "", lead="Where that puts you: "),
     ]
+    if t.phase_title:
+        lines.append(Line(t.phase_title, lead="Where that puts you: "))
     if t.next_anniversary is not None and t.days_to_anniversary is not None:
         nth = f"the {words.ordinal(t.anniversary_number)}, on " if t.anniversary_number else ""
         when = f"{nth}{words.long_day(t.next_anniversary)} ({words.in_days(t.days_to_anniversary)})"
         lines.append(Line(when + leap_note(t.discovered), lead="Next anniversary: "))
+    lines += horizon_lines(t, tell)
     return Section(key="timeline", title="Timeline", lines=lines, guidance=tell.guides(t.guidance))
 
 
@@ -359,8 +406,9 @@ def footer_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 
 SECTIONS: tuple[Builder, ...] = (
-    checkin_section,
     safety_sections,
+    checkin_section,
+    opening_sections,
     warning_sections,
     prerequisite_sections,
     reflection_sections,

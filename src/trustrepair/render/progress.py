@@ -86,8 +86,8 @@ def _table() -> Table:
     return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
 
 
-def trend_text(trend: str, words: str) -> Text:
-    return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
+def trend_text(trend: str, said: str) -> Text:
+    return Text(said, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
 
 
 def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodStats] = ()) -> Text:
@@ -179,8 +179,9 @@ def triggers_line(triggers: Sequence[TriggerCount], total: int) -> Text:
     )
 
 
-def progress_view(info: ProgressInfo) -> RenderableType:
-    parts: list[RenderableType] = [alert_panel(a) for a in info.stops]
+def progress_view(info: ProgressInfo, *, brief: bool = False) -> RenderableType:
+    """The whole progress view; `brief` keeps the trend and the chart (one screen)."""
+    parts: list[RenderableType] = [] if brief else [alert_panel(a) for a in info.stops]
     parts.append(Rule(Text("Spikes of distrust", style="bold"), align="left"))
     if not info.spikes_logged:
         parts.append(Text(messages.PROGRESS_NONE_YET, style="dim"))
@@ -201,6 +202,8 @@ def progress_view(info: ProgressInfo) -> RenderableType:
     if info.chart_unit != "week":
         parts.append(Text(messages.PROGRESS_ROW_PER.format(unit=info.chart_unit), style="dim"))
     parts.append(SpikeChart(info.chart, info.chart_unit))
+    if brief:
+        return Group(*parts)
     if info.comparisons:
         parts += [Text(""), comparison_table(info.comparisons)]
     if info.triggers:

@@ -12,11 +12,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.bank import PREREQUISITES, Area, Status
 from trustrepair.models import AlertItem, GuidanceItem, HistoryRow, Report, TimelineInfo
 from trustrepair.render import words
 from trustrepair.render.outline import Cell, Guide, Line, Section
 from trustrepair.render.outline import Table as OutlineTable
+from trustrepair.vocab import PREREQUISITES, Area, Status
 
 
 def status_text(status: str, label: str) -> Text:
@@ -27,9 +27,7 @@ def status_text(status: str, label: str) -> Text:
 
 def guidance_block(items: Iterable[GuidanceItem]) -> RenderableType:
     """Guidance from the bank, each with its source (views outside the summary's outline)."""
-    return Group(
-        *[guide_view(Guide(g.title, g.text, f"from the article: {g.source}")) for g in items]
-    )
+    return Group(*[guide_view(Guide(g.title, g.text, words.named_credit(g.source))) for g in items])
 
 
 def guide_view(g: Guide) -> RenderableType:
@@ -41,12 +39,18 @@ def guide_view(g: Guide) -> RenderableType:
     return Group(Text(g.title, style="bold"), Padding(body, (0, 0, 0, 2), expand=False))
 
 
+def credit_text(source: str) -> Text:
+    """The article credit in a view of its own (about, alerts): a heading, as the article has it."""
+    return Text(f"From {words.ARTICLE}: {source}", style="dim italic")
+
+
 def alert_panel(alert: AlertItem) -> Panel:
     style = "red" if alert.kind == "safety" else "yellow"
     body: list[RenderableType] = [Text(alert.guidance.text)]
     if alert.evidence:
         body.append(Text("Because: " + "; ".join(alert.evidence), style="dim"))
-    body.append(Text(f"From the article: {alert.guidance.source}", style="dim italic"))
+    if alert.guidance.source:
+        body.append(credit_text(alert.guidance.source))
     title = Text(alert.guidance.title, style=f"bold {style}")
     return Panel(Group(*body), title=title, title_align="left", border_style=style)
 
@@ -60,10 +64,10 @@ KIND_STYLE = {"safety": "red", "warning": "yellow"}
 
 def line_view(line: Line) -> RenderableType:
     text = Text()
-    if line.status is not None:
-        text.append(f"{words.mark(line.status)} ", style=words.colour(line.status))
     if line.lead:
         text.append(line.lead, style="bold")
+    if line.status is not None:
+        text.append(f"{words.mark(line.status)} ", style=words.colour(line.status))
     text.append(line.text, style=TONE[line.tone])
     return Padding(text, (0, 0, 0, line.indent), expand=False) if line.indent else text
 
@@ -125,9 +129,11 @@ def report_view(report: Report, *, full: bool = True) -> RenderableType:
 
 def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     """Where things stand in time; `full` adds what to expect at the next anniversary."""
-    from trustrepair.render.outline import Telling, timeline_section
+    from trustrepair.render.outline import Telling, horizon_lines, timeline_section
 
     tell = Telling(named=True)
+    if info.discovered is None:  # the missing date is said on stderr; the span still shows
+        return section_view(Section(key="timeline", title="", lines=horizon_lines(info, tell)))
     section = timeline_section(info, tell)
     expect = info.expect_at_anniversary
     if full and expect is not None:
@@ -141,9 +147,14 @@ def history_view(
 ) -> RenderableType:
     """One row per check-in; the status words are the summary's own (the bank's labels)."""
     table = Table(
-        title=Text("Check-ins, newest first"), title_justify="left", expand=False, show_edge=False
+        title=Text("Check-ins, newest first"),
+        title_justify="left",
+        expand=False,
+        show_edge=False,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
     )
-    table.add_column("When", overflow="fold")
+    table.add_column("When", no_wrap=True)
     table.add_column("Role", overflow="fold")
     for area in PREREQUISITES:
         table.add_column(titles[area], overflow="fold")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from trustrepair.models import ChartBar
+    from trustrepair.models import ChartBar, Tally, WeekTally
 
 # --- days and times -------------------------------------------------------------------------
 
@@ -148,6 +148,26 @@ def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
     return merged
 
 
+# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
+LEVELS: Final = "▁▃▅▇"
+NO_RECORDS: Final = "·"
+WEEKS_LEGEND: Final = (
+    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
+    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
+)
+
+
+def week_glyph(week: WeekTally | Tally) -> str:
+    if week.recorded == 0:
+        return NO_RECORDS
+    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
+    return LEVELS[level]
+
+
+def week_strip(weeks: Iterable[WeekTally]) -> str:
+    return "".join(week_glyph(w) for w in weeks)
+
+
 # --- statuses and roles ---------------------------------------------------------------------
 
 # A mark and a colour per status. The words themselves come from the bank's status_labels, and
@@ -182,6 +202,12 @@ ARTICLE: Final = "the article"
 def credit(number: int) -> str:
     """The quiet credit under one guidance entry; the parts are named once, at the end."""
     return f"article, part {number}"
+
+
+def named_credit(source: str | None) -> str:
+    """The credit where a view shows one or two entries: the part named in place (none for
+    trustrepair's own words)."""
+    return "" if source is None else f"from {ARTICLE}: {source}"
 
 
 def credits_line(titles: list[str]) -> str:
