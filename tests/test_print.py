@@ -141,7 +141,8 @@ def test_page_one_of_a_14_month_store_holds_what_a_therapist_reads_first(
     first = page_text(pdf, 1)
     for heading in ("At a glance", "How things have moved", "Waves of distrust", "Markers"):
         assert heading in first, heading
-    for area in ("Accountability", "Transparency", "The behaviour has stopped", "Your part"):
+    # The statuses (the affected partner's own part is an invitation, never a status).
+    for area in ("Accountability", "Transparency", "The behaviour has stopped"):
         assert area in first, area
     assert re.search(r"\d+ check-ins, one mark per month", first)
     assert "Spikes per week, by" in first  # the chart's caption: the chart is on page 1
