@@ -129,12 +129,12 @@ def test_history_draws_the_strip_above_the_table(cli: Cli, home: Path) -> None:
     out = cli("history").stdout
     lines = out.splitlines()
     assert lines[0] == "How things have moved"
-    assert "4 check-ins, one mark each, 2026-01-05 to 2026-03-02" in out
+    assert "4 check-ins, one mark each, 5 Jan 2026 to 2 Mar 2026" in out
     acc = next(line for line in lines if line.startswith("Accountability "))
-    assert "○◐◐●" in acc and "2 changes, the last on 2026-03-02" in acc
+    assert "○◐◐●" in acc and "2 changes, the last on 2 Mar 2026" in acc
     assert out.index("How things have moved") < out.index("Check-ins, newest first")
     since = cli("history", "--since", "2026-02-01").stdout
-    assert "2 check-ins, one mark each, 2026-02-02 to 2026-03-02" in since
+    assert "2 check-ins, one mark each, 2 Feb 2026 to 2 Mar 2026" in since
     assert "2026-01-19" not in since
 
 

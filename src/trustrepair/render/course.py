@@ -10,6 +10,7 @@ from rich.text import Text
 
 from trustrepair import messages
 from trustrepair.models import CourseCell, CourseStrip, StatusChange
+from trustrepair.render import words
 from trustrepair.render.words import STATUS_MARK
 from trustrepair.vocab import Status
 
@@ -28,26 +29,29 @@ def change_words(changes: Sequence[StatusChange]) -> str:
         return messages.COURSE_NO_CHANGE
     last = changes[-1]
     template = messages.COURSE_ONE_CHANGE if len(changes) == 1 else messages.COURSE_CHANGES
-    return template.format(count=len(changes), on=f"{last.on:%Y-%m-%d}")
+    return template.format(count=len(changes), on=words.day(last.on))
 
 
 def scope_words(strip: CourseStrip) -> str:
-    fmt = "%b %Y" if strip.by == "month" else "%Y-%m-%d"
+    show = words.month if strip.by == "month" else words.day
     count = sum(c.checkins for c in strip.cells)
     one, many = messages.COURSE_CHECKINS
     return messages.COURSE_SCOPE[strip.by].format(
         count=one if count == 1 else many.format(count=count),
-        first=f"{strip.cells[0].start:{fmt}}",
-        last=f"{strip.cells[-1].end:{fmt}}",
+        first=show(strip.cells[0].start),
+        last=show(strip.cells[-1].end),
     )
 
 
-def legend(labels: Mapping[Status, str], *, months: bool) -> Text:
+def legend(labels: Mapping[Status, str], strips: Sequence[CourseStrip]) -> Text:
+    """The marks the strips use, each with its words."""
+    used = {c.status for s in strips for c in s.cells}
     parts: list[Text] = []
     for status, label in labels.items():
-        mark, style = STATUS_MARK[status]
-        parts.append(Text.assemble((mark, style), f" {label}"))
-    if months:
+        if status in used:
+            mark, style = STATUS_MARK[status]
+            parts.append(Text.assemble((mark, style), f" {label}"))
+    if None in used:
         parts.append(Text.assemble((NO_CHECKIN_MARK, "dim"), f" {messages.COURSE_NO_CHECKIN}"))
     return Text("   ").join(parts)
 
@@ -70,5 +74,5 @@ def course_view(strips: Sequence[CourseStrip], labels: Mapping[Status, str]) -> 
             marks = Text().join(cell_text(c) for c in strip.cells)
             grid.add_row(Text(strip.title), marks, Text(change_words(strip.changes)))
         parts.append(grid)
-    parts.append(legend(labels, months=any(s.by == "month" for s in strips)))
+    parts.append(legend(labels, strips))
     return Group(*parts)
