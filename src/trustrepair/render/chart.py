@@ -15,6 +15,7 @@ from trustrepair.render import words
 
 WIDTH, HEIGHT, LEFT, RIGHT, BOTTOM, TOP = 720, 130, 4, 4, 2, 18
 STRIPE_EVERY, STRIPE = 7.0, 3.0
+MAX_BAR = 60.0
 
 
 def spikes_svg(progress: ProgressInfo, *, described_by: str = "") -> str:
@@ -27,8 +28,8 @@ def spikes_svg(progress: ProgressInfo, *, described_by: str = "") -> str:
     parts = [_grid(plot_h)]
     for i, bar in enumerate(bars):
         h = plot_h * bar.per_week / peak
-        x, y = LEFT + i * step + step * 0.12, TOP + plot_h - h
-        w = step * 0.76
+        w = min(step * 0.76, MAX_BAR)  # a short history keeps slim bars, not one slab
+        x, y = LEFT + i * step + (step - w) / 2, TOP + plot_h - h
         setback = bool(bar.notes)
         title = f"{bar.label}: {words.number(bar.per_week)} a week" + (
             f" ({', '.join(bar.notes)})" if setback else ""
