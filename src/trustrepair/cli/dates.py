@@ -38,7 +38,10 @@ def calendar(
     ] = None,
     every: Annotated[
         EveryChoice,
-        typer.Option("--every", help="How often to be reminded to check in (month: its first)."),
+        typer.Option(
+            "--every",
+            help="How often to be reminded to check in (month: the first such weekday of each).",
+        ),
     ] = EveryChoice.week,
     on: Annotated[
         WeekdayChoice, typer.Option("--on", help="The weekday of the reminder.")
@@ -46,7 +49,11 @@ def calendar(
     at: Annotated[
         dt.datetime,
         typer.Option(
-            "--at", help="The local time of the reminder.", formats=["%H:%M"], metavar="HH:MM"
+            "--at",
+            help="The local time of the reminder.",
+            show_default="19:00",
+            formats=["%H:%M"],
+            metavar="HH:MM",
         ),
     ] = dt.datetime(1900, 1, 1, 19, 0),
     no_reminder: Annotated[
