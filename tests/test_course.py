@@ -148,3 +148,43 @@ def test_export_json_carries_the_course_as_a_list_under_the_schema(cli: Cli, hom
     assert course[0]["changes"] == [
         {"on": "2026-03-02", "before": "partial", "after": "in_place", "after_label": "in place"}
     ]
+
+
+def test_export_with_partner_shows_both_views_and_nothing_else_of_theirs(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from conftest import BASE_AFFECTED, BASE_BETRAYING, write_answers
+
+    mine = write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)
+    theirs = BASE_BETRAYING
+    cli("--profile", "robin", "check", "--answers", str(mine))
+    cli(
+        "--profile",
+        "kai",
+        "check",
+        "--answers",
+        str(write_answers(tmp_path / "b.toml", "betraying", theirs)),
+    )
+    data = json.loads(
+        cli("--profile", "robin", "export", "-f", "json", "--with-partner", "kai").stdout
+    )
+    assert [s["role"] for s in data["course"]] == ["affected"] * 3 + ["betraying"] * 3
+    assert {c["role"] for c in data["data"]["checkins"]} == {"affected"}  # only statuses join
+    page = cli("--profile", "robin", "export", "-f", "html", "--with-partner", "kai").stdout
+    assert "Accountability (the partner who broke trust)" in page
+    markdown = cli("--profile", "robin", "export", "-f", "markdown", "--with-partner", "kai").stdout
+    assert "| Accountability (the affected partner) |" in markdown
+
+
+def test_with_partner_refuses_the_same_partner_or_an_empty_profile(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from conftest import BASE_AFFECTED, write_answers
+
+    mine = write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)
+    cli("--profile", "robin", "check", "--answers", str(mine))
+    cli("--profile", "again", "check", "--answers", str(mine))
+    same = cli("--profile", "robin", "export", "--with-partner", "again", code=2)
+    assert "the other partner's profile" in same.stderr
+    empty = cli("--profile", "robin", "export", "--with-partner", "nobody", code=2)
+    assert "no check-in yet" in empty.stderr

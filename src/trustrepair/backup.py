@@ -21,7 +21,10 @@ from trustrepair.models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from trustrepair.bank import Bank
+    from trustrepair.models import CheckIn
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 NOTE_PLACEHOLDER = "(left out of this export)"
@@ -203,6 +206,7 @@ def build_export(
     notes: bool,
     start: dt.date | None,
     marker_words: bool = True,
+    partner_checkins: Sequence[CheckIn] = (),
 ) -> Export:
     """One export: the data (cut and stripped as asked) plus the derived summary.
 
@@ -210,7 +214,7 @@ def build_export(
     always stays (a full backup carries everything).
     """
     from trustrepair import __version__
-    from trustrepair.course import build_course
+    from trustrepair.course import build_course, in_period
     from trustrepair.models import now_utc
 
     if start is not None:
@@ -231,7 +235,7 @@ def build_export(
         summary=summary,
         progress=progress,
         markers=markers if marker_words or markers is None else _markers_without_words(markers),
-        course=build_course(bank, data.checkins),
+        course=build_course(bank, [*data.checkins, *in_period(partner_checkins, start)]),
     )
 
 

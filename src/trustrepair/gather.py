@@ -94,9 +94,17 @@ def latest_report(bank: Bank, store: Store | None) -> Report | None:
 
 
 def gather_export(
-    space: Workspace, *, notes: bool, start: dt.date | None, marker_words: bool = True
+    space: Workspace,
+    *,
+    notes: bool,
+    start: dt.date | None,
+    marker_words: bool = True,
+    partner: Workspace | None = None,
 ) -> Export:
-    """Everything an export needs from the store, read in one go."""
+    """Everything an export needs from the store, read in one go.
+
+    With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
+    """
     from trustrepair.backup import build_export
     from trustrepair.models import BackupData
     from trustrepair.store.backup import read_all
@@ -109,10 +117,12 @@ def gather_export(
         summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None or store is None else markers_only(bank, store)
+    others = partner_checkins(partner, data.checkins) if partner is not None else []
     return build_export(
         data,
         bank=bank,
         profile=space.profile,
+        partner_checkins=others,
         summary=summary,
         progress=progress if progress.spikes_logged else None,
         markers=markers,
@@ -120,6 +130,20 @@ def gather_export(
         start=start,
         marker_words=marker_words,
     )
+
+
+def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:
+    """The other partner's check-ins, for the course: they must have answered as the other role."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    with partner.reading() as store:
+        found = store.checkins() if store is not None else []
+    if not found:
+        raise BadInputError(messages.PARTNER_NO_CHECKIN.format(name=partner.profile))
+    if {c.role for c in found} & {c.role for c in own}:
+        raise BadInputError(messages.PARTNER_SAME_ROLE.format(name=partner.profile))
+    return found
 
 
 def markers_only(bank: Bank, store: Store) -> MarkersSection | None:

@@ -206,6 +206,11 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+PARTNER_NO_CHECKIN = "profile {name!r} has no check-in yet to show beside yours"
+PARTNER_SAME_ROLE = (
+    "profile {name!r} has check-ins from the same partner as this one; --with-partner takes "
+    "the other partner's profile"
+)
 MARKERS_TEXT_NEEDS_NO_NOTES = (
     "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
 )

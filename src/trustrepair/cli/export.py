@@ -60,6 +60,15 @@ def export(
             "'Marker 1', 'Marker 2'), for sharing more widely.",
         ),
     ] = False,
+    with_partner: Annotated[
+        str | None,
+        typer.Option(
+            "--with-partner",
+            help="Show the other partner's view beside yours in 'How things have moved': "
+            "their profile's statuses over time, nothing else of theirs.",
+            metavar="PROFILE",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
@@ -82,6 +91,7 @@ def export(
     from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.workspace import Workspace
 
     if output is not None:
         from trustrepair.files import check_can_write
@@ -90,11 +100,13 @@ def export(
     chosen = _format(fmt, output)
     if no_markers_text and not no_notes:
         raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
+    space = workspace(ctx)
     result = gather_export(
-        workspace(ctx),
+        space,
         notes=not no_notes,
         start=since.date() if since else None,
         marker_words=not no_markers_text,
+        partner=None if with_partner is None else Workspace.resolve(space.home, with_partner),
     )
     text = EXPORTERS[chosen](result)
     from trustrepair.backup import has_notes

@@ -12,6 +12,7 @@ from trustrepair.render.document import (
     change_words,
     document_outline,
     scope_words,
+    strip_name,
 )
 from trustrepair.render.outline import Guide, Line, Section, Table
 
@@ -105,9 +106,8 @@ def course_md(section: Section) -> list[str]:
         return []
     caption = f"*{esc(scope_words(section.course[0]))}*"
     rows = [caption, "", "| Prerequisite | Oldest to newest | Latest change |", "|---|---|---|"]
-    multi = len({s.role for s in section.course}) > 1
     for strip in section.course:
-        name = f"{strip.role_label}, {strip.title}" if multi else strip.title
+        name = strip_name(section.course, strip)
         marks = "".join(cell_mark(c.status) for c in strip.cells)
         rows.append(f"| {esc(name)} | {marks} | {esc(change_words(strip))} |")
     used = {c.status: c.label for s in section.course for c in s.cells}
