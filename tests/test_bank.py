@@ -187,3 +187,16 @@ def test_a_missing_or_malformed_bank_file(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[meta\n")
     assert "not valid TOML" in cli("prompts", "validate", str(bad), code=2).stderr
+
+
+def test_guidance_says_you_to_the_person_it_addresses() -> None:
+    """A rough check that "you" means the right person in role-bound guidance."""
+    bank = load_bank()
+    for_the_other_side = {
+        "affected": ["tell your partner", "what you did", "before they ask", "your steadiness"],
+        "betraying": ["you were hurt", "your wariness", "forgive", "you did nothing"],
+    }
+    for g in bank.guidance:
+        text = f"{g.title} {g.text}".lower()
+        for phrase in for_the_other_side.get(g.addresses, []):
+            assert phrase not in text, (g.id, phrase)

@@ -124,3 +124,12 @@ def test_disagreeing_on_whether_it_goes_on_is_the_gravest_kind(
 )
 def test_agreement_levels(a: str, b: str, expected: str) -> None:
     assert agreement(a, b) == expected  # type: ignore[arg-type]
+
+
+def test_no_disagreement_is_read_out_while_one_partner_is_afraid(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected", ongoing="continuing", afraid=True)
+    checkin(cli, tmp_path, "kai", "betraying")
+    result = cli.json("compare", "robin", "kai", "--json")
+    assert isinstance(result, dict)
+    assert result["warnings"] == []
+    assert {a["affected"] for a in result["areas"]} == {"unclear"}

@@ -43,6 +43,12 @@ def test_shipped_schema_matches_the_models() -> None:
     assert export_schema_text() == generate_export_schema()
 
 
+def test_schema_says_which_markers_describe_checking() -> None:
+    view = SCHEMA["$defs"]["MarkerView"]["properties"]
+    assert view["checking"]["type"] == "boolean"
+    assert "checking" in SCHEMA["$defs"]["MarkersSection"]["properties"]
+
+
 def test_schema_flag_prints_the_schema(cli: Cli) -> None:
     assert cli.json("export", "--schema") == SCHEMA
 

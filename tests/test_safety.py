@@ -15,8 +15,15 @@ import pytest
 from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
 
 # Answers that would otherwise give every verdict and recommend couples therapy.
+HEARD = "It only happened because you were never home."
 AFRAID = {
-    "affected": {**BASE_AFFECTED, "afraid": True, "sup_couples": "no", "acc_blame": "often"},
+    "affected": {
+        **BASE_AFFECTED,
+        "afraid": True,
+        "sup_couples": "no",
+        "acc_blame": "often",
+        "acc_heard": HEARD,
+    },
     "betraying": {**BASE_BETRAYING, "afraid": True, "sup_couples": "no", "ongoing": "reduced"},
 }
 VERDICT_WORDS = ["not yet in place", "partly in place", "● in place", "○", "◐", "●"]
@@ -85,6 +92,7 @@ def test_json_withholds_every_verdict(cli: Cli, tmp_path: Path, role: str) -> No
         assert area["guidance"] == []
     assert [g["id"] for g in report["support"]] == ["safety_own_support"]
     assert report["own_part"] is None
+    assert report["reflections"] == []  # no reading of the partner's words either
     assert_no_couples_therapy(json.dumps(report))
 
 
@@ -127,3 +135,46 @@ def test_without_the_fear_the_same_answers_are_graded(cli: Cli, tmp_path: Path) 
     assert report["safety_first"] is False
     assert report["prerequisites"]["accountability"]["status"] == "not_yet"
     assert "couples_therapy" in [g["id"] for g in report["support"]]
+
+
+def test_a_history_of_stalled_check_ins_reads_out_no_stop_while_afraid(
+    cli: Cli, tmp_path: Path, home: Path
+) -> None:
+    import datetime as dt
+
+    from conftest import open_home_store
+    from trustrepair.bank import load_bank
+    from trustrepair.report import new_checkin
+    from trustrepair.vocab import Role
+
+    blamed = {**BASE_AFFECTED, "acc_blame": "often", "ongoing": "reduced", "sup_couples": "no"}
+    path = write_answers(tmp_path / "first.toml", "affected", blamed)
+    cli("check", "--answers", str(path))  # creates the store
+    store = open_home_store(home)
+    try:
+        for days_ago in (120, 90, 60):
+            checkin = new_checkin(load_bank(), Role.affected, blamed)
+            when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
+            store.add_checkin(checkin.model_copy(update={"created_utc": when}))
+    finally:
+        store.close()
+    assert cli.json("progress", "--json")["stops"]  # type: ignore[index]
+    afraid = {**AFRAID["affected"], "ongoing": "reduced"}
+    cli("check", "--answers", str(write_answers(tmp_path / "b.toml", "affected", afraid)))
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert report["warnings"] == []
+    exported = cli.json("export", "--format", "json")
+    assert isinstance(exported, dict)
+    assert_no_couples_therapy(json.dumps(exported))
+    assert cli.json("progress", "--json")["stops"] == []  # type: ignore[index]
+    assert_no_couples_therapy(cli("summary").stdout)
+
+
+def test_the_timeline_shows_dates_but_no_repair_road_while_afraid(cli: Cli, tmp_path: Path) -> None:
+    answers = {**AFRAID["affected"], "discovered": "2025-01-10"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    info = cli.json("timeline", "--json")
+    assert isinstance(info, dict)
+    assert info["discovered"] == "2025-01-10"
+    assert (info["horizon"], info["phase"], info["guidance"]) == (None, None, [])

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from trustrepair.bank import CalendarText
+from trustrepair.bank_calendar import CalendarText
 from trustrepair.timeline import anniversary_in
 
 Every = Literal["week", "fortnight", "month"]

@@ -46,7 +46,7 @@ def area_status(rules: list[Rule]) -> Status:
 
 
 def answer_label(q: Question, value: AnswerValue) -> str:
-    if q.kind == "choice" and isinstance(value, str):
+    if q.kind in ("choice", "scale") and isinstance(value, str):
         return q.option_label(value)
     if q.kind == "yes_no":
         return "yes" if value else "no"

@@ -4,7 +4,6 @@ The bank is content, not code: questions, the rules that turn answers into prere
 statuses, and every piece of guidance with the article section it comes from.
 """
 
-import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -14,6 +13,8 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from trustrepair.answers import AnswerProblem, coerce_answer
+from trustrepair.bank_calendar import CalendarText
+from trustrepair.bank_markers import MarkerRules, ProgressText
 from trustrepair.bank_reflect import Reflect
 from trustrepair.errors import BankError, describe_validation_error
 from trustrepair.vocab import (
@@ -29,8 +30,6 @@ from trustrepair.vocab import (
 
 Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-# A word or a short phrase in lowercase, as the marker coach matches them.
-Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
 
 
 class BankModel(BaseModel):
@@ -197,120 +196,6 @@ class About(BankModel):
     title: str
     paragraphs: list[str] = Field(min_length=1)
     source: Id | None = None
-
-
-class MarkerAdvice(BankModel):
-    checking: str = Field(min_length=1)
-    no_action: str = Field(min_length=1)
-    feeling: str = Field(min_length=1)
-    no_timing: str = Field(min_length=1)
-
-
-class MarkerRules(BankModel):
-    """How the marker coach tells an observable marker from a vague one (see prompts.toml)."""
-
-    from_question: Id
-    action_words: list[Term] = Field(min_length=1)
-    general_verbs: list[Term] = []
-    timing_words: list[Term] = Field(min_length=1)
-    timing_patterns: list[str] = []
-    vague_words: list[Term] = Field(min_length=1)
-    checking_patterns: list[str] = []
-    advice: MarkerAdvice
-    concrete_note: str = Field(min_length=1)
-    keep_anyway: str = Field(min_length=1)
-    guidance: list[Id] = []
-    checking_guidance: Id | None = None
-    vague_guidance: Id | None = None
-    missed_guidance: Id | None = None
-    none_guidance: Id | None = None
-
-    @model_validator(mode="after")
-    def _lists_are_clean(self) -> Self:
-        lists = {
-            "action_words": self.action_words,
-            "general_verbs": self.general_verbs,
-            "timing_words": self.timing_words,
-            "vague_words": self.vague_words,
-        }
-        seen: dict[str, str] = {}
-        for name, terms in lists.items():
-            for term in terms:
-                if term in seen:
-                    raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
-                seen[term] = name
-        for pattern in [*self.timing_patterns, *self.checking_patterns]:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regex ({exc})") from None
-        return self
-
-    def referenced_guidance(self) -> list[str]:
-        optional = [
-            self.checking_guidance,
-            self.vague_guidance,
-            self.missed_guidance,
-            self.none_guidance,
-        ]
-        return [*self.guidance, *(g for g in optional if g is not None)]
-
-
-class TrendWords(BankModel):
-    falling: str
-    flat: str
-    rising: str
-    insufficient_data: str
-
-
-class ProgressLabels(BankModel):
-    so_far: str
-    anniversary: str
-    setback_anniversary: str
-    setback_trigger: str
-    setback_other: str
-    own_words: str
-
-
-class ProgressText(BankModel):
-    """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
-
-    trend_words: TrendWords
-    labels: ProgressLabels
-    guidance: list[Id] = []
-    setback_guidance: Id
-    stop_accountability: Id
-    stop_ongoing: Id
-    stop_no_change_gentle: Id
-    stop_no_change_clear: Id
-
-    def guidance_ids(self) -> list[str]:
-        return [
-            *self.guidance,
-            self.setback_guidance,
-            self.stop_accountability,
-            self.stop_ongoing,
-            self.stop_no_change_gentle,
-            self.stop_no_change_clear,
-        ]
-
-
-class CalendarMark(BankModel):
-    id: Id
-    months: int = Field(ge=1, le=600)
-    summary: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-
-
-class CalendarText(BankModel):
-    """How `trustrepair calendar` names its events; never anything a person wrote."""
-
-    name: str = Field(min_length=1)
-    anniversary_summary: str = Field(min_length=1)
-    anniversary_text: str = Field(min_length=1)
-    checkin_summary: str = Field(min_length=1)
-    checkin_text: str = Field(min_length=1)
-    marks: list[CalendarMark] = []
 
 
 class Bank(BankModel):

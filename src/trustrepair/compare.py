@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trustrepair.assess import guidance_item
+from trustrepair.assess import afraid, guidance_item
 from trustrepair.bank import Bank
 from trustrepair.errors import BadInputError
 from trustrepair.models import AreaComparison, CheckIn, Comparison, as_local
@@ -20,7 +20,11 @@ def agreement(a: Status, b: Status) -> Agreement:
 
 
 def ongoing_disputed(a: CheckIn, b: CheckIn) -> bool:
-    """One partner says the behaviour goes on in some form; the other says it has stopped."""
+    """One partner says the behaviour goes on in some form; the other says it has stopped.
+
+    Not read out while either partner says they are afraid: then nothing is weighed."""
+    if afraid(a.answers) or afraid(b.answers):
+        return False
     said = {a.answers.get(Q_ONGOING), b.answers.get(Q_ONGOING)}
     return "ended" in said and any(v in CONTINUING for v in said)
 

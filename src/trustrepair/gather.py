@@ -83,9 +83,14 @@ def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -
 def progress_for(
     bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
 ) -> ProgressInfo:
+    from trustrepair.assess import afraid
     from trustrepair.progress import build_progress
 
-    return build_progress(bank, spike_history(store, today, latest))
+    info = build_progress(bank, spike_history(store, today, latest))
+    if latest is not None and afraid(latest.answers):
+        # Safety comes first: while someone is afraid, no stop condition is read out either.
+        return info.model_copy(update={"stops": []})
+    return info
 
 
 def latest_report(bank: Bank, store: Store | None) -> Report | None:

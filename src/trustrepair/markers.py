@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from trustrepair import messages
-from trustrepair.bank import Bank, MarkerRules
+from trustrepair.bank import Bank
+from trustrepair.bank_markers import MarkerRules
 from trustrepair.errors import BadInputError
 from trustrepair.models import (
     Consistency,

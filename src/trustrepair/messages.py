@@ -242,3 +242,7 @@ MARKERS_CHECKING_COUNT = "{n} describe checking and are not counted as evidence.
 
 SHARED_WITHHELD_OPENING = "This copy does not weigh how the repair is going."
 SHARED_WITHHELD_REASON = "Not assessed in this copy."
+
+# --- the walk-through: a scale that also takes "I don't know yet" ---------------------------
+
+SCALE_DONT_KNOW = "  or type: don't know ({label})"

@@ -320,7 +320,8 @@ def build_report(
     if not safety_first:  # while someone is afraid, no verdict of any kind
         warnings += [a for a in (progress.stops if progress else []) if a.id not in shown]
     now = spikes_now(bank, answers)
-    statements = statement_reflections(bank, role, answers)
+    # While someone is afraid, no reading of anyone's words either: no verdict of any kind.
+    statements = [] if safety_first else statement_reflections(bank, role, answers)
     your_part, own = own_side(bank, role, answers, safety_first=safety_first)
     shown_above = {g.id for g in own.guidance} if own is not None else set()
     return Report(

@@ -63,6 +63,7 @@ def progress_info(space: Workspace, bank: Bank) -> ProgressInfo:
 
 def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
     """Where things stand in time; without a date, only the span repair commonly takes."""
+    from trustrepair.assess import afraid
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
@@ -70,7 +71,8 @@ def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
         setting = store.setting("discovered") if store is not None else None
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
-    return timeline_info(bank, day, dt.date.today(), source)
+    safety_first = latest is not None and afraid(latest.answers)
+    return timeline_info(bank, day, dt.date.today(), source, safety_first=safety_first)
 
 
 @dataclass(slots=True)

@@ -125,6 +125,9 @@ class Walkthrough:
                 self.ui.print(Text(f"  {n}. {option.label}"))
         elif q.kind == "scale":
             self.ui.print(Text(f"  {q.min} = {q.min_label}, {q.max} = {q.max_label}", style="dim"))
+            if q.unknown_label:
+                dont_know = messages.SCALE_DONT_KNOW.format(label=q.unknown_label)
+                self.ui.print(Text(dont_know, style="dim"))
 
     def _read(self, q: Question) -> str:
         hint = _hint(q, self.answers.get(q.id, q.default))

@@ -30,8 +30,8 @@ def glance(report: Report) -> list[Section]:
     from trustrepair.render.outline import Inputs
 
     sections = [alert_section(a, tell) for a in report.safety]
-    sections += checkin_section(Inputs(report), tell)
     sections += opening_sections(Inputs(report), tell)
+    sections += checkin_section(Inputs(report), tell)
     sections += [brief_alert(a.guidance.title, a.evidence, a.id) for a in report.warnings]
     sections.append(standing(report))
     step = next_step(report)
@@ -64,8 +64,8 @@ def standing(report: Report) -> Section:
 
 
 def next_step(report: Report) -> GuidanceItem | None:
-    """What matters most now: the first warning, else the first guidance that speaks to this
-    role from the most cautious area, then their own part, then the timeline."""
+    """What matters most now: the first warning; else the guidance of the most cautious area
+    (then their own part, then the timeline), addressed to this role first, then to both."""
     if report.safety:
         return None  # the safety guidance above is the step
     if report.warnings:
@@ -76,10 +76,14 @@ def next_step(report: Report) -> GuidanceItem | None:
         key=lambda a: RANK.get(a.status, 1),
     )
     own = report.own_part.guidance if report.own_part is not None else []
-    candidates = [g for a in ranked for g in a.guidance] + own + report.timeline.guidance
-    for_role = [g for g in candidates if g.addresses in (role, "both")]
-    picked = for_role or candidates
-    return picked[0] if picked else None
+    for group in [*(a.guidance for a in ranked), own, report.timeline.guidance]:
+        # Within the most pressing group: what this person can do, then what speaks to both.
+        fitting = [g for g in group if g.addresses == role] + [
+            g for g in group if g.addresses == "both"
+        ]
+        if fitting:
+            return fitting[0]
+    return None
 
 
 def at_a_glance(report: Report) -> list[Line]:

@@ -407,8 +407,8 @@ def footer_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 SECTIONS: tuple[Builder, ...] = (
     safety_sections,
-    checkin_section,
     opening_sections,
+    checkin_section,
     warning_sections,
     prerequisite_sections,
     reflection_sections,

@@ -90,7 +90,8 @@ def _cell(cell: Cell) -> Text:
 
 def section_view(section: Section) -> RenderableType:
     body: list[RenderableType] = [line_view(line) for line in section.lines]
-    body += [table_view(t) for t in section.tables]
+    for table in section.tables:
+        body += [BLANK, table_view(table)] if body else [table_view(table)]
     if section.guidance and body:
         body.append(Text(""))
     for i, g in enumerate(section.guidance):
