@@ -15,24 +15,17 @@ from collections.abc import Sequence
 from trustrepair.models import CourseStrip, Export, Report
 from trustrepair.render import words
 from trustrepair.render.outline import (
+    SECTIONS,
     Cell,
     Inputs,
     Section,
     Table,
     Telling,
-    checkin_section,
     export_outline,
-    footer_sections,
     markers_sections,
-    notes_sections,
     prerequisite_sections,
-    reflection_sections,
-    safety_sections,
-    support_sections,
     timeline_sections,
-    warning_sections,
     waves_sections,
-    your_part_sections,
 )
 
 GLANCE_TITLE = "At a glance"
@@ -45,32 +38,26 @@ NO_CHECKIN_WORDS = "no check-in that month"
 
 
 def document_outline(export: Export) -> list[Section]:
+    """The summary's sections (outline.SECTIONS), reordered for paper, plus the export's own."""
     if export.summary is None:
         return _without_checkin(export)
     inputs, tell = Inputs(export.summary, export.progress), Telling()
-    first = [
-        *checkin_section(inputs, tell),
-        *safety_sections(inputs, tell),
-        *warning_sections(inputs, tell),
-        glance_section(export.summary),
-        *course_sections(export.course),
-    ]
+    split = SECTIONS.index(prerequisite_sections)
+    first = [s for build in SECTIONS[:split] for s in build(inputs, tell)]
+    first += [glance_section(export.summary), *course_sections(export.course)]
     waves, figures = _split_figures(list(waves_sections(inputs, tell)))
     up_front = [*waves, *markers_sections(inputs, tell)]
-    first += up_front
-    details = [
-        *course_change_sections(export.course),
-        *_guidance_later(up_front),
-        *prerequisite_sections(inputs, tell),
-        *reflection_sections(inputs, tell),
-        *your_part_sections(inputs, tell),
-        *notes_sections(inputs, tell),
-        *figures,
-        *timeline_sections(inputs, tell),
-        *support_sections(inputs, tell),
-        *footer_sections(inputs, tell),
-    ]
-    return first + details
+    details = [*course_change_sections(export.course), *_guidance_later(up_front)]
+    for build in SECTIONS[split:]:
+        if build in UP_FRONT:
+            continue
+        if build is timeline_sections:
+            details += figures
+        details += build(inputs, tell)
+    return first + up_front + details
+
+
+UP_FRONT = (waves_sections, markers_sections)
 
 
 def _without_checkin(export: Export) -> list[Section]:
