@@ -167,3 +167,21 @@ def test_each_guidance_entry_is_credited_once_and_the_parts_named_once(
     assert out.count("Guidance drawn from the article, by part:") == 1
     flat = " ".join(out.split())
     assert "(article, part 1)" in flat
+
+
+SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.toml"))
+EXAMPLES_DIR = Path(__file__).parents[1] / "examples"
+
+
+@pytest.mark.parametrize(
+    "path", SCENARIOS + sorted(EXAMPLES_DIR.glob("answers-*.toml")), ids=lambda p: p.stem
+)
+def test_no_scenario_says_a_sentence_twice(cli: Cli, tmp_path: Path, path: Path) -> None:
+    import tomllib
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    answers = write_answers(tmp_path / "a.toml", data["role"], data["answers"])
+    cli("check", "--answers", str(answers))
+    for args in (["summary"], ["summary", "--full"], ["export", "-f", "markdown"]):
+        assert repeated(cli(*args).stdout) == [], args
+    assert repeated(html_text(cli("export", "-f", "html").stdout)) == []

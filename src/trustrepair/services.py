@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         TimelineInfo,
     )
     from trustrepair.store import Store
+    from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
 
@@ -41,6 +42,27 @@ def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) 
     """The check-in and the markers named in it, in one transaction."""
     with space.writing() as store:
         store.add_checkin(checkin, markers)
+
+
+def record_checkin(
+    bank: Bank,
+    space: Workspace,
+    role: Role,
+    answers: dict[str, AnswerValue],
+    extra_markers: Sequence[str] = (),
+    *,
+    save: bool,
+) -> Report:
+    """A new check-in and the markers named in it: saved (or not, for --no-save), then its
+    report, with unsaved markers shown as they would be."""
+    from trustrepair.markers import markers_from_checkin
+    from trustrepair.report import new_checkin
+
+    checkin = new_checkin(bank, role, answers)
+    named = markers_from_checkin(bank, role, answers, list(extra_markers))
+    if save:
+        save_checkin(space, checkin, named)
+    return checkin_report(bank, space, checkin, [] if save else named)
 
 
 def checkin_report(

@@ -6,7 +6,6 @@ chooses the terminal view or JSON.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trustrepair import services
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from trustrepair.bank import Bank
-    from trustrepair.models import Comparison, Marker, Report
+    from trustrepair.models import Comparison, Report
     from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
@@ -89,8 +88,6 @@ def run_check(
     """
     from trustrepair.answers import read_answers_file
     from trustrepair.errors import BadInputError
-    from trustrepair.markers import markers_from_checkin
-    from trustrepair.report import new_checkin
 
     extra: list[str] = []
     if answers_file is not None:
@@ -104,12 +101,8 @@ def run_check(
         if outcome is None:
             return None
         answered_role, given, extra = outcome
-    checkin = new_checkin(bank, answered_role, given)
-    named = markers_from_checkin(bank, answered_role, given, extra)
-    if save:
-        services.save_checkin(space, checkin, named)
-    unsaved: Sequence[Marker] = [] if save else named
-    return report_result(services.checkin_report(bank, space, checkin, unsaved), full=full)
+    report = services.record_checkin(bank, space, answered_role, given, extra, save=save)
+    return report_result(report, full=full)
 
 
 def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:

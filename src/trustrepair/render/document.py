@@ -16,17 +16,14 @@ from trustrepair.models import CourseStrip, Export, Report
 from trustrepair.render import words
 from trustrepair.render.outline import (
     SECTIONS,
-    Cell,
     Inputs,
-    Section,
-    Table,
-    Telling,
     export_outline,
     markers_sections,
     prerequisite_sections,
     timeline_sections,
     waves_sections,
 )
+from trustrepair.render.sections import Cell, Section, Table, Telling
 
 GLANCE_TITLE = "At a glance"
 COURSE_TITLE = "How things have moved"

@@ -10,15 +10,13 @@ from __future__ import annotations
 from trustrepair.models import AreaResult, GuidanceItem, Report
 from trustrepair.render import words
 from trustrepair.render.outline import (
-    Guide,
-    Line,
-    Section,
-    Telling,
+    Inputs,
     alert_section,
     checkin_section,
     opening_sections,
     standing_section,
 )
+from trustrepair.render.sections import Guide, Line, Section, Telling
 
 # The most cautious status first, as the assessment ranks them.
 RANK = {"not_yet": 0, "unclear": 1, "partial": 2, "in_place": 3}
@@ -27,8 +25,6 @@ FULL_HINT = "Every reason and all the guidance: trustrepair summary --full"
 
 def glance(report: Report) -> list[Section]:
     tell = Telling(named=True)
-    from trustrepair.render.outline import Inputs
-
     sections = [alert_section(a, tell) for a in report.safety]
     sections += opening_sections(Inputs(report), tell)
     sections += checkin_section(Inputs(report), tell)
@@ -96,6 +92,12 @@ def at_a_glance(report: Report) -> list[Line]:
         lines.append(
             Line("none logged yet. Log one with: trustrepair spike", lead="Waves of distrust: ")
         )
+    for st in report.reflections:  # the phrases themselves are quoted once, in the full view
+        if st.reflection.flags:
+            said = words.plural(len(st.reflection.flags), "phrase")
+            lines.append(
+                Line(f"{said} to look at again (in the full view)", lead=f"{st.heading}: ")
+            )
     markers = report.markers
     if markers.markers:
         shown = sum(m.consistency.last_30_days.shown for m in markers.markers)

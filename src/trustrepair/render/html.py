@@ -27,7 +27,8 @@ from trustrepair.render.document import (
     scope_words,
     strip_name,
 )
-from trustrepair.render.outline import CHART_FIGURES, Cell, Guide, Line, Section, Table
+from trustrepair.render.outline import CHART_FIGURES
+from trustrepair.render.sections import Cell, Guide, Line, Section, Table
 
 _CODE = re.compile(r"`([^`\n]+)`")
 

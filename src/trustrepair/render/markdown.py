@@ -14,7 +14,7 @@ from trustrepair.render.document import (
     scope_words,
     strip_name,
 )
-from trustrepair.render.outline import Guide, Line, Section, Table
+from trustrepair.render.sections import Guide, Line, Section, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)

@@ -8,16 +8,13 @@ and the article's parts are named once, at the end. A new section is one entry i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
 from trustrepair import messages
 from trustrepair.models import (
     AlertItem,
     AreaResult,
-    CourseStrip,
     Export,
-    GuidanceItem,
     MarkersSection,
     ProgressInfo,
     ProgressOverview,
@@ -26,84 +23,7 @@ from trustrepair.models import (
     TimelineInfo,
 )
 from trustrepair.render import words
-
-Kind = Literal["plain", "safety", "warning", "area", "footer"]
-Tone = Literal["plain", "muted", "strong", "quote"]
-
-
-@dataclass(slots=True)
-class Line:
-    """One line of text. `lead` is a short bold label; `status` puts a mark just before the text."""
-
-    text: str
-    lead: str = ""
-    status: str | None = None
-    tone: Tone = "plain"
-    indent: int = 0
-
-
-@dataclass(slots=True)
-class Cell:
-    text: str
-    status: str | None = None
-
-
-@dataclass(slots=True)
-class Table:
-    headers: list[str]
-    rows: list[list[Cell]]
-    caption: str = ""
-    row_header: int = 0  # the column that names each row (a <th scope="row"> in HTML)
-    key: str = ""  # an id, so a chart can point at the table that holds its figures
-
-
-@dataclass(slots=True)
-class Guide:
-    title: str
-    text: str
-    credit: str
-
-
-@dataclass(slots=True)
-class Section:
-    key: str
-    title: str
-    kind: Kind = "plain"
-    status: str | None = None
-    status_label: str = ""
-    lines: list[Line] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    guidance: list[Guide] = field(default_factory=list)
-    chart: ProgressInfo | None = None  # the HTML page draws it as a picture; others use the table
-    course: list[CourseStrip] = field(default_factory=list)  # status strips, oldest first
-
-
-class Telling:
-    """What has been said so far: guidance shown, and the article's parts in order of first use."""
-
-    def __init__(self, *, named: bool = False) -> None:
-        self.shown: set[str] = set()
-        self.said: set[str] = set()  # answers already named (a warning's "because")
-        self.parts: list[str] = []
-        self.named = named  # a view with one or two entries names the part in place
-
-    def credit(self, source: str | None) -> str:
-        if source is None:  # trustrepair's own words carry no credit
-            return ""
-        if self.named:
-            return words.named_credit(source)
-        if source not in self.parts:
-            self.parts.append(source)
-        return words.credit(self.parts.index(source) + 1)
-
-    def guides(self, items: Iterable[GuidanceItem]) -> list[Guide]:
-        out: list[Guide] = []
-        for g in items:
-            if g.id in self.shown:
-                continue
-            self.shown.add(g.id)
-            out.append(Guide(title=g.title, text=g.text, credit=self.credit(g.source)))
-        return out
+from trustrepair.render.sections import Cell, Guide, Kind, Line, Section, Table, Telling
 
 
 @dataclass(slots=True)
@@ -189,7 +109,8 @@ def area_section(result: AreaResult, tell: Telling) -> Section:
 def prerequisite_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     report = inputs.report
     if report.safety_first:  # every verdict is withheld: the statuses once, no reasons
-        return [standing_section(list(report.prerequisites.values()), reasons=False)]
+        graded = [*report.prerequisites.values(), *([report.your_part] if report.your_part else [])]
+        return [standing_section(graded, reasons=False)]
     return [area_section(r, tell) for r in report.prerequisites.values()]
 
 
@@ -232,7 +153,8 @@ def your_part_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     """The partner who broke trust: their own side, with a status. The affected partner: an
     invitation, never graded."""
     report = inputs.report
-    out = [] if report.your_part is None else [area_section(report.your_part, tell)]
+    graded = report.your_part if not report.safety_first else None  # else in the statuses
+    out = [] if graded is None else [area_section(graded, tell)]
     own = report.own_part
     if own is not None:
         guides = tell.guides(own.guidance)
@@ -288,7 +210,9 @@ def markers_table(section: MarkersSection) -> Table:
 
 
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    notes = inputs.report.notes
+    report = inputs.report
+    named = {m.text for m in report.markers.markers}  # shown once, as markers
+    notes = [n for n in report.notes if not set(n.answer.splitlines()) <= named]
     if not notes:
         return []
     lines: list[Line] = []

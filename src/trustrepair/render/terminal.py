@@ -14,8 +14,8 @@ from rich.text import Text
 
 from trustrepair.models import AlertItem, GuidanceItem, HistoryRow, Report, TimelineInfo
 from trustrepair.render import words
-from trustrepair.render.outline import Cell, Guide, Line, Section
-from trustrepair.render.outline import Table as OutlineTable
+from trustrepair.render.sections import Cell, Guide, Line, Section
+from trustrepair.render.sections import Table as OutlineTable
 from trustrepair.vocab import PREREQUISITES, Area, Status
 
 
@@ -130,7 +130,8 @@ def report_view(report: Report, *, full: bool = True) -> RenderableType:
 
 def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     """Where things stand in time; `full` adds what to expect at the next anniversary."""
-    from trustrepair.render.outline import Telling, horizon_lines, timeline_section
+    from trustrepair.render.outline import horizon_lines, timeline_section
+    from trustrepair.render.sections import Telling
 
     tell = Telling(named=True)
     if info.discovered is None:  # the missing date is said on stderr; the span still shows
