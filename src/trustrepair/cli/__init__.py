@@ -119,6 +119,7 @@ def _register() -> None:
         check,
         compare,
         data,
+        dates,
         demo,
         export,
         markers,
@@ -142,6 +143,7 @@ def _register() -> None:
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.command("calendar")(dates.calendar)
     app.command("undo")(records.undo)
     app.add_typer(records.app, name="records")
     app.add_typer(markers.app, name="markers")
