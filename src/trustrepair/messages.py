@@ -111,6 +111,18 @@ def reflect_too_long(max_chars: int) -> str:
 REFLECT_REVISE = "To rewrite it, type < at the next question."
 
 
+# --- the course over time (`history`, exports) ------------------------------------------------
+COURSE_TITLE = "How things have moved"
+COURSE_SCOPE = {
+    "checkin": "{count}, one mark each, {first} to {last}",
+    "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
+}
+COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_NO_CHECKIN = "no check-in that month"
+COURSE_NO_CHANGE = "no change"
+COURSE_CHANGES = "{count} changes, the last on {on}"
+COURSE_ONE_CHANGE = "1 change, on {on}"
+
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
 SORRY = "Sorry, {reason}."
@@ -194,7 +206,20 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+PARTNER_NO_CHECKIN = "profile {name!r} has no check-in yet to show beside yours"
+PARTNER_SAME_ROLE = (
+    "profile {name!r} has check-ins from the same partner as this one; --with-partner takes "
+    "the other partner's profile"
+)
+MARKERS_TEXT_NEEDS_NO_NOTES = (
+    "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
+)
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+CALENDAR_WRITTEN = (
+    "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
+    "importing it again updates the same events."
+)
+CALENDAR_REMINDER = " and a check-in reminder"
 NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
 PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."

@@ -119,6 +119,7 @@ def _register() -> None:
         check,
         compare,
         data,
+        dates,
         demo,
         export,
         markers,
@@ -141,6 +142,7 @@ def _register() -> None:
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.command("calendar")(dates.calendar)
     app.add_typer(markers.app, name="markers")
     app.add_typer(profile.app, name="profile")
     app.add_typer(data.app, name="data")

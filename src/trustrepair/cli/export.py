@@ -45,8 +45,31 @@ def export(
         ),
     ] = None,
     no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
+        bool,
+        typer.Option(
+            "--no-notes",
+            help="Leave out every free-text field (answers written in your own words, notes, "
+            "your trigger words) for sharing. Marker wording stays, so the record still "
+            "says what each marker is.",
+        ),
     ] = False,
+    no_markers_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-markers-text",
+            help="With --no-notes, leave out the wording of markers too (they become "
+            "'Marker 1', 'Marker 2'), for sharing more widely.",
+        ),
+    ] = False,
+    with_partner: Annotated[
+        str | None,
+        typer.Option(
+            "--with-partner",
+            help="Show the other partner's view beside yours in 'How things have moved': "
+            "their profile's statuses over time, nothing else of theirs.",
+            metavar="PROFILE",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
@@ -56,6 +79,9 @@ def export(
 ) -> None:
     """Export a summary to bring to a therapist, or a full backup.
 
+    --no-notes leaves out what you wrote in your own words but keeps what each marker is;
+    add --no-markers-text to leave the markers' wording out as well.
+
     Example: trustrepair export --format html -o summary.html --no-notes
     """
     if schema:
@@ -63,16 +89,28 @@ def export(
 
         print_data(export_schema_text())
         return
+    from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.workspace import Workspace
 
     if output is not None:
         from trustrepair.files import check_can_write
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
+    if no_markers_text and not no_notes:
+        raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
     space = workspace(ctx)
-    result = gather_export(space, notes=not no_notes, start=since.date() if since else None)
+    result = gather_export(
+        space,
+        notes=not no_notes,
+        start=since.date() if since else None,
+        marker_words=not no_markers_text,
+        partner=None
+        if with_partner is None
+        else Workspace.resolve(space.home, with_partner, space.unlock),
+    )
     text = EXPORTERS[chosen](result)
     if space.encrypted:
         say(messages.EXPORT_PLAINTEXT)
