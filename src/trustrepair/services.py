@@ -172,7 +172,7 @@ def latest_from(space: Workspace, source: str) -> tuple[str, CheckIn]:
 
         checkins = read_export_file(path, full_backup=False).data.checkins
     else:
-        other = Workspace.resolve(space.home, source)
+        other = Workspace.resolve(space.home, source, space.unlock)
         if not other.database.exists():
             raise BadInputError(f"there is no profile or json export named {source!r}")
         latest = latest_checkin(other)

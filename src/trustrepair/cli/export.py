@@ -111,7 +111,9 @@ def export(
         notes=not no_notes,
         start=since_date(since),
         marker_words=not no_markers_text,
-        partner=None if with_partner is None else Workspace.resolve(space.home, with_partner),
+        partner=None
+        if with_partner is None
+        else Workspace.resolve(space.home, with_partner, space.unlock),
     )
     text = EXPORTERS[chosen](result)
     if space.encrypted:
