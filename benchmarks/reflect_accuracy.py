@@ -21,7 +21,9 @@ from pathlib import Path
 from trustrepair.bank import load_bank
 from trustrepair.reflect import reflect_statement, rules_of
 
-LABELLED = Path(__file__).resolve().parents[1] / "tests" / "data" / "reflect_labelled.toml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+LABELLED = DATA / "reflect_labelled.toml"  # tuning: every split here has been tuned on
+HELD_OUT = DATA / "reflect_heldout.toml"  # the current held-out round: never tuned on
 
 
 @dataclass
@@ -53,7 +55,14 @@ def _pct(n: int, d: int) -> str:
 
 
 def load(split: str) -> list[dict[str, object]]:
-    rows = tomllib.loads(LABELLED.read_text(encoding="utf-8"))["statements"]
+    """Rows of one split; "tuning" is every tuned-on split, "held-out" the current round."""
+    tuning = tomllib.loads(LABELLED.read_text(encoding="utf-8"))["statements"]
+    held = tomllib.loads(HELD_OUT.read_text(encoding="utf-8"))["statements"]
+    if split == "tuning":
+        return list(tuning)
+    if split == "held-out":
+        return list(held)
+    rows = [*tuning, *held]
     return [r for r in rows if split == "all" or r.get("split", "dev") == split]
 
 
@@ -99,7 +108,7 @@ def table(title: str, scores: dict[str, Score]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["all", "dev", "holdout", "fresh"], default="all")
+    parser.add_argument("--split", choices=["all", "tuning", "held-out", "dev", "holdout", "fresh", "round4"], default="all")
     parser.add_argument("--errors", action="store_true", help="list every miss and false flag")
     args = parser.parse_args(argv)
     rows = load(args.split)
