@@ -147,7 +147,7 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
     set_aside: list[SetAside] = []
     for category in rules.categories:
         found = find(rules, scene, category, heard=heard, strength=False)
-        kept = _without_overlaps(f for f in found if f.why_not is None)
+        kept = _one_per_phrase(scene, _without_overlaps(f for f in found if f.why_not is None))
         taken = Spans(f.span for f in kept)
         aside = _without_overlaps(
             f for f in found if f.why_not is not None and not taken.overlaps(f.span)
@@ -254,6 +254,12 @@ def clause_end(scene: Scene, at: int) -> int:
 
 def phrase(scene: Scene, span: Span) -> str:
     """The matched words, whole, plus a few words after them within the same clause."""
+    start, end = shown(scene, span)
+    return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
+
+
+def shown(scene: Scene, span: Span) -> tuple[int, int]:
+    """Where the phrase shown for a match starts and ends."""
     text = scene.text
     start, end = span.start, span.end
     while start > 0 and _WORD_CHAR.match(text[start - 1]):
@@ -269,7 +275,7 @@ def phrase(scene: Scene, span: Span) -> str:
         if text[end : word.start()].strip() or word.group().lower() in scene.stops:
             break
         end = word.end()
-    return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
+    return start, end
 
 
 def _flag(
@@ -325,6 +331,18 @@ def _words_more_than(text: str, start: int, end: int, limit: int) -> bool:
         if n > limit:
             return True
     return False
+
+
+def _one_per_phrase(scene: Scene, kept: list[Found]) -> list[Found]:
+    """A match inside the words shown for the one before it is one flag with it, shown whole."""
+    out: list[Found] = []
+    for f in kept:
+        if out and f.span.start < shown(scene, out[-1].span)[1]:
+            last = out[-1].span
+            out[-1] = Found(Span(last.start, max(last.end, f.span.end)), None)
+        else:
+            out.append(f)
+    return out
 
 
 def _without_overlaps(found: Iterable[Found]) -> list[Found]:
