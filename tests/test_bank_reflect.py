@@ -14,6 +14,7 @@ import tomli_w
 
 from conftest import ROOT, Cli
 from trustrepair.bank import load_bank
+from trustrepair.bank_reflect import Matcher
 from trustrepair.errors import BankError
 
 BANK = ROOT / "data" / "prompts.toml"
@@ -171,3 +172,21 @@ def test_the_benchmark_writes_the_figure_the_caveat_reads(
     measured = load_bank(bank).reflect.measured  # type: ignore[union-attr]
     assert (measured.recall, measured.statements, measured.round) == (0.456, 90, "round9")  # type: ignore[union-attr]
     assert "about 5 in 10 (46%)" in load_bank(bank).reflect.plain_caveat()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        (r"\bI\s+barely\s+count", "honestly i BARELY counted it", True),
+        (r"\bbarely\s+counts\b", "It barely counts.", True),
+        (r"\bbarely\s+counts\b", "Scarcely-barely counts", True),
+        (r"\bcounts\b", "He keeps the accounts.", False),
+        (r"\b(?:u|you)\s+made\s+me\b", "thank u made me smile", True),
+        (r"\b(?:u|you)\s+made\s+me\b", "haiku made me smile", False),
+    ],
+)
+def test_a_pattern_matches_whole_words_whatever_the_case(
+    pattern: str, text: str, found: bool
+) -> None:
+    matcher = Matcher(pattern)
+    assert bool(list(matcher.spans(text.lower()))) is found

@@ -27,7 +27,7 @@ from typing import Literal
 
 from trustrepair import messages
 from trustrepair.bank import Bank
-from trustrepair.bank_reflect import Patterned, Reflect
+from trustrepair.bank_reflect import FlagCategory, Matcher, Patterned, Reflect
 from trustrepair.errors import BadInputError
 from trustrepair.models import (
     ReflectFlag,
@@ -90,6 +90,8 @@ class Scene:
     all_negations: Spans  # for strengths: "it's not like I slept" names nothing
     reported: Spans
     stops: frozenset[str] = frozenset()
+    lowered: str = ""  # the text lower-cased, letter for letter, for the patterns
+    category_matches: dict[str, list[Span]] | None = None  # found once, used twice
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -172,14 +174,16 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
 
 def read_scene(rules: Reflect, original: str, *, heard: bool = False) -> Scene:
     text = original.translate(_STRAIGHTEN)
+    lowered = _lower(text)
 
     def spans(cues: Patterned | None) -> list[Span]:
-        return [] if cues is None else _spans(rules.compiled(cues, heard=heard), text)
+        return [] if cues is None else _spans(rules.compiled(cues, heard=heard), lowered)
 
     # A negation that is part of a flagged phrase ("if you hadn't", "didn't mean anything")
     # belongs to that phrase, and one inside a rhetorical question ("why can't we") asks
     # rather than denies; neither cancels another phrase.
-    phrases = Spans(sp for c in rules.categories for sp in spans(c))
+    matches = {c.id: spans(c) for c in rules.categories}
+    phrases = Spans(sp for found in matches.values() for sp in found)
     rhetorical = Spans(spans(rules.rhetorical))
     all_negations = Spans(n for n in spans(rules.negations) if not rhetorical.contains(n))
     breaks = spans(rules.clause_breaks)
@@ -193,20 +197,29 @@ def read_scene(rules: Reflect, original: str, *, heard: bool = False) -> Scene:
         all_negations=all_negations,
         reported=Spans(spans(rules.reported_speech)),
         stops=frozenset(w.lower() for w in rules.phrase_stops),
+        lowered=lowered,
+        category_matches=matches,
     )
+
+
+def _lower(text: str) -> str:
+    """Lower case, one character for one, so offsets still point into the text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
 def find(
     rules: Reflect, scene: Scene, kind: Patterned, *, heard: bool, strength: bool
 ) -> list[Found]:
     """Every match of one category or strength, each marked with why it is not the writer's."""
-    out: list[Found] = []
     window = rules.negation_window
-    for pattern in rules.compiled(kind, heard=heard):
-        for m in pattern.finditer(scene.text):
-            span = Span(m.start(), m.end())
-            out.append(Found(span, why_not(scene, span, window, heard=heard, strength=strength)))
-    return out
+    if isinstance(kind, FlagCategory) and scene.category_matches is not None:
+        spans = scene.category_matches[kind.id]  # found while reading the scene
+    else:
+        spans = _spans(rules.compiled(kind, heard=heard), scene.lowered)
+    return [Found(sp, why_not(scene, sp, window, heard=heard, strength=strength)) for sp in spans]
 
 
 def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: bool) -> Why | None:
@@ -321,8 +334,8 @@ def _quote_spans(text: str) -> Spans:
     return Spans([*double, *(s for s in single if not double.overlaps(s))])
 
 
-def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for p in patterns for m in p.finditer(text)]
+def _spans(matchers: Iterable[Matcher], lowered: str) -> list[Span]:
+    return [Span(start, end) for m in matchers for start, end in m.spans(lowered)]
 
 
 def _words_more_than(text: str, start: int, end: int, limit: int) -> bool:
