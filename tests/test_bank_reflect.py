@@ -53,11 +53,11 @@ def test_the_built_in_bank_has_the_five_categories_and_four_strengths() -> None:
 
 def test_a_therapist_can_add_a_pattern_and_use_it(cli: Cli, tmp_path: Path) -> None:
     def add(raw: dict[str, Any]) -> None:
-        category(raw, "minimising")["patterns"].append(r"\bbarely\s+counts\b")
+        category(raw, "minimising")["patterns"].append(r"\bno\s+biggie\b")
 
     path = edited_bank(tmp_path, add)
     cli("prompts", "validate", str(path))
-    text = "Honestly it barely counts as an affair."
+    text = "Honestly it was no biggie."
     assert cli.json("reflect", text, "--json")["flags"] == []  # type: ignore[index]
     result = cli.json("reflect", text, "--prompts", str(path), "--json")
     assert [f["category"] for f in result["flags"]] == ["minimising"]  # type: ignore[index]

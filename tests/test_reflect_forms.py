@@ -253,3 +253,35 @@ def test_a_flag_shows_the_phrase_that_raised_it(bank: Bank) -> None:
     [flag] = reflect_statement(bank, "My husband hadn't touched me in a year.").flags
     assert flag.phrase.startswith("My husband hadn't touched me")
     assert flag.explanation.startswith("This phrase")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Your drinking is what pushed me out the door.", "blame_shifting"),
+        ("Put yourself in my position for once.", "blame_shifting"),
+        ("I went where I felt wanted.", "blame_shifting"),
+        ("It was a handful of lunches.", "minimising"),
+        ("In the grand scheme of things it was nothing.", "minimising"),
+        ("I'm sorry for how everything played out.", "conditional_apology"),
+        ("Whatever I did to upset you, sorry.", "conditional_apology"),
+        ("Honestly it was a team effort.", "shared_blame"),
+        ("Enough is enough, please.", "pressure_to_move_on"),
+        ("Can we put this to bed tonight?", "pressure_to_move_on"),
+    ],
+)
+def test_more_forms_after_round_five(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At no point was any of this your fault.",
+        "You once asked me whether it was only a fling.",
+        "My sister thinks we should just move on; I don't.",
+        "You stopped eating after you found out, and that is on me.",
+    ],
+)
+def test_more_words_that_are_not_the_writers_own(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text

@@ -248,12 +248,9 @@ def _negated(scene: Scene, cues: Spans, start: int, at: int, window: int) -> boo
 
 
 def _any_within(cues: Spans, start: int, at: int) -> bool:
-    for cue in cues.ending_by(at):
-        if cue.end < start:
-            return False
-        if cue.start >= start:
-            return True
-    return False
+    """A cue in the clause before `at`, or one that runs into it ("you asked me if ...")."""
+    nearest = next(cues.ending_by(at), None)
+    return nearest is not None and nearest.end >= start
 
 
 def clause_start(scene: Scene, at: int) -> int:
