@@ -137,7 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["all", "tuning", "held-out", "dev", "holdout", "fresh", "round4", "round5"],
+        choices=[
+            "all",
+            "tuning",
+            "held-out",
+            "dev",
+            "holdout",
+            "fresh",
+            "round4",
+            "round5",
+            "round6",
+        ],
         default="all",
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and false flag")
