@@ -285,3 +285,33 @@ def test_more_forms_after_round_five(bank: Bank, text: str, category: str) -> No
 )
 def test_more_words_that_are_not_the_writers_own(bank: Bank, text: str) -> None:
     assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He practically lived at the gym that year.", "blame_shifting"),
+        ("You chose your sister over me every single weekend.", "blame_shifting"),
+        ("Let's not pretend you were easy to live with.", "blame_shifting"),
+        ("We never even took our clothes off, I swear.", "minimising"),
+        ("It was more like a close friendship, honestly.", "minimising"),
+        ("How much longer do I have to wait?", "pressure_to_move_on"),
+        ("I don't know what else you want me to say.", "pressure_to_move_on"),
+        ("It wasn't all me, you know.", "shared_blame"),
+    ],
+)
+def test_more_forms_after_round_six(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know you pulled away from me after you found out, and I understand why.",
+        "You made me a better person and I repaid you with lies.",
+        "I will draw a line under my contact with her today.",
+        "Be honest with yourself about what you need, and I'll respect it.",
+    ],
+)
+def test_genuine_uses_of_the_new_forms_stay_unflagged(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text
