@@ -137,18 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=[
-            "all",
-            "tuning",
-            "held-out",
-            "dev",
-            "holdout",
-            "fresh",
-            "round4",
-            "round5",
-            "round6",
-        ],
         default="all",
+        help="all, tuning, held-out, or one split by name (dev, holdout, fresh, round4 ...)",
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and false flag")
     parser.add_argument(
