@@ -315,3 +315,38 @@ def test_more_forms_after_round_six(bank: Bank, text: str, category: str) -> Non
 )
 def test_genuine_uses_of_the_new_forms_stay_unflagged(bank: Bank, text: str) -> None:
     assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Please, can we just get things back to normal now?", "pressure_to_move_on"),
+        (
+            "Honestly I'm exhausted, let's leave it in the past where it belongs.",
+            "pressure_to_move_on",
+        ),
+        ("Surely we can stop going over every detail.", "pressure_to_move_on"),
+        ("It was just a couple of drinks after work.", "minimising"),
+        ("we only texted a few times", "minimising"),
+        ("It lasted barely a weekend.", "minimising"),
+    ],
+)
+def test_an_ask_with_a_word_for_closing_or_a_small_word_with_what_happened(
+    bank: Bank, text: str, category: str
+) -> None:
+    assert category in kinds(bank, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please ask me about it again whenever you need to.",
+        "Can we talk about it again tomorrow? I want to answer everything.",
+        "It started with a few messages and became an affair.",
+        "Please don't feel you have to move on for my sake.",
+        "It wasn't just a couple of drinks; it was months.",
+        "You were always there for me.",
+    ],
+)
+def test_the_same_words_in_a_genuine_statement_stay_unflagged(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text
