@@ -58,7 +58,15 @@ def test_the_set_is_large_varied_and_labelled_with_known_names(
     for r in rows:
         assert set(r.get("flags", [])) <= categories, r["id"]
         assert set(r.get("strengths", [])) <= strengths, r["id"]
-        assert r.get("split", "dev") in {"dev", "holdout", "fresh", "round4", "round5", "round6"}
+        assert r.get("split", "dev") in {
+            "dev",
+            "holdout",
+            "fresh",
+            "round4",
+            "round5",
+            "round6",
+            "round7",
+        }
         assert (r["kind"] == "genuine") <= (not r.get("flags")), r["id"]
 
 
