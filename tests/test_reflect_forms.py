@@ -350,3 +350,33 @@ def test_an_ask_with_a_word_for_closing_or_a_small_word_with_what_happened(
 )
 def test_the_same_words_in_a_genuine_statement_stay_unflagged(bank: Bank, text: str) -> None:
     assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I deceived you for months, and the fault is mine alone.",
+        "I regret any part of me that thought this was okay.",
+        "It took two years for me to tell you the truth.",
+        "I think about how you looked at me when you found out.",
+        "I was lonely with you gone on the trip, and that is no excuse.",
+        "Are you ever going to want to talk about it? I'm ready whenever.",
+    ],
+)
+def test_genuine_statements_near_the_round_eight_forms(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("You spent every evening at the gym and I found company.", "blame_shifting"),
+        ("Why do you suppose I stopped coming home early?", "blame_shifting"),
+        ("It's ancient history, it was years ago.", "minimising"),
+        ("It took two, you know.", "shared_blame"),
+        ("Sorry for the hurt, if that's how you took it.", "conditional_apology"),
+        ("When are you going to let me off the hook?", "pressure_to_move_on"),
+    ],
+)
+def test_more_forms_after_round_eight(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
