@@ -380,3 +380,16 @@ def test_genuine_statements_near_the_round_eight_forms(bank: Bank, text: str) ->
 )
 def test_more_forms_after_round_eight(bank: Bank, text: str, category: str) -> None:
     assert category in kinds(bank, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know you have to relive it every time you see her name.",
+        "My short-lived attempt to hide it failed.",
+        "I know it has left you feeling unsafe in your own home.",
+        "It was not one mistake, it was a hundred choices.",
+    ],
+)
+def test_genuine_statements_near_the_round_nine_forms(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text
