@@ -78,6 +78,10 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -87,11 +91,15 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
+    from trustrepair.cli.output import Paging
+
+    Paging.allowed = not no_pager
     ctx.obj = {"home": home, "profile": profile}
 
 
 def _register() -> None:
     from trustrepair.cli import (
+        about,
         check,
         compare,
         data,
@@ -106,6 +114,7 @@ def _register() -> None:
         summary,
     )
 
+    app.command("about")(about.about)
     app.command("check")(check.check)
     app.command("reflect")(reflect.reflect)
     app.command("summary")(summary.summary)
