@@ -89,6 +89,16 @@ def test_what_the_affected_partner_was_told_gets_its_own_offer(cli: Cli) -> None
     assert answers["acc_heard.draft.1"] == heard
 
 
+def test_no_reading_and_no_offer_while_someone_is_afraid(cli: Cli) -> None:
+    heard = "He said it was just sex and that I need to get over it."
+    keys = ["y", "y", "1", "2025-03-01", "1", "2", "4", "3", "-", heard, ""]
+    keys += ["4", "4", "2", "", "3", "", "-", "-", "3", "3"]
+    result = cli("check", input="\n".join(keys) + "\n")
+    assert "Reflecting on what you were told" not in result.output
+    assert "reword what you wrote down" not in result.output
+    assert stored_answers(cli)["acc_heard"] == heard
+
+
 def test_drafts_survive_export_and_import_and_stay_out_of_no_notes(
     cli: Cli, tmp_path: Path
 ) -> None:

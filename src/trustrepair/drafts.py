@@ -8,7 +8,7 @@ a --no-notes export leaves them out, and export and import carry them as they ar
 
 from __future__ import annotations
 
-from trustrepair.bank import AnswerValue
+from trustrepair.vocab import AnswerValue
 
 DRAFT = ".draft."
 

@@ -15,12 +15,14 @@ from rich.text import Text
 
 from trustrepair import messages
 from trustrepair.answers import AnswerProblem, parse_typed
+from trustrepair.assess import afraid
 from trustrepair.drafts import with_rewrite
 from trustrepair.reflect import reflect_statement
 from trustrepair.render.reflection import reflection_view
 
 if TYPE_CHECKING:
-    from trustrepair.bank import AnswerValue, Bank, Question
+    from trustrepair.bank import Bank, Question
+    from trustrepair.vocab import AnswerValue
 
 MAX_REWRITES = 3  # enough to try again; not a loop to be caught in
 KEEP = ("", "<", "-")
@@ -33,9 +35,12 @@ def reflect_and_offer_rewrite(
     answers: dict[str, AnswerValue],
     read_text: Callable[[str], str],
 ) -> None:
-    """Show the reflection on a written answer; when it flags phrases, offer a rewrite."""
+    """Show the reflection on a written answer; when it flags phrases, offer a rewrite.
+
+    Not while someone is afraid: then no one's words are read, as in the summary.
+    """
     asked = bank.reflect.for_question(q.id) if bank.reflect is not None else None
-    if asked is None or not isinstance(answers.get(q.id), str):
+    if asked is None or not isinstance(answers.get(q.id), str) or afraid(answers):
         return
     for rewrites in range(MAX_REWRITES + 1):
         value = str(answers[q.id])
