@@ -393,3 +393,23 @@ def test_more_forms_after_round_eight(bank: Bank, text: str, category: str) -> N
 )
 def test_genuine_statements_near_the_round_nine_forms(bank: Bank, text: str) -> None:
     assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Where were you when I needed you most?", "blame_shifting"),
+        ("My husband hasn't kissed me in two years.", "blame_shifting"),
+        ("all we did was chat online", "minimising"),
+        ("I'm done talking about this, honestly.", "pressure_to_move_on"),
+        ("Let's just get on with our lives now.", "pressure_to_move_on"),
+        ("This was a long time coming.", "shared_blame"),
+    ],
+)
+def test_more_forms_after_round_ten(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
+
+
+def test_a_harm_the_writer_names_is_not_read_as_blame(bank: Bank) -> None:
+    text = "I see how you flinch when my phone buzzes, and I caused that."
+    assert kinds(bank, text) == set()
