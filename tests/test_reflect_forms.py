@@ -413,3 +413,31 @@ def test_more_forms_after_round_ten(bank: Bank, text: str, category: str) -> Non
 def test_a_harm_the_writer_names_is_not_read_as_blame(bank: Bank) -> None:
     text = "I see how you flinch when my phone buzzes, and I caused that."
     assert kinds(bank, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "heard"),
+    [
+        ("Every time I tried to talk, you changed the subject.", "blame_shifting", False),
+        ("She said she did it because I was never home.", "blame_shifting", True),
+        ("It was a casual thing, honestly.", "minimising", False),
+        ("I'm sorry you're in so much pain.", "conditional_apology", False),
+        ("You're just as responsible as I am.", "shared_blame", False),
+        ("I said sorry like a million times, move on.", "pressure_to_move_on", False),
+    ],
+)
+def test_more_forms_after_round_eleven(bank: Bank, text: str, category: str, heard: bool) -> None:
+    assert category in kinds(bank, text, heard=heard), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My excuses were superficial and I know it.",
+        "I won't call it a mistake; it was a choice.",
+        "If you decide to leave and move on, I will understand.",
+        "Your cousin keeps saying we both need to move on; I don't agree.",
+    ],
+)
+def test_genuine_statements_near_the_round_eleven_forms(bank: Bank, text: str) -> None:
+    assert kinds(bank, text) == set(), text

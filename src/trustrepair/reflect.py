@@ -190,12 +190,13 @@ def read_scene(rules: Reflect, original: str, *, heard: bool = False) -> Scene:
     return Scene(
         original=original,
         text=text,
-        quotes=_quote_spans(text),
         breaks=Spans(breaks),
         scope_breaks=Spans([*breaks, *spans(rules.scope_breaks)]),
         negations=Spans(n for n in all_negations if not phrases.contains(n)),
         all_negations=all_negations,
-        reported=Spans(spans(rules.reported_speech)),
+        quotes=_quote_spans(text),
+        # What was heard counts reported words as the partner's own, so needs no cues.
+        reported=Spans([]) if heard else Spans(spans(rules.reported_speech)),
         stops=frozenset(w.lower() for w in rules.phrase_stops),
         lowered=lowered,
         category_matches=matches,
