@@ -441,3 +441,22 @@ def test_more_forms_after_round_eleven(bank: Bank, text: str, category: str, hea
 )
 def test_genuine_statements_near_the_round_eleven_forms(bank: Bank, text: str) -> None:
     assert kinds(bank, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'd been crying out for your affection for ages.", "blame_shifting"),
+        ("I was so lonely while you were away with work.", "blame_shifting"),
+        ("Honestly it meant very little.", "minimising"),
+        ("I'm sorry for however that landed with you.", "conditional_apology"),
+        ("You need to own your part in this.", "shared_blame"),
+        ("Haven't we been over this enough times?", "pressure_to_move_on"),
+    ],
+)
+def test_more_forms_after_round_twelve(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
+
+
+def test_the_writers_own_loneliness_owned_is_not_blame(bank: Bank) -> None:
+    assert kinds(bank, "I was lonely, but that is no excuse for what I did to you.") == set()
