@@ -460,3 +460,32 @@ def test_more_forms_after_round_twelve(bank: Bank, text: str, category: str) -> 
 
 def test_the_writers_own_loneliness_owned_is_not_blame(bank: Bank) -> None:
     assert kinds(bank, "I was lonely, but that is no excuse for what I did to you.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("You'd grown so distant by then.", "blame_shifting"),
+        ("It's because of how critical you'd become.", "blame_shifting"),
+        ("I came home to silence every night.", "blame_shifting"),
+        ("It ended almost as soon as it began.", "minimising"),
+        ("You helped create this mess too.", "shared_blame"),
+        ("Can't we just forget it ever happened?", "pressure_to_move_on"),
+    ],
+)
+def test_more_forms_after_round_thirteen(bank: Bank, text: str, category: str) -> None:
+    assert category in kinds(bank, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You were so cold to me after you found out, and I understand why.",
+        "You became withdrawn because of me.",
+        "you were too tired to argue and I took advantage of that",
+    ],
+)
+def test_the_partners_state_as_a_result_of_what_the_writer_did_is_not_blame(
+    bank: Bank, text: str
+) -> None:
+    assert kinds(bank, text) == set(), text
