@@ -140,6 +140,8 @@ def test_real_terminal_walkthrough(tmp_path: Path) -> None:
         child.sendline(answer)
     child.expect("Your summary")
     child.expect("Saved")
+    child.expect("Lock this store with a passphrase")  # offered once, after the first save
+    child.sendline("")  # the default is no
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def report_for(
     bank: Bank,
-    store: Store | None,
+    store: Store,
     checkin: CheckIn,
     unsaved: Sequence[Marker] = (),
     progress: ProgressInfo | None = None,
@@ -44,10 +44,9 @@ def report_for(
     from trustrepair.report import build_report, discovered_with_source, marker_views
 
     today = dt.date.today()
-    setting = store.setting("discovered") if store is not None else None
-    found = discovered_with_source(checkin, setting)
-    stored = store.markers(include_retired=False) if store is not None else []
-    counts = store.marker_counts(counted_since(today)) if store is not None else {}
+    found = discovered_with_source(checkin, store.setting("discovered"))
+    stored = store.markers(include_retired=False)
+    counts = store.marker_counts(counted_since(today))
     if progress is None:
         progress = progress_for(bank, store, today, checkin)
     # Spikes are the affected partner's log; the other partner sees the section only if used.
@@ -63,26 +62,35 @@ def report_for(
     )
 
 
-def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
+def spike_history(store: Store, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
     """A few small queries: weekly sums in SQL, never one model per spike."""
     from trustrepair.progress import SpikeHistory
     from trustrepair.report import discovered_date
+    from trustrepair.spikes import spike_weeks
 
-    if store is None:
-        return SpikeHistory(tallies=[], today=today)
     return SpikeHistory(
-        tallies=store.spike_weeks(),
+        tallies=spike_weeks(store.spike_weeks()),
         today=today,
         discovered=discovered_date(latest, store.setting("discovered")),
         span=store.spike_span(),
         trigger_counts=store.spike_trigger_counts(),
-        checkin_trail=store.checkin_trail(),
+        checkin_trail=checkin_trail(store),
     )
 
 
-def progress_for(
-    bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
-) -> ProgressInfo:
+def checkin_trail(store: Store) -> list[tuple[dt.datetime, str | None, str | None]]:
+    """Oldest first: when, the accountability status and the `ongoing` answer of each check-in."""
+    return [
+        (when, _text(statuses.get("accountability")), _text(answers.get("ongoing")))
+        for when, statuses, answers in store.checkin_snapshots()
+    ]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | None) -> ProgressInfo:
     from trustrepair.assess import afraid
     from trustrepair.progress import build_progress
 
@@ -93,35 +101,61 @@ def progress_for(
     return info
 
 
-def latest_report(bank: Bank, store: Store | None) -> Report | None:
-    latest = store.latest_checkin() if store is not None else None
+def latest_report(bank: Bank, store: Store) -> Report | None:
+    latest = store.latest_checkin()
     return None if latest is None else report_for(bank, store, latest)
 
 
-def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
-    """Everything an export needs from the store, read in one go."""
+def gather_export(
+    space: Workspace,
+    *,
+    notes: bool,
+    start: dt.date | None,
+    marker_words: bool = True,
+    partner: Workspace | None = None,
+) -> Export:
+    """Everything an export needs from the store, read in one go.
+
+    With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
+    """
     from trustrepair.backup import build_export
-    from trustrepair.models import BackupData
     from trustrepair.store.backup import read_all
 
     bank = load_bank(None)
     with space.reading() as store:
-        data = read_all(store) if store is not None else BackupData()
-        latest = store.latest_checkin() if store is not None else None
+        data = read_all(store)
+        latest = store.latest_checkin()
         progress = progress_for(bank, store, dt.date.today(), latest)
         summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
-        markers = None if summary is not None or store is None else markers_only(bank, store)
+        markers = None if summary is not None else markers_only(bank, store)
+    others = partner_checkins(partner, data.checkins) if partner is not None else []
     return build_export(
         data,
         bank=bank,
         profile=space.profile,
+        partner_checkins=others,
         summary=summary,
         progress=progress if progress.spikes_logged else None,
         markers=markers,
         notes=notes,
         start=start,
+        marker_words=marker_words,
     )
+
+
+def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:
+    """The other partner's check-ins, for the course: they must have answered as the other role."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    with partner.reading() as store:
+        found = store.checkins()
+    if not found:
+        raise BadInputError(messages.PARTNER_NO_CHECKIN.format(name=partner.profile))
+    if {c.role for c in found} & {c.role for c in own}:
+        raise BadInputError(messages.PARTNER_SAME_ROLE.format(name=partner.profile))
+    return found
 
 
 def markers_only(bank: Bank, store: Store) -> MarkersSection | None:
@@ -144,4 +178,19 @@ def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[
 def latest_checkin(space: Workspace) -> CheckIn | None:
     """A profile's newest check-in, or None (nothing is created just by looking)."""
     with space.reading() as store:
-        return store.latest_checkin() if store is not None else None
+        return store.latest_checkin()
+
+
+def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
+    """The discovery date, and a seed for stable event ids that no other store shares.
+
+    The seed is the oldest check-in's random id (hashed again before use), so importing the
+    calendar twice updates its events; a store without check-ins falls back to the profile.
+    """
+    from trustrepair.report import discovered_date
+
+    with space.reading() as store:
+        latest = store.latest_checkin()
+        oldest = store.checkins(newest_first=False, limit=1)
+        discovered = discovered_date(latest, store.setting("discovered"))
+    return discovered, oldest[0].uid if oldest else space.profile

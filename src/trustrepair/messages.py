@@ -122,6 +122,18 @@ REFLECT_REWRITE_KEPT = "Kept as it was."
 REFLECT_REWRITE_SAVED = "The new version is your answer; the earlier one is kept as a draft."
 
 
+# --- the course over time (`history`, exports) ------------------------------------------------
+COURSE_TITLE = "How things have moved"
+COURSE_SCOPE = {
+    "checkin": "{count}, one mark each, {first} to {last}",
+    "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
+}
+COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_NO_CHECKIN = "no check-in that month"
+COURSE_NO_CHANGE = "no change"
+COURSE_CHANGES = "{count} changes, the last on {on}"
+COURSE_ONE_CHANGE = "1 change, on {on}"
+
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
 SORRY = "Sorry, {reason}."
@@ -205,13 +217,78 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+PARTNER_NO_CHECKIN = "profile {name!r} has no check-in yet to show beside yours"
+PARTNER_SAME_ROLE = (
+    "profile {name!r} has check-ins from the same partner as this one; --with-partner takes "
+    "the other partner's profile"
+)
+MARKERS_TEXT_NEEDS_NO_NOTES = (
+    "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
+)
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+CALENDAR_WRITTEN = (
+    "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
+    "importing it again updates the same events."
+)
+CALENDAR_REMINDER = " and a check-in reminder"
 NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
 PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
 
+
+# --- encryption --------------------------------------------------------------------------------
+
+PASSPHRASE_PROMPT = "Passphrase"
+PASSPHRASE_BACKUP_PROMPT = "Passphrase of the backup"
+PASSPHRASE_NEW_PROMPT = "New passphrase"
+PASSPHRASE_REPEAT_PROMPT = "The same again"
+PASSPHRASE_TRY_AGAIN = "That passphrase does not open it. Try again."
+PASSPHRASE_WRONG = (
+    "{path} is locked, and the passphrase given does not open it (or the file was not made by "
+    "trustrepair); nothing was changed"
+)
+PASSPHRASE_NEEDED = (
+    "{path} is locked with a passphrase; run this at a terminal, or give --passphrase-file FILE"
+)
+PASSPHRASE_NONE_GIVEN = (
+    "no passphrase was given (scripts can use --passphrase-file FILE); nothing was changed"
+)
+PASSPHRASE_MISMATCH = "the two passphrases differ; nothing was changed"
+PASSPHRASE_EMPTY = "the passphrase is empty; nothing was changed"
+PASSPHRASE_NUL = "the passphrase contains a NUL character, which cannot be used"
+PASSPHRASE_FILE_MISSING = "{path}: no such passphrase file"
+PASSPHRASE_FILE_UNREADABLE = "{path}: the passphrase file cannot be read ({reason})"
+PASSPHRASE_FILE_OPEN = (
+    "Note: {path} can be read by other users of this computer; chmod 600 {path} keeps it yours."
+)
+# Strength by length alone: long phrases of ordinary words beat short clever ones.
+PASSPHRASE_STRENGTH = "Passphrase strength: {word} ({n} characters)."
+STRENGTH_WORDS = ((8, "very weak"), (12, "weak"), (16, "fair"), (24, "good"))
+STRENGTH_BEST = "strong"
+ENCRYPT_OFFER = "Lock this store with a passphrase, so only you can read it?"
+ENCRYPTED = (
+    "Encrypted {path}. The old unencrypted file was overwritten before removal, but SSDs, "
+    "snapshots and backups may still hold earlier copies."
+)
+DECRYPTED = "Decrypted {path}: it can now be read without a passphrase."
+REKEYED = "Changed the passphrase of {path}."
+ALREADY_ENCRYPTED = "{path} is already encrypted; `trustrepair data passphrase` changes it"
+NOT_ENCRYPTED = "{path} is not encrypted; nothing was changed"
+NO_STORE_YET = "nothing is stored in profile {profile!r} yet; nothing was changed"
+FORGOTTEN_PASSPHRASE = "Keep the passphrase safe: without it nobody, including you, can open it."
+EXPORT_PLAINTEXT = (
+    "Note: the store is encrypted, but this export is readable by anyone who opens the file."
+)
+BACKUP_WRITTEN = "Backup written to {path} ({kind})."
+BACKUP_ENCRYPTED = "encrypted with the store's passphrase"
+BACKUP_PLAIN = "not encrypted, like the store"
+BACKUP_DAMAGED = "{path} is damaged, or not a backup made by trustrepair; nothing was imported"
+BACKUP_EXISTS = "{path} already exists; choose another name"
+ENCRYPTION_NEEDS_SQLCIPHER = (
+    "this needs the sqlcipher3 package, which is missing; reinstall trustrepair"
+)
 # --- time since it came to light (the horizon line) ----------------------------------------
 
 ELAPSED_UNDER_A_MONTH = "less than a month"

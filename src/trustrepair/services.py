@@ -79,7 +79,7 @@ def summary_report(space: Workspace, bank: Bank) -> Report | None:
 
 def progress_info(space: Workspace, bank: Bank) -> ProgressInfo:
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
+        latest = store.latest_checkin()
         return progress_for(bank, store, dt.date.today(), latest)
 
 
@@ -89,8 +89,8 @@ def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
-        setting = store.setting("discovered") if store is not None else None
+        latest = store.latest_checkin()
+        setting = store.setting("discovered")
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
     safety_first = latest is not None and afraid(latest.answers)
@@ -105,8 +105,6 @@ class MarkerList:
 
 def marker_list(space: Workspace, bank: Bank, *, show_all: bool) -> MarkerList:
     with space.reading() as store:
-        if store is None:
-            return MarkerList([], 0)
         everything = store.markers(include_retired=True)
         wanted = [m for m in everything if show_all or m.retired_utc is None]
         return MarkerList(marker_views_for(bank, store, wanted), len(everything))
@@ -157,7 +155,7 @@ def latest_from(space: Workspace, source: str) -> tuple[str, CheckIn]:
 
         checkins = read_export_file(path, full_backup=False).data.checkins
     else:
-        other = Workspace.resolve(space.home, source)
+        other = Workspace.resolve(space.home, source, space.unlock)
         if not other.database.exists():
             raise BadInputError(f"there is no profile or json export named {source!r}")
         latest = latest_checkin(other)
@@ -197,7 +195,7 @@ def same_day_count(store: Store, spike: Spike) -> int:
 def all_checkins(space: Workspace) -> list[CheckIn]:
     """Every check-in, oldest first."""
     with space.reading() as store:
-        return store.checkins(newest_first=False) if store is not None else []
+        return store.checkins(newest_first=False)
 
 
 def report_as_it_was(bank: Bank, checkin: CheckIn) -> Report:

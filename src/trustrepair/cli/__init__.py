@@ -10,7 +10,12 @@ import typer
 from typer.core import TyperGroup
 
 from trustrepair import __version__
-from trustrepair.errors import EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
+from trustrepair.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_STORE,
+    TrustRepairError,
+    is_database_error,
+)
 
 
 class TrustRepairGroup(TyperGroup):
@@ -28,7 +33,7 @@ class TrustRepairGroup(TyperGroup):
             typer.echo(f"\n{messages.INTERRUPTED}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
-            if type(exc).__module__ != "sqlite3":  # sqlite3 stays unimported for --help
+            if not is_database_error(exc):  # neither driver is imported for --help
                 raise
             typer.echo(f"Error: {messages.DATABASE_UNREADABLE}", err=True)
             raise typer.Exit(EXIT_STORE) from None
@@ -78,6 +83,17 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--passphrase-file",
+            help="Read the passphrase of an encrypted store from the first line of this file.",
+            envvar="TRUSTREPAIR_PASSPHRASE_FILE",
+            show_envvar=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ] = None,
     no_pager: Annotated[
         bool,
         typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
@@ -94,7 +110,7 @@ def root(
     from trustrepair.cli.output import Paging
 
     Paging.allowed = not no_pager
-    ctx.obj = {"home": home, "profile": profile}
+    ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
 def _register() -> None:
@@ -103,6 +119,7 @@ def _register() -> None:
         check,
         compare,
         data,
+        dates,
         demo,
         export,
         markers,
@@ -125,6 +142,7 @@ def _register() -> None:
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.command("calendar")(dates.calendar)
     app.add_typer(markers.app, name="markers")
     app.add_typer(profile.app, name="profile")
     app.add_typer(data.app, name="data")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from trustrepair.bank import Bank
+    from trustrepair.passphrase import PassphraseSource
     from trustrepair.workspace import Workspace
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of the view.")]
@@ -28,11 +29,59 @@ PromptsOption = Annotated[
 def workspace(ctx: typer.Context) -> Workspace:
     from trustrepair.workspace import Workspace
 
-    root = ctx.find_root()
-    obj = root.obj if isinstance(root.obj, dict) else {}
-    space = Workspace.resolve(obj.get("home"), obj.get("profile"))
+    obj = _root_options(ctx)
+    space = Workspace.resolve(obj.get("home"), obj.get("profile"), passphrases(ctx))
     _warn_if_unknown_profile(space)
     return space
+
+
+def _root_options(ctx: typer.Context) -> dict[str, Any]:
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, dict) else {}
+
+
+def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
+    """The passphrase source for this command: --passphrase-file, else a hidden prompt.
+
+    The store's source is kept for the whole command, so its passphrase is asked once; a
+    backup being imported (another label) gets a source of its own.
+    """
+    from trustrepair.passphrase import PassphraseSource
+
+    options = _root_options(ctx)
+    if not label and isinstance(options.get("unlock"), PassphraseSource):
+        return options["unlock"]  # type: ignore[no-any-return]
+    source = PassphraseSource(
+        file=options.get("passphrase_file"), ask=ask_hidden, warn=say, label=label
+    )
+    if not label:
+        options["unlock"] = source
+    return source
+
+
+def ask_hidden(label: str) -> str:
+    """A line typed without echo (on stderr, so stdout stays data); no input means none.
+
+    Without a terminal (a pipe, a script) the line is read as it comes: there is no echo to
+    hide, and getpass would only warn that it cannot turn echo off.
+    """
+    import sys
+
+    from trustrepair import messages
+    from trustrepair.errors import PassphraseError
+
+    if not sys.stdin.isatty():
+        typer.echo(f"{label}: ", err=True, nl=False)
+        line = sys.stdin.readline()
+        typer.echo("", err=True)
+        if not line:
+            raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN)
+        return line.removesuffix("\n").removesuffix("\r")
+    try:
+        typed: str = typer.prompt(label, hide_input=True, err=True)
+    except typer.Abort:
+        raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN) from None
+    return typed
 
 
 def _warn_if_unknown_profile(space: Workspace) -> None:

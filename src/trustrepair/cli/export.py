@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import load_bank, print_data, say, workspace
+from trustrepair.cli.common import load_bank, passphrases, print_data, say, workspace
 
 if TYPE_CHECKING:
+    from trustrepair.models import BackupData
     from trustrepair.render.exporters import Format
 
 
@@ -44,8 +45,31 @@ def export(
         ),
     ] = None,
     no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
+        bool,
+        typer.Option(
+            "--no-notes",
+            help="Leave out every free-text field (answers written in your own words, notes, "
+            "your trigger words) for sharing. Marker wording stays, so the record still "
+            "says what each marker is.",
+        ),
     ] = False,
+    no_markers_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-markers-text",
+            help="With --no-notes, leave out the wording of markers too (they become "
+            "'Marker 1', 'Marker 2'), for sharing more widely.",
+        ),
+    ] = False,
+    with_partner: Annotated[
+        str | None,
+        typer.Option(
+            "--with-partner",
+            help="Show the other partner's view beside yours in 'How things have moved': "
+            "their profile's statuses over time, nothing else of theirs.",
+            metavar="PROFILE",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
@@ -55,6 +79,9 @@ def export(
 ) -> None:
     """Export a summary to bring to a therapist, or a full backup.
 
+    --no-notes leaves out what you wrote in your own words but keeps what each marker is;
+    add --no-markers-text to leave the markers' wording out as well.
+
     Example: trustrepair export --format html -o summary.html --no-notes
     """
     if schema:
@@ -62,18 +89,31 @@ def export(
 
         print_data(export_schema_text())
         return
+    from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.workspace import Workspace
 
     if output is not None:
         from trustrepair.files import check_can_write
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
+    if no_markers_text and not no_notes:
+        raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
+    space = workspace(ctx)
     result = gather_export(
-        workspace(ctx), notes=not no_notes, start=since.date() if since else None
+        space,
+        notes=not no_notes,
+        start=since.date() if since else None,
+        marker_words=not no_markers_text,
+        partner=None
+        if with_partner is None
+        else Workspace.resolve(space.home, with_partner, space.unlock),
     )
     text = EXPORTERS[chosen](result)
+    if space.encrypted:
+        say(messages.EXPORT_PLAINTEXT)
     from trustrepair.backup import has_notes
 
     if result.includes_notes and has_notes(result.data, result.summary):
@@ -99,23 +139,36 @@ def import_(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(help="A json or toml file made by `trustrepair export`.", dir_okay=False),
+        typer.Argument(
+            help="A json or toml file made by `trustrepair export`, or a `data backup` file.",
+            dir_okay=False,
+        ),
     ],
 ) -> None:
-    """Restore or merge a backup made by `trustrepair export` (all or nothing).
+    """Restore or merge a backup made by `trustrepair export` or `data backup` (all or nothing).
 
-    Example: trustrepair import trustrepair-backup.toml
+    An encrypted backup asks for its passphrase. Example: trustrepair import backup.toml
     """
     import datetime as dt
 
-    from trustrepair.backup import check_against_bank, read_export_file
+    from trustrepair.backup import check_against_bank
     from trustrepair.store.backup import import_data
 
-    parsed = read_export_file(file)
-    check_against_bank(parsed.data, load_bank(None), dt.date.today(), str(file))
+    data = _read_backup(ctx, file)
+    check_against_bank(data, load_bank(None), dt.date.today(), str(file))
     with workspace(ctx).writing() as store:
-        counts = import_data(store, parsed.data)
+        counts = import_data(store, data)
     say(import_message(counts.added, sum(counts.skipped.values())))
+
+
+def _read_backup(ctx: typer.Context, file: Path) -> BackupData:
+    """A database made by `data backup` (its passphrase asked if locked), or an export file."""
+    from trustrepair.backup import read_export_file
+    from trustrepair.store.backup import is_database_file, read_backup
+
+    if is_database_file(file):
+        return read_backup(file, passphrases(ctx, messages.PASSPHRASE_BACKUP_PROMPT))
+    return read_export_file(file).data
 
 
 KINDS = {

@@ -201,13 +201,9 @@ def record(
 
 @contextmanager
 def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
-    """The store, opened only if it exists: a command about a marker never creates one."""
-    from trustrepair import messages
-    from trustrepair.errors import NotFoundError
-
+    """The store, never created here: with no store yet, the marker is simply not found."""
     with workspace(ctx).reading() as store:
-        if store is None:
-            raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+        store.marker(marker_id)
         yield store
 
 

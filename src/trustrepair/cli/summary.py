@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from trustrepair.bank import Bank
+    from trustrepair.models import CourseStrip, HistoryRow
 
 from trustrepair.cli.common import (
     JsonFlag,
@@ -32,21 +39,50 @@ def summary(
     emit(summary_result(workspace(ctx), load_bank(prompts), full=full), as_json=as_json)
 
 
-def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List every check-in, newest first, with the three statuses.
+def history(
+    ctx: typer.Context,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--since",
+            help="Only check-ins from this date on.",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show how each prerequisite has moved, then every check-in, newest first.
 
-    Example: trustrepair history
+    Example: trustrepair history --since 2026-01-01
     """
     from trustrepair import messages
     from trustrepair.cli.output import Result, emit
-    from trustrepair.render.terminal import history_view
+    from trustrepair.course import build_course, in_period
     from trustrepair.report import history_rows
 
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
-        rows = history_rows(bank, store.checkins()) if store is not None else []
-    labels = bank.report.area_titles, bank.report.status_labels
+        checkins = in_period(store.checkins(), since.date() if since else None)
+    rows = history_rows(bank, checkins)
     if not rows:
         emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
-    emit(Result(rows, lambda: history_view(rows, *labels), long=True), as_json=as_json)
+    strips = build_course(bank, checkins)
+    emit(Result(rows, lambda: history_with_course(bank, rows, strips), long=True), as_json=as_json)
+
+
+def history_with_course(bank: Bank, rows: list[HistoryRow], strips: list[CourseStrip]) -> Group:
+    """The course strip above the table of check-ins."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from trustrepair.render.course import course_view
+    from trustrepair.render.terminal import history_view
+
+    labels = bank.report.status_labels
+    return Group(
+        course_view(strips, labels),
+        Text(),
+        history_view(rows, bank.report.area_titles, labels),
+    )

@@ -13,6 +13,7 @@ from trustrepair.models.base import (
     new_uid,
     now_utc,
 )
+from trustrepair.models.course import CourseCell, CourseStrip, StatusChange
 from trustrepair.models.export import (
     EXPORT_SCHEMA_VERSION,
     AreaComparison,
@@ -28,6 +29,7 @@ from trustrepair.models.progress import (
     ProgressInfo,
     ProgressOverview,
     Setback,
+    SpikeWeek,
     TrendDetail,
     TriggerCount,
     WeekRow,
@@ -86,6 +88,8 @@ __all__ = [
     "CheckInRef",
     "Comparison",
     "Consistency",
+    "CourseCell",
+    "CourseStrip",
     "DayTally",
     "Evidence",
     "Export",
@@ -117,7 +121,9 @@ __all__ = [
     "SetAside",
     "Setback",
     "Spike",
+    "SpikeWeek",
     "StatementReflection",
+    "StatusChange",
     "Tally",
     "TimelineInfo",
     "TrendDetail",

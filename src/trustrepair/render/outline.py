@@ -205,7 +205,8 @@ def markers_table(section: MarkersSection) -> Table:
             ]
         )
     headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added", "Weeks"]
-    return Table(headers=headers, rows=rows)
+    caption = "How often each marker was shown, out of the days recorded"
+    return Table(headers=headers, rows=rows, caption=caption, row_header=1)
 
 
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
@@ -265,8 +266,11 @@ def chart_table(info: ProgressOverview | ProgressInfo) -> Table:
         ]
         for b in info.chart
     ]
-    return Table(headers=[*headers, "Notes"], rows=rows)
+    caption = f"Spikes of distrust per week, by {info.chart_unit}, in figures"
+    return Table(headers=[*headers, "Notes"], rows=rows, caption=caption, key=CHART_FIGURES)
 
+
+CHART_FIGURES = "waves-figures"
 
 TIMELINE_SOURCE = {"profile": "set with profile set", "checkin": "from your check-in"}
 

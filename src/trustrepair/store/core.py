@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,15 +19,18 @@ from trustrepair.models import (
     Tally,
     as_local,
 )
-from trustrepair.spikes import WeekTally
 from trustrepair.store.guard import store_error
 from trustrepair.store.rows import (
+    CHECKIN_COLUMNS,
     LOCAL_AT,
+    RECORD_COLUMNS,
+    SPIKE_COLUMNS,
     checkin_from_row,
     checkin_values,
     find_marker,
     from_ts,
     insert_marker,
+    insert_sql,
     ints,
     marker_from_row,
     record_from_row,
@@ -36,13 +40,38 @@ from trustrepair.store.rows import (
     ts,
 )
 
+# One local week of spikes as stored: week start, count, minutes, intensities, triggers named.
+SpikeWeekRow = tuple[dt.date, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]
+# One check-in as a snapshot: when (local time), its statuses and its answers.
+CheckinSnapshot = tuple[dt.datetime, dict[str, object], dict[str, object]]
+
 
 class Store:
-    """An open trustrepair database. Use `open_store` (creates) or `open_existing` (reads)."""
+    """An open trustrepair database; make one with `open_store`.
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    `saved` is False for the empty read-only store that stands in for a profile with no
+    database yet. An encrypted store keeps its passphrase in memory, so that a backup can be
+    written under the same one.
+    """
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path,
+        *,
+        errors: type[Exception] = sqlite3.Error,
+        passphrase: str | None = None,
+        saved: bool = True,
+    ) -> None:
         self.db = db
         self.path = path
+        self.errors = errors
+        self.passphrase = passphrase
+        self.saved = saved
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     def close(self) -> None:
         self.db.close()
@@ -50,10 +79,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: an exception or Ctrl-C inside rolls every change back."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise store_error(self.path, exc) from None
+        self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
@@ -61,7 +87,7 @@ class Store:
             raise
         try:
             self.db.commit()
-        except sqlite3.Error as exc:
+        except self.errors as exc:
             self.db.rollback()
             raise store_error(self.path, exc) from None
 
@@ -74,7 +100,7 @@ class Store:
     def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
         """Store a check-in and the markers named in it together: both or neither."""
         with self.transaction() as db:
-            db.execute("INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)", checkin_values(checkin))
+            db.execute(insert_sql("checkins", CHECKIN_COLUMNS), checkin_values(checkin))
             return [insert_marker(db, m) for m in markers]
 
     def checkins(self, *, newest_first: bool = True, limit: int | None = None) -> list[CheckIn]:
@@ -96,7 +122,8 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = ?",
                 (key, value, value),
             )
 
@@ -129,9 +156,7 @@ class Store:
 
     def add_marker_record(self, record: MarkerRecord) -> None:
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO marker_records VALUES (?, ?, ?, ?, ?, ?)", record_values(record)
-            )
+            db.execute(insert_sql("marker_records", RECORD_COLUMNS), record_values(record))
 
     def marker_records(
         self, marker_uid: str | None = None, *, newest_first: bool = False, limit: int = -1
@@ -174,7 +199,7 @@ class Store:
 
     def add_spike(self, spike: Spike) -> None:
         with self.transaction() as db:
-            db.execute("INSERT INTO spikes VALUES (?, ?, ?, ?, ?, ?, ?)", spike_values(spike))
+            db.execute(insert_sql("spikes", SPIKE_COLUMNS), spike_values(spike))
 
     def spikes(self, since: dt.datetime | None = None) -> list[Spike]:
         sql, args = "SELECT * FROM spikes", tuple[str, ...]()
@@ -182,16 +207,16 @@ class Store:
             sql, args = sql + " WHERE at_utc >= ?", (ts(since),)
         return [spike_from_row(row) for row in self.db.execute(sql + " ORDER BY at_utc", args)]
 
-    def spike_weeks(self) -> list[WeekTally]:
+    def spike_weeks(self) -> list[SpikeWeekRow]:
         """Spikes summed per local week (Monday start) in one query, one row per week."""
         rows = self.db.execute(
             f"SELECT date({LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
-            " group_concat(minutes), group_concat(intensity),"
-            " sum(trigger IS NOT NULL AND trigger != 'unknown')"
+            " group_concat(minutes), group_concat(intensity), group_concat(trigger, char(31))"
             " FROM spikes GROUP BY week ORDER BY week"
         )
         return [
-            WeekTally(dt.date.fromisoformat(w), n, ints(m), ints(i), k) for w, n, m, i, k in rows
+            (dt.date.fromisoformat(w), n, ints(m), ints(i), tuple(t.split("\x1f")) if t else ())
+            for w, n, m, i, t in rows
         ]
 
     def spike_span(self) -> tuple[dt.datetime, dt.datetime] | None:
@@ -219,10 +244,13 @@ class Store:
         )
         return int(row.fetchone()[0])
 
-    def checkin_trail(self) -> list[tuple[dt.datetime, str | None, str | None]]:
-        """Oldest first: when (local), the accountability status, the `ongoing` answer."""
+    def checkin_snapshots(self) -> list[CheckinSnapshot]:
+        """Oldest first: when each check-in was made (local time), its statuses and answers."""
         rows = self.db.execute(
-            "SELECT created_utc, utc_offset_minutes, json_extract(statuses, '$.accountability'),"
-            " json_extract(answers, '$.ongoing') FROM checkins ORDER BY created_utc, rowid"
+            "SELECT created_utc, utc_offset_minutes, statuses, answers FROM checkins"
+            " ORDER BY created_utc, rowid"
         )
-        return [(as_local(from_ts(c), off), acc, ongoing) for c, off, acc, ongoing in rows]
+        return [
+            (as_local(from_ts(c), off), json.loads(statuses), json.loads(answers))
+            for c, off, statuses, answers in rows
+        ]

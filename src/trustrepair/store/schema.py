@@ -75,8 +75,13 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def is_trustrepair_database(path: Path) -> bool:
     """Whether a file is one of ours, read from its header without opening it as a database.
 
-    An empty file counts: the store creates one moments before giving it its schema.
+    An empty file counts: the store creates one moments before giving it its schema. So does
+    an encrypted one, which cannot be read without its passphrase.
     """
+    from trustrepair.store.cipher import looks_encrypted
+
+    if looks_encrypted(path):
+        return True
     try:
         with path.open("rb") as handle:
             header = handle.read(72)
