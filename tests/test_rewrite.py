@@ -143,6 +143,8 @@ def test_rewrite_in_a_real_terminal(tmp_path: Path) -> None:
         child.expect(r"> ")
         child.sendline(answer)
     child.expect("Saved")
+    child.expect("Lock this store with a passphrase")  # offered once, after the first save
+    child.sendline("")  # the default is no
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
