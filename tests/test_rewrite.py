@@ -109,7 +109,7 @@ def test_drafts_survive_export_and_import_and_stay_out_of_no_notes(
     assert isinstance(shared, dict)
     assert not any(".draft." in k for k in shared["data"]["checkins"][0]["answers"])
     elsewhere = str(tmp_path / "restored")
-    cli("--home", elsewhere, "import", str(backup))
+    cli("--home", elsewhere, "import", str(backup), "--yes")
     restored = cli.json("--home", elsewhere, "export", "--format", "json")
     assert isinstance(restored, dict)
     answers = restored["data"]["checkins"][0]["answers"]
