@@ -40,5 +40,5 @@ def test_the_demo_opens_with_the_same_screen(cli: Cli) -> None:
     out = cli("demo").stdout
     about = flat(cli("about").stdout)
     first = out.index("About the model behind trustrepair")
-    assert first < out.index("Robin's latest check-in")
+    assert first < out.index("Robin's first check-in")
     assert about in flat(out)

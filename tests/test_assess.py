@@ -59,7 +59,7 @@ def test_key_answers_unknown_make_every_area_unclear_with_what_to_watch_for(
         assert result["status"] == "unclear", area
         texts = " ".join(g["text"] for g in result["guidance"])
         assert "Watch for" in texts, area
-    out = " ".join(cli("summary").stdout.split())
+    out = " ".join(cli("summary", "--full").stdout.split())
     assert "Too early to tell" in out
     assert "Sure it has stopped: I don't know yet" in out  # shown as the person chose it
 
@@ -152,7 +152,7 @@ def test_the_affected_partner_is_never_told_to_say_where_they_will_be(
     for offered in ("never", "rarely", "sometimes"):
         answers = {**BASE_AFFECTED, "tr_offered": offered, "tr_checking": "often"}
         path = write_answers(tmp_path / "a.toml", "affected", answers)
-        out = " ".join(cli("check", "--answers", str(path), "--no-save").stdout.split())
+        out = " ".join(cli("check", "--answers", str(path), "--no-save", "--full").stdout.split())
         assert "Telling your partner where you will be" not in out
         assert "What counts is what is offered" in out
 
@@ -173,7 +173,7 @@ def test_the_affected_partners_own_part_is_an_invitation_not_a_status(
     assert own["title"] == "What may help you, when you are ready"
     assert "did nothing to cause this" in own["intro"]
     assert "status" not in own
-    out = cli("summary").stdout
+    out = cli("summary", "--full").stdout
     table = out.split("Accountability:")[0]
     assert "Your part" not in table
     assert "What may help you, when you are ready" in out

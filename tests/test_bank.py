@@ -173,7 +173,7 @@ def test_a_custom_bank_changes_the_wording_of_check(cli: Cli, tmp_path: Path) ->
     answers = write_answers(
         tmp_path / "a.toml", "affected", {**BASE_AFFECTED, "acc_blame": "often"}
     )
-    result = cli("check", "--prompts", str(bank), "--answers", str(answers))
+    result = cli("check", "--prompts", str(bank), "--answers", str(answers), "--full")
     assert "A therapist's own wording about deflection" in result.stdout
     history = cli.json("history", "--json")
     assert isinstance(history, list)

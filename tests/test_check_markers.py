@@ -99,8 +99,8 @@ def test_summary_reports_consistency_and_the_missed_day_guidance(cli: Cli, tmp_p
     cli("markers", "record", "1", "--missed")
     section = cli.json("summary", "--json")["markers"]  # type: ignore[index]
     assert "markers_missed_day" in [g["id"] for g in section["guidance"]]
-    text = cli("summary").stdout
-    assert "What you would like to see" in text
+    text = cli("summary", "--full").stdout
+    assert "Markers ──" in text
     assert "1 active marker, 1 of them concrete" in text
     assert "A day not shown is not a collapse" in text
 
@@ -116,7 +116,7 @@ def test_the_week_strip_in_the_summary_marks_a_week_without_records(
     cli("markers", "record", "1", "--shown")
     weeks = cli.json("summary", "--json")["markers"]["markers"][0]["consistency"]["weeks"]  # type: ignore[index]
     assert [(w["shown"], w["recorded"]) for w in weeks] == [(1, 1), (0, 0), (1, 1)]
-    assert "▇·▇" in cli("summary").stdout
+    assert "▇·▇" in cli("summary", "--full").stdout
 
 
 def test_a_marker_worded_like_an_active_one_is_asked_about(cli: Cli) -> None:

@@ -73,7 +73,7 @@ def test_markdown_export_is_commonmark_and_keeps_text_literal(cli: Cli, filled: 
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<b>sorry</b>" not in html  # the person's text never becomes markup
     assert "&lt;b&gt;sorry&lt;/b&gt;" in html
-    assert "<table>" in html
+    assert "<h2>Accountability: " in html  # each prerequisite is a section of its own
 
 
 def test_no_notes_leaves_out_free_text(cli: Cli, filled: None) -> None:
@@ -218,9 +218,32 @@ def test_documents_carry_markers_and_progress_and_no_notes_hides_marker_words(
     assert "<h2>Markers</h2>" in html
     assert "<h2>Waves of distrust</h2>" in html
     assert "Be more honest with me" in text
+    # --no-notes keeps what each marker is: a therapist needs it to read the record.
     shared = cli("export", "--format", "markdown", "--no-notes").stdout
-    assert "honest" not in shared  # neither the marker nor the coaching that quotes it
-    assert "Marker 1 (left out of this export)" in shared
+    assert "Be more honest with me" in shared
     data = cli.json("export", "--format", "json", "--no-notes")
+    assert data["includes_marker_words"] is True
+    assert "Be more honest with me" in json.dumps(data)
+    # --no-markers-text leaves the wording out too, with the coaching that quotes it.
+    wider = ("--no-notes", "--no-markers-text")
+    for fmt in ("markdown", "html"):
+        text = cli("export", "--format", fmt, *wider).stdout
+        assert "honest" not in text, fmt
+        assert "Marker 1 (left out of this export)" in text, fmt
+    data = cli.json("export", "--format", "json", *wider)
     assert "honest" not in json.dumps(data)
+    assert data["includes_marker_words"] is False
     jsonschema.validate(data, SCHEMA)
+
+
+def test_no_markers_text_alone_is_refused(cli: Cli, filled: None, tmp_path: Path) -> None:
+    out = tmp_path / "x.md"
+    result = cli("export", "-o", str(out), "--no-markers-text", code=2)
+    assert "--no-markers-text goes with --no-notes" in result.stderr
+    assert not out.exists()
+
+
+def test_help_says_what_no_notes_keeps(cli: Cli) -> None:
+    text = " ".join(cli("export", "--help").stdout.split())
+    assert "Marker wording stays" in text
+    assert "--no-markers-text" in text

@@ -91,7 +91,7 @@ def test_the_summary_never_counts_checking_as_evidence(cli: Cli, tmp_path: Path)
     section = report["markers"]
     assert (section["active"], section["concrete"], section["checking"]) == (2, 1, 1)
     assert "markers_checking_is_not_evidence" in [g["id"] for g in section["guidance"]]
-    out = " ".join(cli("summary").stdout.split())
+    out = " ".join(cli("summary", "--full").stdout.split())
     assert "2 active markers, 1 of them concrete" in out
     assert "1 describe checking and are not counted as evidence" in out
     md = cli("export", "--format", "markdown").stdout

@@ -65,10 +65,11 @@ def test_show_a_checkin_is_its_full_summary_as_it_was(cli: Cli, tmp_path) -> Non
     answers = {**BASE_AFFECTED}
     cli("check", "--answers", str(write_answers(tmp_path / "b.toml", "affected", answers)))
     first = cli("records", "show", "c1").stdout
-    assert "Your check-in c1 of" in first
+    assert "Check-in c1:" in first
     assert "partly in place" in first
-    assert cli("summary", "--id", "c1").stdout == first
-    assert "Your check-in c2 of" in cli("summary").stdout
+    assert cli("summary", "--id", "c1", "--full").stdout == first
+    assert "Check-in c1:" in cli("summary", "--id", "c1").stdout
+    assert "Check-in c2:" in cli("summary").stdout
     history = cli("history").stdout
     assert "c1" in history and "c2" in history
     assert [r["id"] for r in cli.json("history", "--json")] == ["c2", "c1"]  # type: ignore[union-attr]

@@ -102,12 +102,15 @@ def test_terminal_summary_shows_the_note_under_accountability_and_the_reflection
     path = write_answers(
         tmp_path / "a.toml", "betraying", {**BASE_BETRAYING, "acc_statement": DEFLECTING}
     )
-    out = cli("check", "--answers", str(path), "--no-save").stdout
-    assert "✎ The statement you wrote contains phrases that point back" in out
-    acc_panel = out[out.index("Accountability: ") : out.index("Transparency: ")]
-    assert "“because you were never home”" in acc_panel
+    cli("check", "--answers", str(path))
+    out = cli("summary", "--full").stdout
+    acc_panel = out[out.index("Accountability  ") : out.index("Transparency  ")]
+    assert "✎ The statement you wrote contains phrases that point back" in acc_panel
     section = out.index("Reflecting on your statement")
-    assert out.index("Transparency: ") < section < out.index("Timeline")
+    assert out.index("Transparency  ") < section < out.index("Timeline")
+    # the phrase is quoted once, in the reflection, not again under accountability
+    assert out.count("“because you were never home”") == 1
+    assert "“because you were never home”" in out[section:]
 
 
 def test_the_stored_check_in_shows_the_reflection_again_in_summary(
@@ -129,8 +132,9 @@ BEFORE_STATEMENT = ["n", "-", "1", "1", "1", "1", "1"]  # safety .. acc_repeat_s
 AFTER_STATEMENT = ["1", "1", "1", "1", "1", "1"]  # transparency .. support
 
 
-def walk(cli: Cli, statement_lines: list[str]) -> Any:
-    typed = [*BEFORE_STATEMENT, *statement_lines, "", *AFTER_STATEMENT]
+def walk(cli: Cli, statement_lines: list[str], offer: list[str] = ["n"]) -> Any:  # noqa: B006
+    """The walk-through with this statement; `offer` answers the offer to rewrite it."""
+    typed = [*BEFORE_STATEMENT, *statement_lines, "", *offer, *AFTER_STATEMENT]
     return cli("check", "--role", "betraying", "--no-save", "--json", input="\n".join(typed) + "\n")
 
 
@@ -141,14 +145,14 @@ def test_walk_through_reflects_right_after_the_statement(cli: Cli) -> None:
     assert ui.index("accountability statement") < reflection < ui.index("Transparency")
     assert "“sorry if you felt hurt”" in ui
     assert "“We both let things slide”" in ui
-    assert "To rewrite it, type < at the next question." in ui
+    assert "Would you like to try writing it again" in ui
     data = json.loads(result.stdout)
     flags = data["reflections"][0]["reflection"]["flags"]
     assert [f["category"] for f in flags] == ["conditional_apology", "shared_blame"]
 
 
 def test_walk_through_skipping_the_statement_shows_no_reflection(cli: Cli) -> None:
-    result = walk(cli, ["-"])
+    result = walk(cli, ["-"], offer=[])
     assert "Reflecting on your statement" not in result.stderr
 
 

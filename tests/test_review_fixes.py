@@ -126,7 +126,9 @@ def test_markers_and_spikes_reach_the_documents_without_a_checkin(cli: Cli) -> N
         text = cli("export", "--format", fmt).stdout
         assert "Texts me the same day when plans change" in text, fmt
         assert "Waves of distrust" in text, fmt
-    assert "Texts me" not in cli("export", "--format", "markdown", "--no-notes").stdout
+    assert "Texts me" in cli("export", "--format", "markdown", "--no-notes").stdout
+    wider = cli("export", "--format", "markdown", "--no-notes", "--no-markers-text").stdout
+    assert "Texts me" not in wider
 
 
 def test_an_existing_loose_database_file_is_made_private(cli: Cli, home: Path) -> None:

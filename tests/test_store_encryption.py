@@ -468,3 +468,23 @@ def test_wipe_removes_an_encrypted_store_without_its_passphrase(
     result = cli("data", "wipe", "--yes", input="")
     assert "Passphrase" not in result.stderr
     assert not home.exists()
+
+
+def test_encrypting_again_is_refused_before_any_passphrase_is_asked(
+    cli: Cli, locked: bytes
+) -> None:
+    result = cli("data", "encrypt", input="", code=2)
+    assert "already encrypted" in one_line_error(result)
+
+
+def test_compare_opens_two_profiles_locked_with_different_passphrases(
+    cli: Cli, home: Path, pw: tuple[str, str], pw2: tuple[str, str]
+) -> None:
+    from conftest import EXAMPLES
+
+    for profile, answers, lock in (("robin", "affected", pw), ("kai", "betraying", pw2)):
+        cli("--profile", profile, "check", "--answers", str(EXAMPLES / f"answers-{answers}.toml"))
+        cli(*lock, "--profile", profile, "data", "encrypt")
+    result = cli("compare", "robin", "kai", input=f"{FIRST}\n{SECOND}\n")
+    assert result.stderr.count("Passphrase:") == 2
+    assert result.stdout.strip()

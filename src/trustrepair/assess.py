@@ -117,12 +117,17 @@ def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaRes
         return safety_result(bank, area, answers)
     rules = matching_rules(bank, role, area, answers)
     status = area_status(rules)
-    reasons = [
-        Reason(
-            rule=r.id, status=r.status, text=r.reason, evidence=evidence_for(bank, r.when, answers)
-        )
-        for r in rules
-    ]
+    reasons = merge_overlapping(
+        [
+            Reason(
+                rule=r.id,
+                status=r.status,
+                text=r.reason,
+                evidence=evidence_for(bank, r.when, answers),
+            )
+            for r in rules
+        ]
+    )
     return AreaResult(
         area=area,
         title=bank.report.area_titles[area],
@@ -131,6 +136,21 @@ def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaRes
         reasons=reasons,
         guidance=guidance_for(bank, role, (g for r in rules for g in r.guidance)),
     )
+
+
+def merge_overlapping(reasons: list[Reason]) -> list[Reason]:
+    """Say each point once: reasons that rest on a shared answer become one reason, the most
+    cautious one's words, naming every answer behind the group. `reasons` is most cautious first."""
+    merged: list[Reason] = []
+    for reason in reasons:
+        asked = {e.question for e in reason.evidence}
+        home = next((m for m in merged if asked & {e.question for e in m.evidence}), None)
+        if home is None:
+            merged.append(reason.model_copy(update={"evidence": list(reason.evidence)}))
+            continue
+        known = {e.question for e in home.evidence}
+        home.evidence.extend(e for e in reason.evidence if e.question not in known)
+    return merged
 
 
 def graded_areas(role: Role) -> tuple[Area, ...]:

@@ -1,7 +1,8 @@
 """One way to read a date a person types, on every command and in the question bank.
 
 A date is a day (2025-09-14, today, yesterday, 3 days ago) or an approximate month (2025-09).
-A month is stored as written ("2025-09") and shown as "around September 2025"; arithmetic
+A month is stored as written ("2025-09") and shown as "around September 2025" (render/words.py
+writes it); arithmetic
 (months elapsed, anniversaries) uses the middle of that month.
 """
 
@@ -39,14 +40,6 @@ class LooseDate:
     @property
     def first_day(self) -> dt.date:
         return self.day.replace(day=1) if self.approximate else self.day
-
-    def label(self) -> str:
-        return shown(self.day, approximate=self.approximate)
-
-
-def shown(day: dt.date, *, approximate: bool = False) -> str:
-    """How a date reads in every view: "14 September 2025" or "around September 2025"."""
-    return f"around {day:%B %Y}" if approximate else f"{day:%d %B %Y}"
 
 
 def parse_date(

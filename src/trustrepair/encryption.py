@@ -15,11 +15,15 @@ def encrypt(space: Workspace, new: str) -> None:
     """Lock the store with new; a profile with nothing stored yet gets an empty locked store."""
     from trustrepair.store.cipher import convert
 
-    if space.encrypted:
-        raise BadInputError(messages.ALREADY_ENCRYPTED.format(path=space.database))
+    refuse_if_encrypted(space)
     with space.writing():
         pass  # creates the store, or brings an older one up to date, before the copy
     convert(space.database, old=None, new=new)
+
+
+def refuse_if_encrypted(space: Workspace) -> None:
+    if space.encrypted:
+        raise BadInputError(messages.ALREADY_ENCRYPTED.format(path=space.database))
 
 
 def current_passphrase(space: Workspace) -> str:

@@ -116,8 +116,18 @@ def latest_report(bank: Bank, store: Store) -> Report | None:
     return numbered_report(report_for(bank, store, latest), f"c{number}")
 
 
-def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
-    """Everything an export needs from the store, read in one go."""
+def gather_export(
+    space: Workspace,
+    *,
+    notes: bool,
+    start: dt.date | None,
+    marker_words: bool = True,
+    partner: Workspace | None = None,
+) -> Export:
+    """Everything an export needs from the store, read in one go.
+
+    With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
+    """
     from trustrepair.backup import build_export
     from trustrepair.store.backup import read_all
 
@@ -129,16 +139,33 @@ def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Ex
         summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None else markers_only(bank, store)
+    others = partner_checkins(partner, data.checkins) if partner is not None else []
     return build_export(
         data,
         bank=bank,
         profile=space.profile,
+        partner_checkins=others,
         summary=summary,
         progress=progress if progress.spikes_logged else None,
         markers=markers,
         notes=notes,
         start=start,
+        marker_words=marker_words,
     )
+
+
+def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:
+    """The other partner's check-ins, for the course: they must have answered as the other role."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    with partner.reading() as store:
+        found = store.checkins()
+    if not found:
+        raise BadInputError(messages.PARTNER_NO_CHECKIN.format(name=partner.profile))
+    if {c.role for c in found} & {c.role for c in own}:
+        raise BadInputError(messages.PARTNER_SAME_ROLE.format(name=partner.profile))
+    return found
 
 
 def markers_only(bank: Bank, store: Store) -> MarkersSection | None:
@@ -226,3 +253,18 @@ def numbered_report(report: Report, record_id: str | None) -> Report:
     """The report with its check-in's short id filled in."""
     ref = report.checkin.model_copy(update={"id": record_id})
     return report.model_copy(update={"checkin": ref})
+
+
+def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
+    """The discovery date, and a seed for stable event ids that no other store shares.
+
+    The seed is the oldest check-in's random id (hashed again before use), so importing the
+    calendar twice updates its events; a store without check-ins falls back to the profile.
+    """
+    from trustrepair.report import discovered_date
+
+    with space.reading() as store:
+        latest = store.latest_checkin()
+        oldest = store.checkins(newest_first=False, limit=1)
+        discovered = discovered_date(latest, store.setting("discovered"))
+    return discovered, oldest[0].uid if oldest else space.profile

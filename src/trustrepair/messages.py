@@ -23,7 +23,7 @@ DATABASE_UNREADABLE = (
 )
 DEMO_INTRO = (
     "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
-    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "a little over a year of check-ins, markers and waves of distrust. Robin is the affected "
     "partner; Kai is the partner who broke trust. Your own data is not read or changed."
 )
 DEMO_CHECK_INTRO = (
@@ -194,9 +194,30 @@ def reflect_too_long(max_chars: int) -> str:
 
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
+REFLECT_REWRITE_OFFER = (
+    "Would you like to try writing it again, with those phrases in mind? "
+    "Your first version is kept as an earlier draft. (y/N) > "
+)
+REFLECT_REWRITE_OFFER_HEARD = (
+    "Would you like to reword what you wrote down? "
+    "Your first version is kept as an earlier draft. (y/N) > "
+)
+REFLECT_REWRITE_PROMPT = "Write the new version. An empty first line keeps the one you have."
+REFLECT_REWRITE_KEPT = "Kept as it was."
+REFLECT_REWRITE_SAVED = "The new version is your answer; the earlier one is kept as a draft."
 
-# Short role names for narrow table columns (the bank's role_labels are the long form).
-ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
+
+# --- the course over time (`history`, exports) ------------------------------------------------
+COURSE_TITLE = "How things have moved"
+COURSE_SCOPE = {
+    "checkin": "{count}, one mark each, {first} to {last}",
+    "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
+}
+COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_NO_CHECKIN = "no check-in that month"
+COURSE_NO_CHANGE = "no change"
+COURSE_CHANGES = "{count} changes, the last on {on}"
+COURSE_ONE_CHANGE = "1 change, on {on}"
 
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
@@ -240,7 +261,6 @@ TREND_DRIFTS = "the weekly count drifts by about {rate}, too little to call a ch
 TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
 TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
 TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
-RATE_EACH = "{amount} each {unit}"
 
 # --- stop conditions: the data behind each one (evidence lines)
 STOP_ACCOUNTABILITY_RUN = "Accountability: {status} in the last {n} check-ins in a row"
@@ -286,7 +306,20 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+PARTNER_NO_CHECKIN = "profile {name!r} has no check-in yet to show beside yours"
+PARTNER_SAME_ROLE = (
+    "profile {name!r} has check-ins from the same partner as this one; --with-partner takes "
+    "the other partner's profile"
+)
+MARKERS_TEXT_NEEDS_NO_NOTES = (
+    "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
+)
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+CALENDAR_WRITTEN = (
+    "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
+    "importing it again updates the same events."
+)
+CALENDAR_REMINDER = " and a check-in reminder"
 NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
 PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."

@@ -33,9 +33,10 @@ class PassphraseSource:
         self.known: str | None = None
 
     def candidates(self) -> Iterator[str]:
+        """The passphrase that worked before comes first; another profile may need another."""
         if self.known is not None:
             yield self.known
-        elif self.file is not None:
+        if self.file is not None:
             yield read_passphrase_file(self.file, self.warn)
         elif self.ask is not None:
             for attempt in range(PROMPT_TRIES):

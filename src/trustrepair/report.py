@@ -353,17 +353,18 @@ def build_report(
     )
 
 
-def history_rows(bank: Bank, numbered: Sequence[tuple[int, object]]) -> list[HistoryRow]:
-    """One row per check-in, newest first as given, each with its short id (c12)."""
-    checkins = [(n, c) for n, c in numbered if isinstance(c, CheckIn)]
+def history_rows(
+    bank: Bank, checkins: Sequence[CheckIn], ids: Sequence[str] | None = None
+) -> list[HistoryRow]:
+    """One row per check-in, in the order given, with its short id (c12) when known."""
     return [
         HistoryRow(
             uid=c.uid,
-            id=f"c{n}",
+            id=None if ids is None else ids[n],
             when_local=as_local(c.created_utc, c.utc_offset_minutes),
             role=c.role,
             role_label=bank.report.role_labels[c.role],
             statuses=c.statuses,
         )
-        for n, c in checkins
+        for n, c in enumerate(checkins)
     ]

@@ -51,8 +51,6 @@ MIN_SPIKES = 5
 QUIET_WEEKS = 3
 ALPHA = 0.05
 MIN_RELATIVE_CHANGE = 0.2  # a "significant" change of under 20% of the usual level is no change
-WEEKS_PER_MONTH = 365.25 / 12 / 7
-WEEKS_PER_YEAR = 365.25 / 7
 
 
 # --- input -----------------------------------------------------------------------------------
@@ -244,31 +242,3 @@ def _large_enough(counts: Sequence[int], slope: float) -> bool:
         half = len(counts) // 2
         change = abs(statistics.fmean(counts[-half:]) - statistics.fmean(counts[:half]))
     return change >= MIN_RELATIVE_CHANGE * level
-
-
-# --- how the numbers are written (the progress view and the stop conditions' evidence) -------
-
-
-def day_label(day: dt.date | dt.datetime) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def two_figures(value: float, *, signed: bool = False) -> str:
-    """Two significant figures and no exponent (0.26, -0.0041, 12); zero is plain 0."""
-    if value == 0:
-        return "0"
-    decimals = max(0, 1 - math.floor(math.log10(abs(value))))
-    return f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
-
-
-def change_rate(slope_per_week: float) -> str:
-    """How fast the weekly count moves, per week, month or year: whichever reads as a number."""
-    size = abs(slope_per_week)
-    for per, unit in ((1.0, "week"), (WEEKS_PER_MONTH, "month")):
-        if size * per >= 0.1:
-            return messages.RATE_EACH.format(amount=two_figures(size * per), unit=unit)
-    return messages.RATE_EACH.format(amount=two_figures(size * WEEKS_PER_YEAR), unit="year")
-
-
-def p_text(p: float) -> str:
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3g}"

@@ -23,6 +23,7 @@ from trustrepair.models import BackupData
 
 VIEWS = [
     ["summary"],
+    ["summary", "--full"],
     ["progress"],
     ["timeline"],
     ["history"],

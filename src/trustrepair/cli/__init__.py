@@ -106,6 +106,10 @@ def root(
             metavar="FILE",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -115,6 +119,9 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
+    from trustrepair.cli.output import Paging
+
+    Paging.allowed = not no_pager
     ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
@@ -124,6 +131,7 @@ def _register() -> None:
         check,
         compare,
         data,
+        dates,
         demo,
         export,
         markers,
@@ -147,6 +155,7 @@ def _register() -> None:
     app.command("compare")(compare.compare)
     app.command("export")(export.export)
     app.command("import")(export.import_)
+    app.command("calendar")(dates.calendar)
     app.command("undo")(records.undo)
     app.add_typer(records.app, name="records")
     app.add_typer(markers.app, name="markers")

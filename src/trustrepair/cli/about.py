@@ -21,15 +21,9 @@ def about(prompts: PromptsOption = None, as_json: JsonFlag = False) -> None:
 def show_about(bank: Bank, *, as_json: bool = False) -> None:
     """The same screen for `about` and the first view of the demo."""
     from trustrepair.assess import source_title
-    from trustrepair.cli.common import print_data, show
-
-    credit = source_title(bank, bank.about.source)
-    if as_json:
-        import json
-
-        data = {"title": bank.about.title, "paragraphs": bank.about.paragraphs, "source": credit}
-        print_data(json.dumps(data, indent=2, ensure_ascii=False))
-        return
+    from trustrepair.cli.output import Result, emit
     from trustrepair.render.about import about_view
 
-    show(about_view(bank.about, credit))
+    credit = source_title(bank, bank.about.source)
+    data = {"title": bank.about.title, "paragraphs": bank.about.paragraphs, "source": credit}
+    emit(Result(data, lambda: about_view(bank.about, credit)), as_json=as_json)

@@ -32,6 +32,9 @@ def check(
     ] = None,
     prompts: PromptsOption = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Write nothing to disk.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Show the full summary afterwards, not the short one.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Walk through the three prerequisites for repair and see where things stand.
@@ -39,19 +42,21 @@ def check(
     Example: trustrepair check --role affected
     """
     from trustrepair import messages
+    from trustrepair.cli.output import emit
     from trustrepair.cli.views import run_check
 
-    completed = run_check(
+    result = run_check(
         load_bank(prompts),
         workspace(ctx),
         role=role,
         answers_file=answers,
         save=not no_save,
-        as_json=as_json,
+        full=full,
     )
-    if completed:
+    if result is not None:
+        emit(result, as_json=as_json)
         say(messages.SAVED if not no_save else messages.NOT_SAVED)
-    if completed and not no_save:
+    if result is not None and not no_save:
         from trustrepair.cli.data import offer_encryption
 
         offer_encryption(ctx)

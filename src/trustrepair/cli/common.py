@@ -135,21 +135,11 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
-def show(renderable: RenderableType) -> None:
-    console().print(renderable)
+def show(renderable: RenderableType, *, long: bool = False) -> None:
+    """A view for a person on stdout (see cli/output.py: clean plain text, paged when long)."""
+    from trustrepair.cli.output import show as draw
 
-
-def show_paged(renderable: RenderableType) -> None:
-    """A long view: through the pager at a terminal, printed as is when piped.
-
-    Stands in until a shared pager helper exists; callers need not change when it does.
-    """
-    out = console()
-    if out.is_terminal:
-        with out.pager(styles=not out.no_color):
-            out.print(renderable)
-    else:
-        out.print(renderable)
+    draw(renderable, long=long)
 
 
 def say(message: str) -> None:

@@ -14,12 +14,12 @@ from trustrepair.cli.common import (
     ask_hidden,
     confirm_by_typing,
     passphrases,
-    print_data,
     say,
     workspace,
 )
 
 if TYPE_CHECKING:
+    from trustrepair.errors import NotFoundError
     from trustrepair.workspace import Workspace
 
 app = typer.Typer(
@@ -35,16 +35,14 @@ def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     Example: trustrepair data path
     """
+    from trustrepair.cli.output import Result, emit
+
     space = workspace(ctx)
     where = {"home": space.home, "profile": space.profile, "database": space.database}
-    if as_json:
-        import json
-
-        info: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
-        print_data(json.dumps({**info, "encrypted": space.encrypted}, indent=2))
-        return
     lines = [f"{k + ':':<10}{v}" for k, v in where.items()]
-    print_data("\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"]))
+    text = "\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"])
+    data: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
+    emit(Result({**data, "encrypted": space.encrypted}, text=text), as_json=as_json)
 
 
 NewPassphraseFile = Annotated[
@@ -86,8 +84,10 @@ def offer_encryption(ctx: typer.Context) -> None:
 
 def _lock(ctx: typer.Context, space: Workspace) -> None:
     from trustrepair.encryption import encrypt as lock
+    from trustrepair.encryption import refuse_if_encrypted
 
-    lock(space, _new_passphrase(ctx, _root_file(ctx)))
+    refuse_if_encrypted(space)  # before asking for a passphrase it could not use
+    lock(space, _new_passphrase(passphrases(ctx).file))
     say(messages.ENCRYPTED.format(path=space.database))
     say(messages.FORGOTTEN_PASSPHRASE)
 
@@ -116,7 +116,7 @@ def passphrase(ctx: typer.Context, new_file: NewPassphraseFile = None) -> None:
 
     space = workspace(ctx)
     current = current_passphrase(space)
-    change_passphrase(space, current, _new_passphrase(ctx, new_file))
+    change_passphrase(space, current, _new_passphrase(new_file))
     say(messages.REKEYED.format(path=space.database))
 
 
@@ -135,24 +135,19 @@ def backup(
     space = workspace(ctx)
     with space.reading() as store:
         if not store.saved:
-            raise_nothing_stored(space)
+            raise _nothing_stored(space)
         write_backup(store, file)
         kind = messages.BACKUP_ENCRYPTED if store.encrypted else messages.BACKUP_PLAIN
     say(messages.BACKUP_WRITTEN.format(path=file, kind=kind))
 
 
-def raise_nothing_stored(space: Workspace) -> None:
+def _nothing_stored(space: Workspace) -> NotFoundError:
     from trustrepair.errors import NotFoundError
 
-    raise NotFoundError(messages.NO_STORE_YET.format(profile=space.profile))
+    return NotFoundError(messages.NO_STORE_YET.format(profile=space.profile))
 
 
-def _root_file(ctx: typer.Context) -> Path | None:
-    source = passphrases(ctx)
-    return source.file
-
-
-def _new_passphrase(ctx: typer.Context, file: Path | None) -> str:
+def _new_passphrase(file: Path | None) -> str:
     """From file when given (scripts), else typed twice; then one word on its strength."""
     from trustrepair.passphrase import new_passphrase, read_passphrase_file, strength
 

@@ -49,8 +49,31 @@ def export(
     ] = None,
     since: SinceOption = None,
     no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
+        bool,
+        typer.Option(
+            "--no-notes",
+            help="Leave out every free-text field (answers written in your own words, notes, "
+            "your trigger words) for sharing. Marker wording stays, so the record still "
+            "says what each marker is.",
+        ),
     ] = False,
+    no_markers_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-markers-text",
+            help="With --no-notes, leave out the wording of markers too (they become "
+            "'Marker 1', 'Marker 2'), for sharing more widely.",
+        ),
+    ] = False,
+    with_partner: Annotated[
+        str | None,
+        typer.Option(
+            "--with-partner",
+            help="Show the other partner's view beside yours in 'How things have moved': "
+            "their profile's statuses over time, nothing else of theirs.",
+            metavar="PROFILE",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
@@ -60,6 +83,9 @@ def export(
 ) -> None:
     """Export a summary to bring to a therapist, or a full backup.
 
+    --no-notes leaves out what you wrote in your own words but keeps what each marker is;
+    add --no-markers-text to leave the markers' wording out as well.
+
     Example: trustrepair export --format html -o summary.html --no-notes
     """
     if schema:
@@ -67,16 +93,28 @@ def export(
 
         print_data(export_schema_text())
         return
+    from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.workspace import Workspace
 
     if output is not None:
         from trustrepair.files import check_can_write
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
+    if no_markers_text and not no_notes:
+        raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
     space = workspace(ctx)
-    result = gather_export(space, notes=not no_notes, start=since_date(since))
+    result = gather_export(
+        space,
+        notes=not no_notes,
+        start=since_date(since),
+        marker_words=not no_markers_text,
+        partner=None
+        if with_partner is None
+        else Workspace.resolve(space.home, with_partner, space.unlock),
+    )
     text = EXPORTERS[chosen](result)
     if space.encrypted:
         say(messages.EXPORT_PLAINTEXT)
@@ -161,6 +199,7 @@ def import_(
 def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -> list[str]:
     """What an import would do, in a few lines: new, already here, settings, roles."""
     from trustrepair.dates import read_stored
+    from trustrepair.render.words import rough_day
 
     lines = [messages.IMPORT_PREVIEW_HEAD.format(file=file)]
     new = _counted(plan.new)
@@ -168,7 +207,8 @@ def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -
     if present := _counted(plan.present):
         lines.append(messages.IMPORT_ALREADY.format(items=present))
     for key, (here, theirs) in plan.differing.items():
-        shown = [(d.label() if (d := read_stored(v)) else v) for v in (here, theirs)]
+        dates = [(v, read_stored(v)) for v in (here, theirs)]
+        shown = [rough_day(d.day, approximate=d.approximate) if d else v for v, d in dates]
         name = messages.SETTING_NAMES.get(key, key)
         lines.append(
             messages.IMPORT_SETTING_DIFFERS.format(key=name, here=shown[0], theirs=shown[1])

@@ -7,18 +7,16 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
 from trustrepair import messages
 from trustrepair.answers import AnswerProblem, parse_typed
 from trustrepair.assess import answer_label, safety_alert
+from trustrepair.cli.rewrite import reflect_and_offer_rewrite
 from trustrepair.errors import BadInputError
 from trustrepair.markers import MarkerCoach, clean_marker_text
-from trustrepair.reflect import reflect_statement
 from trustrepair.render.markers import coaching_view
-from trustrepair.render.reflection import reflection_view
 from trustrepair.render.terminal import alert_panel
 from trustrepair.vocab import Q_ROLE, Role
 
@@ -164,16 +162,8 @@ class Walkthrough:
         self._reflect_on(q)
 
     def _reflect_on(self, q: Question) -> None:
-        """Right after a written statement: the phrases in it, and what helps."""
-        rules = self.bank.reflect
-        asked = rules.for_question(q.id) if rules is not None else None
-        value = self.answers.get(q.id)
-        if asked is None or not isinstance(value, str):
-            return
-        reflection = reflect_statement(self.bank, value, heard=asked.heard)
-        title = Text(asked.heading, style="bold")
-        self.ui.print(Panel(reflection_view(reflection), title=title, title_align="left"))
-        self.ui.print(Text(messages.REFLECT_REVISE, style="dim"))
+        """Right after a written statement: the phrases in it, and a chance to rewrite it."""
+        reflect_and_offer_rewrite(self.bank, self.ui, q, self.answers, self._read_text)
 
     def _coach(self, text: str) -> None:
         coaching = MarkerCoach(self.bank.markers).check(text)

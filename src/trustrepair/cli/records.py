@@ -11,10 +11,7 @@ from trustrepair.cli.common import (
     PromptsOption,
     SinceOption,
     load_bank,
-    print_data,
     say,
-    show,
-    show_paged,
     since_date,
     workspace,
 )
@@ -57,23 +54,18 @@ def list_records(
     Example: trustrepair records list --kind spike --since "30 days ago"
     """
     from trustrepair import messages
+    from trustrepair.cli.output import Result, emit
     from trustrepair.gather import record_entries
+    from trustrepair.render.records import records_table
 
     kinds = _kinds(kind)
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
         entries = record_entries(bank, store, kinds, since_date(since))
-    if as_json:
-        from trustrepair.render.jsonout import list_json
-
-        print_data(list_json(entries))
-        return
     if not entries:
-        say(messages.RECORDS_NONE)
+        emit(Result(entries, messages=[messages.RECORDS_NONE]), as_json=as_json)
         return
-    from trustrepair.render.records import records_table
-
-    show_paged(records_table(entries))
+    emit(Result(entries, lambda: records_table(entries), long=True), as_json=as_json)
 
 
 def _kinds(kind: str | None) -> list[RecordKind]:
@@ -95,23 +87,19 @@ def show_record(
 
     Example: trustrepair records show c3
     """
+    from trustrepair.cli.output import Result, emit
     from trustrepair.gather import record_detail
+    from trustrepair.render.records import record_view
 
     bank = load_bank(prompts)
     with workspace(ctx).reading() as store:
         detail = record_detail(bank, store, record_id)
-    if as_json:
-        from trustrepair.render.jsonout import model_json
+    if detail.report is not None and not as_json:  # a check-in: its full summary, as it was
+        from trustrepair.cli.views import report_result
 
-        print_data(model_json(detail))
-    elif detail.report is not None:
-        from trustrepair.render.terminal import report_view
-
-        show(report_view(detail.report))
-    else:
-        from trustrepair.render.records import record_view
-
-        show(record_view(detail))
+        emit(report_result(detail.report, full=True))
+        return
+    emit(Result(detail, lambda: record_view(detail)), as_json=as_json)
 
 
 @app.command("delete")

@@ -13,6 +13,7 @@ from trustrepair.models.base import (
     new_uid,
     now_utc,
 )
+from trustrepair.models.course import CourseCell, CourseStrip, StatusChange
 from trustrepair.models.export import (
     EXPORT_SCHEMA_VERSION,
     AreaComparison,
@@ -88,6 +89,8 @@ __all__ = [
     "CheckInRef",
     "Comparison",
     "Consistency",
+    "CourseCell",
+    "CourseStrip",
     "DayTally",
     "Evidence",
     "Export",
@@ -124,6 +127,7 @@ __all__ = [
     "Spike",
     "SpikeWeek",
     "StatementReflection",
+    "StatusChange",
     "Tally",
     "TimelineInfo",
     "TrendDetail",

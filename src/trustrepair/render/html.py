@@ -1,245 +1,228 @@
 """The HTML export: one self-contained, printable page that makes no request of any kind.
 
 No external fonts, scripts, images or links: inline CSS, inline SVG, and every piece of text
-escaped. (Rich's own HTML/SVG export loads a web font, so it is not used here.)
+escaped. (Rich's own HTML/SVG export loads a web font, so it is not used here.) The page draws
+the export's outline (render/document.py), section by section, like the Markdown file.
+
+Made for print (A4 and US Letter) and for a phone: tables carry captions and row headers and
+become stacked rows on a narrow screen; status marks are hidden from screen readers, which
+read the words next to them; the chart has a text alternative tied to its table of figures.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib import resources
 
-from trustrepair.models import (
-    AlertItem,
-    AreaResult,
-    Export,
-    GuidanceItem,
-    MarkersSection,
-    ProgressInfo,
-    Report,
+from trustrepair.models import CourseStrip, Export, ProgressInfo
+from trustrepair.render import words
+from trustrepair.render.chart import chart_summary, peak_of, spikes_svg
+from trustrepair.render.document import (
+    cell_mark,
+    cell_when,
+    cell_words,
+    change_words,
+    document_outline,
+    scope_words,
+    strip_name,
 )
-from trustrepair.render.chart import spikes_svg
+from trustrepair.render.outline import CHART_FIGURES
+from trustrepair.render.sections import Cell, Guide, Line, Section, Table
+
+_CODE = re.compile(r"`([^`\n]+)`")
 
 
 def _css() -> str:
     return (resources.files("trustrepair.render") / "export.css").read_text(encoding="utf-8")
 
 
-MARK = {"in_place": "●", "partial": "◐", "not_yet": "○", "unclear": "?"}
-
-
 def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _guidance(items: list[GuidanceItem]) -> str:
-    return "".join(
-        f'<div class="guidance"><p><strong>{e(g.title)}</strong></p><p>{e(g.text)}</p>'
-        f"{_credit(g.source)}</div>"
-        for g in items
-    )
+def text_html(text: str) -> str:
+    """Escaped text in which `command` pairs become <code>, never stray backticks."""
+    parts = _CODE.split(text)
+    return "".join(f"<code>{e(part)}</code>" if i % 2 else e(part) for i, part in enumerate(parts))
 
 
-def _credit(source: str | None) -> str:
-    return f'<p class="source">From the article: {e(source)}</p>' if source else ""
+def mark_html(status: str | None) -> str:
+    """The status symbol, for the eye only: the words always sit next to it."""
+    return f'<span class="mark" aria-hidden="true">{e(cell_mark(status))}</span>'
 
 
-def _horizon(report: Report) -> str:
-    h = report.timeline.horizon
-    return "" if h is None else f"<p>{e(h.text)}</p>{_credit(h.source)}"
+def status_html(status: str, label: str) -> str:
+    return f'<span class="status {e(status)}">{mark_html(status)} {e(label)}</span>'
 
 
-def _own_part(report: Report) -> str:
-    own = report.own_part
-    if own is None:
+TONE_CLASS = {"plain": "", "muted": "muted", "strong": "strong", "quote": "note"}
+
+
+def line_html(line: Line) -> str:
+    if not (line.text or line.lead):
         return ""
-    return f"<h2>{e(own.title)}</h2><p>{e(own.intro)}</p>{_guidance(own.guidance)}"
-
-
-def _alert(alert: AlertItem) -> str:
-    because = (
-        f'<p class="muted">Because: {e("; ".join(alert.evidence))}</p>' if alert.evidence else ""
+    classes = " ".join(c for c in (TONE_CLASS[line.tone], "indent" if line.indent else "") if c)
+    mark = ""
+    if line.status:
+        word = line.status.replace("_", " ")
+        mark = f'<span class="status {e(line.status)}">{mark_html(line.status)}</span>'
+        mark += f'<span class="sr">({e(word)})</span> '
+    lead = f"<strong>{text_html(line.lead.strip())}</strong> " if line.lead.strip() else ""
+    text = (
+        f"<strong>{text_html(line.text)}</strong>"
+        if line.tone == "strong"
+        else text_html(line.text)
     )
-    return (
-        f'<section class="alert {e(alert.kind)}" role="note">'
-        f"<strong>{e(alert.guidance.title)}</strong>"
-        f"<p>{e(alert.guidance.text)}</p>{because}</section>"
-    )
+    attr = f' class="{classes}"' if classes else ""
+    return f"<p{attr}>{lead}{mark}{text}</p>"
 
 
-def _status(status: str, label: str) -> str:
-    return f'<span class="status {e(status)}">{MARK.get(status, "")} {e(label)}</span>'
-
-
-def _area(result: AreaResult) -> str:
-    rows = "".join(
-        f"<tr><td>{_status(r.status, r.status.replace('_', ' '))}</td><td>{e(r.text)}</td>"
-        f"<td>{e('; '.join(f'{ev.question}: {ev.answer}' for ev in r.evidence))}</td></tr>"
-        for r in result.reasons
-    )
-    table = (
-        f"<table><tr><th></th><th>Reason</th><th>Your answers</th></tr>{rows}</table>"
-        if rows
+def table_html(table: Table) -> str:
+    ident = f' id="{e(table.key)}"' if table.key else ""
+    caption = (
+        f'<caption id="{e(table.key)}-caption">{e(table.caption)}</caption>'
+        if table.key
+        else f"<caption>{e(table.caption)}</caption>"
+        if table.caption
         else ""
     )
-    title = f"{e(result.title)}: {_status(result.status, result.status_label)}"
-    notes = _area_notes(result)
+    headers = [h or "Notes" for h in table.headers]  # never an empty header cell
+    head = "".join(f'<th scope="col">{e(h)}</th>' for h in headers)
+    rows = "".join(
+        "<tr>" + "".join(_cell_html(table, headers, i, c) for i, c in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
     return (
-        f'<section class="area"><h3>{title}</h3>{table}{notes}'
-        f"{_guidance(result.guidance)}</section>"
+        f'<table class="data"{ident}>{caption}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
-def _area_notes(result: AreaResult) -> str:
-    out = ""
-    for n in result.notes:
-        phrases = "; ".join(f"“{e(p)}”" for p in n.phrases)
-        out += (
-            f'<div class="note"><p>✎ {e(n.text)}</p>'
-            + (f"<p>{phrases}</p>" if phrases else "")
-            + f'<p class="muted">{e(n.caption)}</p></div>'
-        )
-    return out
+def _cell_html(table: Table, headers: list[str], index: int, cell: Cell) -> str:
+    body = status_html(cell.status, cell.text) if cell.status else text_html(cell.text)
+    label = e(headers[index]) if index < len(headers) else ""
+    if index == table.row_header:
+        return f'<th scope="row" data-label="{label}">{body}</th>'
+    empty = " empty" if not cell.text else ""
+    return f'<td data-label="{label}" class="cell{empty}">{body}</td>'
 
 
-def _reflections(report: Report) -> str:
-    out = ""
-    for st in report.reflections:
-        r = st.reflection
-        flags = "".join(
-            f"<li><strong>{e(f.label)}</strong>: “{e(f.phrase)}”. {e(f.explanation)} "
-            f'<span class="source">From the article: {e(f.source)}</span></li>'
-            for f in r.flags
-        )
-        helps = "; ".join(f"<strong>{e(s.label)}</strong> (“{e(s.phrase)}”)" for s in r.strengths)
-        missing = "; ".join(e(g.label) for g in r.not_found)
-        out += (
-            f"<h2>{e(st.heading)}</h2><p>{e(r.summary)}</p>"
-            + (f"<ul>{flags}</ul>" if flags else "")
-            + (f"<p>What helps it carry weight: {helps}</p>" if helps else "")
-            + (f"<p>Not found in these words: {missing}</p>" if missing else "")
-            + f'<p class="muted">{e(r.caveat)}</p>'
-        )
-    return out
+def guide_html(g: Guide) -> str:
+    title = f"<p><strong>{text_html(g.title)}</strong></p>" if g.title else ""
+    credit = f' <span class="source">({e(g.credit)})</span>' if g.credit else ""
+    return f'<div class="guidance">{title}<p>{text_html(g.text)}{credit}</p></div>'
 
 
-def _timeline(report: Report) -> str:
-    from trustrepair.dates import shown
-
-    t = report.timeline
-    if t.discovered is None:
-        return (
-            f"<h2>Timeline</h2>{_horizon(report)}"
-            '<p class="muted">No date recorded for when it came to light.</p>'
-        )
-    rough = t.discovered_approximate
-    anniversary = (
-        f"<li>Next anniversary: {shown(t.next_anniversary, approximate=rough)}"
-        f"{'' if rough else f' ({t.days_to_anniversary} days)'}</li>"
-        if t.next_anniversary
+def chart_html(progress: ProgressInfo | None) -> str:
+    if progress is None or not progress.chart:
+        return ""
+    bars = progress.chart
+    peak = peak_of(progress)
+    ticks = _ticks([b.label for b in bars])
+    marked = any(b.notes for b in bars)
+    key = (
+        " Banded bars with a triangle: a harder stretch with an expected reason (an"
+        " anniversary or a named trigger)."
+        if marked
         else ""
     )
     return (
-        f"<h2>Timeline</h2><ul><li>Came to light: {shown(t.discovered, approximate=rough)} "
-        f"({t.months_elapsed} months ago)</li>"
-        f"{f'<li>Phase: {e(t.phase_title)}</li>' if t.phase_title else ''}"
-        f"{anniversary}</ul>{_horizon(report)}{_guidance(t.guidance)}"
+        '<figure class="chart-figure">'
+        f"{spikes_svg(progress, described_by=f'{CHART_FIGURES}-caption')}"
+        f'<div class="ticks" aria-hidden="true">{ticks}</div>'
+        f"<figcaption>Spikes per week, by {e(progress.chart_unit)}, oldest on the left; dashed"
+        f" lines at {e(words.number(peak))} and {e(words.number(peak / 2))} a week.{e(key)}"
+        " Figures: the table “Waves of distrust, week by week”.</figcaption>"
+        f'<p class="sr">{e(chart_summary(progress))}</p>'
+        "</figure>"
     )
 
 
-def _notes(report: Report) -> str:
-    if not report.notes:
+def _ticks(labels: list[str], most: int = 5) -> str:
+    """A few evenly spread labels under the chart, in HTML so they stay readable."""
+    if len(labels) <= most:
+        chosen = labels
+    else:
+        step = (len(labels) - 1) / (most - 1)
+        chosen = [labels[round(i * step)] for i in range(most)]
+    return "".join(f"<span>{e(label)}</span>" for label in chosen)
+
+
+def strip_html(strips: list[CourseStrip]) -> str:
+    """One row per prerequisite, one cell per check-in or month: a mark and its words."""
+    if not strips:
         return ""
-    items = "".join(
-        f'<p><strong>{e(n.question)}</strong></p><div class="note">{e(n.answer)}</div>'
-        for n in report.notes
-    )
-    return f"<h2>In your words</h2>{items}"
-
-
-def _summary(report: Report, extra: str) -> str:
-    ref = report.checkin
-    areas = list(report.prerequisites.values()) + ([report.your_part] if report.your_part else [])
-    overview = "".join(
-        f"<tr><td>{e(a.title)}</td><td>{_status(a.status, a.status_label)}</td></tr>" for a in areas
-    )
-    when = f"{ref.when_local:%d %B %Y, %H:%M}"
-    return "".join(
-        [
-            "".join(_alert(a) for a in report.safety),
-            f'<p class="opening"><strong>{e(report.opening)}</strong></p>',
-            f'<p class="muted">Latest check-in: {when}, answered as {e(ref.role_label)}.</p>',
-            "<h2>Where things stand</h2><table><tr><th>Area</th><th>Status</th></tr>",
-            f"{overview}</table>",
-            "".join(_alert(a) for a in report.warnings),
-            "" if report.safety_first else "".join(_area(a) for a in areas),
-            _own_part(report),
-            _reflections(report),
-            _timeline(report),
-            _notes(report),
-            extra,
-            f"<h2>Support</h2>{_guidance(report.support)}",
-            f"<footer>{e(report.disclaimer)}</footer>",
-        ]
-    )
-
-
-def _progress(progress: ProgressInfo | None) -> str:
-    if progress is None:
-        return ""
-    rows = "".join(
-        f"<tr><td>{e(b.label)}</td><td>{b.per_week:g}</td><td>{_num(b.median_minutes)}</td>"
-        f"<td>{_num(b.median_intensity)}</td><td>{e(', '.join(b.notes))}</td></tr>"
-        for b in progress.chart
-    )
-    head = (
-        f"<tr><th>{e(progress.chart_unit.title())}</th><th>Spikes per week</th>"
-        "<th>Median minutes</th><th>Median intensity</th><th>Notes</th></tr>"
-    )
-    return (
-        f"<h2>Waves of distrust</h2><p>{progress.spikes_logged} spikes logged. "
-        f"Trend: <strong>{e(progress.trend_words)}</strong>.</p>"
-        f"<figure>{spikes_svg(progress)}<figcaption>Spikes per week, by {e(progress.chart_unit)}. "
-        "Amber bars mark harder stretches with an expected reason (an anniversary or a named "
-        "trigger).</figcaption></figure>"
-        f"<table>{head}{rows}</table>{_guidance(progress.guidance)}"
-    )
-
-
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
-
-
-def _markers(section: MarkersSection | None) -> str:
-    if section is None or not section.markers:
-        return ""
-    rows = ""
-    for m in section.markers:
-        c = m.consistency
-        tallies = [c.last_30_days, c.last_90_days, c.since_added]
+    first = strips[0]
+    heads = "".join(f'<th scope="col">{_when_html(first, i)}</th>' for i in range(len(first.cells)))
+    rows = []
+    for strip in strips:
         cells = "".join(
-            f"<td>{t.shown} of {t.recorded}</td>" if t.recorded else "<td>–</td>" for t in tallies
+            f'<td class="cell {e(c.status or "none")}" title="{e(cell_when(strip, i))}: '
+            f'{e(cell_words(c.label))}">{mark_html(c.status)}'
+            f'<span class="sr">{e(cell_words(c.label))}</span></td>'
+            for i, c in enumerate(strip.cells)
         )
-        concrete = "checking" if m.checking else "yes" if m.concrete else "not yet"
-        rows += f"<tr><td>{m.id}</td><td>{e(m.text)}</td><td>{concrete}</td>{cells}</tr>"
-    head = (
-        "<tr><th>#</th><th>Marker</th><th>Concrete</th><th>Last 30 days</th>"
-        "<th>Last 90 days</th><th>Since added</th></tr>"
-    )
+        change = f'<td class="change">{e(change_words(strip))}</td>'
+        rows.append(f'<tr><th scope="row">{e(strip_name(strips, strip))}</th>{cells}{change}</tr>')
+    caption = scope_words(first)
     return (
-        f"<h2>Markers</h2><p>{section.active} active, {section.concrete} of them concrete "
-        f"(shown / recorded).</p><table>{head}{rows}</table>{_guidance(section.guidance)}"
+        f'<table class="strip"><caption>{e(caption)}</caption>'
+        f'<thead><tr><th scope="col">Prerequisite</th>{heads}'
+        '<th scope="col" class="change">Latest change</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>{_strip_key(strips)}"
+    )
+
+
+def _when_html(strip: CourseStrip, index: int) -> str:
+    start = strip.cells[index].start
+    top = f"{start:%b}" if strip.by == "month" else f"{start.day} {start:%b}"
+    return f'<span class="when">{e(top)}</span> <span class="year">{start:%Y}</span>'
+
+
+def _strip_key(strips: list[CourseStrip]) -> str:
+    used = {c.status: c.label for s in strips for c in s.cells}
+    items = "".join(
+        f'<li><span class="status {e(st or "none")}">{mark_html(st)}</span> '
+        f"{e(cell_words(label))}</li>"
+        for st, label in used.items()
+    )
+    return f'<ul class="key" aria-label="Key">{items}</ul>'
+
+
+KIND_CLASS = {"safety": "alert safety", "warning": "alert stop", "area": "area", "footer": "about"}
+
+
+def section_html(section: Section) -> str:
+    heading = ""
+    if section.title:
+        status = f": {status_html(section.status, section.status_label)}" if section.status else ""
+        heading = f"<h2>{text_html(section.title)}{status}</h2>"
+    body = strip_html(section.course)
+    body += "".join(line_html(line) for line in section.lines)
+    body += chart_html(section.chart)
+    body += "".join(table_html(t) for t in section.tables)
+    body += "".join(guide_html(g) for g in section.guidance)
+    kind = KIND_CLASS.get(section.kind, "")
+    role = ' role="note"' if section.kind in ("safety", "warning") else ""
+    return f'<section class="{e(kind)}" id="{e(section.key)}"{role}>{heading}{body}</section>'
+
+
+def page_css(export: Export) -> str:
+    """The margin of every printed page: the export date and the page number."""
+    date = words.long_day(export.exported_utc)
+    return (
+        "@page { size: auto; margin: 14mm 13mm 16mm;"
+        f' @bottom-left {{ content: "trustrepair summary, exported {date}"; }}'
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); } }'
     )
 
 
 def export_html(export: Export) -> str:
     notes = "" if export.includes_notes else " Free-text notes were left out."
-    if export.summary is None:
-        body = "<p>No check-in yet.</p>" + _markers(export.markers) + _progress(export.progress)
-    else:
-        body = _summary(
-            export.summary, _markers(export.summary.markers) + _progress(export.progress)
-        )
+    if not export.includes_marker_words:
+        notes += " So was the wording of the markers."
+    body = "".join(section_html(s) for s in document_outline(export))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -248,7 +231,8 @@ def export_html(export: Export) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
         '<meta name="referrer" content="no-referrer">'
-        f"<title>trustrepair summary</title><style>{_css()}</style></head><body>"
-        f'<h1>trustrepair summary</h1><p class="muted">Exported {export.exported_utc:%d %B %Y} '
-        f"from profile {e(export.profile)}.{notes}</p>{body}</body></html>\n"
+        f"<title>trustrepair summary</title><style>{_css()}{page_css(export)}</style></head>"
+        f'<body><main><header class="top"><h1>trustrepair summary</h1><p class="muted">Exported '
+        f"{words.long_day(export.exported_utc)} from profile {e(export.profile)}.{notes}</p>"
+        f"</header>{body}</main></body></html>\n"
     )

@@ -5,7 +5,7 @@ Marker text and notes are the person's own words: they always go in as Text, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -15,30 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from trustrepair import messages
-from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally, WeekTally
+from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally
+from trustrepair.render import words
 
-# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
-LEVELS = "▁▃▅▇"
-NO_RECORDS = "·"
-LEGEND = (
-    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
-    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
-)
-
-
-def week_glyph(week: WeekTally | Tally) -> str:
-    if week.recorded == 0:
-        return NO_RECORDS
-    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
-    return LEVELS[level]
-
-
-def week_strip(weeks: Iterable[WeekTally]) -> str:
-    return "".join(week_glyph(w) for w in weeks)
+LEVELS, NO_RECORDS, LEGEND = words.LEVELS, words.NO_RECORDS, words.WEEKS_LEGEND
+week_glyph, week_strip = words.week_glyph, words.week_strip
 
 
 def tally_text(t: Tally) -> str:
-    return "–" if t.recorded == 0 else f"{t.shown} of {t.recorded}"
+    return words.tally(t.shown, t.recorded)
 
 
 def _marker_cell(view: MarkerView) -> Text:
@@ -51,7 +36,7 @@ def _marker_cell(view: MarkerView) -> Text:
             hint += f": trustrepair markers show {view.id}"
         cell.append(f"\n{hint}", style="dim italic")
     if view.retired is not None:
-        cell.append(f"\nretired {view.retired:%d %b %Y}", style="dim")
+        cell.append(f"\nretired {words.day(view.retired)}", style="dim")
     return cell
 
 
@@ -91,10 +76,10 @@ def coaching_view(
 
 def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     c = detail.consistency
-    status = f"retired {detail.retired:%d %b %Y}" if detail.retired else "active"
+    status = f"retired {words.day(detail.retired)}" if detail.retired else "active"
     parts: list[RenderableType] = [
         Text.assemble(
-            (f"Marker {detail.id}", "bold"), f"  ·  added {detail.added:%d %b %Y}  ·  {status}"
+            (f"Marker {detail.id}", "bold"), f"  ·  added {words.day(detail.added)}  ·  {status}"
         ),
         Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
         coaching_view(detail.concrete, detail.advice, note, checking=detail.checking),
@@ -106,7 +91,7 @@ def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     if detail.recent_records:
         parts += [Text(""), Text("Latest records", style="bold")]
         for r in detail.recent_records:
-            line = Text(f"  {r.on_date:%a %d %b %Y}  {r.outcome}")
+            line = Text(f"  {words.weekday(r.on_date)}  {r.outcome}")
             if r.note:
                 line.append(f"  {r.note}", style="dim")
             parts.append(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,11 +25,13 @@ def records_table(entries: list[RecordEntry]) -> RenderableType:
         title_justify="left",
         expand=False,
         show_edge=False,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
     )
     table.add_column("Id", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
-    table.add_column("What")
+    table.add_column("What", overflow="fold")
     for e in entries:
         table.add_row(Text(e.id), Text(when_text(e.when)), Text(NOUNS[e.kind][0]), Text(e.summary))
     return table
