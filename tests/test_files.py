@@ -83,3 +83,54 @@ def test_an_export_leaves_no_temp_file(cli: Cli, filled: None, tmp_path: Path) -
     cli("export", "-o", str(tmp_path / "summary.md"))
     cli("export", "-o", str(tmp_path / "summary.md"), "--force")
     assert leftovers(tmp_path) == []
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 256 kB tmpfs (root only; skipped elsewhere): a disk that really fills up."""
+    folder = tmp_path / "tiny"
+    folder.mkdir(mode=0o700)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_store_on_a_full_disk_says_so_and_keeps_what_it_had(
+    cli: Cli, tiny_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.setenv("TRUSTREPAIR_HOME", str(tiny_disk / "home"))
+    note = "n" * 1900
+    saved = 0
+    for _ in range(400):
+        result = cli.runner.invoke(cli_app(), ["spike", "--intensity", "3", "--note", note])
+        assert "Traceback" not in result.output
+        if result.exit_code != 0:
+            break
+        saved += 1
+    else:
+        pytest.fail("the disk never filled")
+    assert "not enough disk space" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    db = sqlite3.connect(tiny_disk / "home" / "profiles" / "default" / "trustrepair.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM spikes").fetchone()[0] == saved
+    db.close()
+    out = cli.runner.invoke(cli_app(), ["export", "-o", str(tiny_disk / "backup.json")])
+    assert out.exit_code != 0 and "not enough disk space" in out.stderr
+    assert not [p for p in tiny_disk.iterdir() if p.name != "home"]  # nothing half-written
+
+
+def cli_app():  # type: ignore[no-untyped-def]
+    from trustrepair.cli import app
+
+    return app
