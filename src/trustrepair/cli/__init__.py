@@ -14,7 +14,38 @@ from trustrepair.errors import EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
 
 
 class TrustRepairGroup(TyperGroup):
-    """Turns our errors into one line and an exit code, and Ctrl-C into one calm line."""
+    """Builds only the command that runs; turns our errors into one line and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            self.commands[cmd_name] = _build(cmd_name)
+        return self.commands[cmd_name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from difflib import get_close_matches
+
+        from typer._click.exceptions import UsageError
+
+        try:
+            return self._click_resolve_command(ctx, args)
+        except UsageError as exc:
+            matches = get_close_matches(args[0], list(COMMANDS)) if args else []
+            if matches:
+                names = ", ".join(repr(m) for m in matches)
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {names}?"
+            raise
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # The table's one-line help, so that --help imports no command module.
+        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        rows = [(name, _short_help(text, limit)) for name, (_, text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:  # typer's Context type is private
         from trustrepair import messages
@@ -90,40 +121,98 @@ def root(
     ctx.obj = {"home": home, "profile": profile}
 
 
-def _register() -> None:
-    from trustrepair.cli import (
-        check,
-        compare,
-        data,
-        demo,
-        export,
-        markers,
-        profile,
-        progress,
-        prompts,
-        reflect,
-        spike,
-        summary,
+# Each command's module is imported only when that command runs, so start-up pays for one
+# command, not fifteen. The one-line help is kept here for `--help`, which imports none of them;
+# tests/test_cli_lazy.py keeps it equal to each command's docstring.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": (
+        "trustrepair.cli.check:check",
+        "Walk through the three prerequisites for repair and see where things stand.",
+    ),
+    "reflect": (
+        "trustrepair.cli.reflect:reflect",
+        "Reflect on an accountability statement: phrases that shift, soften or share the blame.",
+    ),
+    "summary": (
+        "trustrepair.cli.summary:summary",
+        "Show the latest check-in: each prerequisite, why, and what the article suggests.",
+    ),
+    "history": (
+        "trustrepair.cli.summary:history",
+        "List every check-in, newest first, with the three statuses.",
+    ),
+    "spike": (
+        "trustrepair.cli.spike:spike",
+        "Log one spike of distrust. Several a day is normal; each takes seconds.",
+    ),
+    "progress": (
+        "trustrepair.cli.progress:progress",
+        "Spikes week by week, the trend in plain words, and what stands out.",
+    ),
+    "timeline": (
+        "trustrepair.cli.progress:timeline",
+        "When it came to light, where that puts you, and the next anniversary.",
+    ),
+    "compare": (
+        "trustrepair.cli.compare:compare",
+        "Set the affected partner's view beside the other partner's, prerequisite by prerequisite.",
+    ),
+    "export": (
+        "trustrepair.cli.export:export",
+        "Export a summary to bring to a therapist, or a full backup.",
+    ),
+    "import": (
+        "trustrepair.cli.export:import_",
+        "Restore or merge a backup made by `trustrepair export` (all or nothing).",
+    ),
+    "markers": (
+        "trustrepair.cli.markers:app",
+        "Name the behaviours that, shown over time, would count as evidence for you, and note "
+        "on which days they were shown. Your own record: nothing here checks on anyone.",
+    ),
+    "profile": (
+        "trustrepair.cli.profile:app",
+        "Profiles (separate stores under one home) and their settings.",
+    ),
+    "data": ("trustrepair.cli.data:app", "See where your data lives, or delete all of it."),
+    "demo": (
+        "trustrepair.cli.demo:app",
+        "Tour the tool with a fictional couple: summary, progress, timeline, markers, comparison.",
+    ),
+    "prompts": (
+        "trustrepair.cli.prompts:app",
+        "Check a question bank (data/prompts.toml or your own copy).",
+    ),
+}
+
+
+def _build(name: str) -> Any:
+    """Import one command's module and turn it into a click command named `name`."""
+    import importlib
+
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo, TyperInfo
+
+    module_name, attr = COMMANDS[name][0].split(":")
+    target = getattr(importlib.import_module(module_name), attr)
+    if isinstance(target, typer.Typer):
+        return get_group_from_info(
+            TyperInfo(target, name=name),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            suggest_commands=True,
+            rich_markup_mode=None,
+        )
+    return get_command_from_info(
+        CommandInfo(name=name, callback=target),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=None,
     )
 
-    app.command("check")(check.check)
-    app.command("reflect")(reflect.reflect)
-    app.command("summary")(summary.summary)
-    app.command("history")(summary.history)
-    app.command("spike")(spike.spike)
-    app.command("progress")(progress.progress)
-    app.command("timeline")(progress.timeline)
-    app.command("compare")(compare.compare)
-    app.command("export")(export.export)
-    app.command("import")(export.import_)
-    app.add_typer(markers.app, name="markers")
-    app.add_typer(profile.app, name="profile")
-    app.add_typer(data.app, name="data")
-    app.add_typer(demo.app, name="demo")
-    app.add_typer(prompts.app, name="prompts")
 
+def _short_help(text: str, limit: int) -> str:
+    from typer._click.utils import make_default_short_help
 
-_register()
+    return make_default_short_help(text, limit)
 
 
 def main() -> None:
