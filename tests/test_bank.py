@@ -10,7 +10,9 @@ import pytest
 import tomli_w
 
 from conftest import BASE_AFFECTED, ROOT, Cli, write_answers
-from trustrepair.bank import ROLES, default_bank_path, load_bank
+from trustrepair.bank import default_bank_path, load_bank
+from trustrepair.errors import BankError
+from trustrepair.vocab import ROLES
 
 BANK = ROOT / "data" / "prompts.toml"
 
@@ -41,10 +43,70 @@ def test_safety_comes_first_for_both_roles() -> None:
         assert bank.questions_for(role)[0].section == "safety"
 
 
-def test_every_guidance_names_an_article_section() -> None:
+# The reference article sits in the shared folder beside the checkout (or one level up).
+ARTICLE = next(
+    (
+        base / "shared" / "reference" / "rebuild-trust-after-betrayal.txt"
+        for base in (ROOT.parent, ROOT.parent.parent)
+        if (base / "shared" / "reference").is_dir()
+    ),
+    ROOT / "missing-article.txt",
+)
+
+
+def article_headings() -> set[str]:
+    """The article's section headings: short lines without a closing stop, after the header."""
+    body = ARTICLE.read_text(encoding="utf-8").split("-----", 1)[1]
+    lines = [line.strip() for line in body.splitlines()]
+    return {
+        line
+        for line in lines
+        if 0 < len(line.split()) < 14 and not line.endswith((".", "?", "!", ":"))
+    }
+
+
+@pytest.mark.skipif(not ARTICLE.is_file(), reason="the reference article is not checked out here")
+def test_every_credit_names_a_real_heading_exactly() -> None:
+    bank = load_bank()
+    headings = article_headings()
+    assert "The three prerequisites for trust repair" in headings  # the reader works
+    for source in bank.sources.values():
+        assert source.title in headings, source.title
+    cited = [g.source for g in bank.guidance] + [bank.report.horizon.source, bank.about.source]
+    for sid in cited:
+        assert sid is None or sid in bank.sources
+
+
+def test_text_with_no_article_basis_carries_no_credit() -> None:
+    bank = load_bank()
+    own_words = ["safety_first", "safety_own_support", "phase_after_first_year"]
+    own_words += ["compare_agree", "compare_partly", "compare_diverge", "compare_unclear"]
+    for gid in own_words:
+        assert bank.guide(gid).source is None, gid
+    framing = next(p for p in bank.phases if p.id == "before_horizon")
+    assert "trustrepair's own framing" in framing.title
+
+
+def test_every_guidance_says_whom_it_addresses() -> None:
     bank = load_bank()
     for g in bank.guidance:
-        assert g.source in bank.sources
+        assert g.addresses in ("affected", "betraying", "both")
+    # The advice to tell a partner where you will be is for the partner who broke trust.
+    assert bank.guide("offer_before_asked").addresses == "betraying"
+    assert bank.guide("offered_not_requested").addresses == "affected"
+
+
+def test_a_rule_cannot_send_guidance_to_the_other_role(tmp_path: Path) -> None:
+    text = default_bank_path().read_text(encoding="utf-8")
+    bad = text.replace(
+        'reason = "Nothing is offered unless you ask."\nguidance = ["offered_not_requested"]',
+        'reason = "Nothing is offered unless you ask."\nguidance = ["offer_before_asked"]',
+    )
+    assert bad != text
+    path = tmp_path / "bank.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(BankError, match=r"offer_before_asked.*addresses the betraying partner"):
+        load_bank(path)
 
 
 def test_both_roles_cover_every_prerequisite() -> None:
@@ -111,7 +173,7 @@ def test_a_custom_bank_changes_the_wording_of_check(cli: Cli, tmp_path: Path) ->
     answers = write_answers(
         tmp_path / "a.toml", "affected", {**BASE_AFFECTED, "acc_blame": "often"}
     )
-    result = cli("check", "--prompts", str(bank), "--answers", str(answers))
+    result = cli("check", "--prompts", str(bank), "--answers", str(answers), "--full")
     assert "A therapist's own wording about deflection" in result.stdout
     history = cli.json("history", "--json")
     assert isinstance(history, list)
@@ -125,3 +187,16 @@ def test_a_missing_or_malformed_bank_file(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[meta\n")
     assert "not valid TOML" in cli("prompts", "validate", str(bad), code=2).stderr
+
+
+def test_guidance_says_you_to_the_person_it_addresses() -> None:
+    """A rough check that "you" means the right person in role-bound guidance."""
+    bank = load_bank()
+    for_the_other_side = {
+        "affected": ["tell your partner", "what you did", "before they ask", "your steadiness"],
+        "betraying": ["you were hurt", "your wariness", "forgive", "you did nothing"],
+    }
+    for g in bank.guidance:
+        text = f"{g.title} {g.text}".lower()
+        for phrase in for_the_other_side.get(g.addresses, []):
+            assert phrase not in text, (g.id, phrase)

@@ -42,6 +42,8 @@ def test_every_marker_guidance_names_an_article_section() -> None:
     [
         ({"vague_words": ["safe", "text"]}, "'text' is in both action_words and vague_words"),
         ({"timing_patterns": ["(unclosed"]}, "not a valid regex"),
+        ({"checking_patterns": ["[unclosed"]}, "not a valid regex"),
+        ({"checking_guidance": "no_such_entry"}, "missing guidance 'no_such_entry'"),
         ({"action_words": ["Tells"]}, "markers.action_words"),
         ({"guidance": ["no_such_entry"]}, "missing guidance 'no_such_entry'"),
         ({"from_question": "ap_markers"}, "must be a text question"),

@@ -168,3 +168,19 @@ def test_ctrl_c_in_a_real_terminal_leaves_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert not home.exists()
+
+
+def test_i_dont_know_yet_can_be_chosen_at_the_prompt(cli: Cli) -> None:
+    answers = list(AFFECTED_KEYS)
+    answers[4:7] = ["4", "5", "4"]  # acc_acknowledged, acc_blame, acc_harm: I don't know yet
+    answers[11] = "don't know"  # ces_confidence
+    result = cli("check", "--no-save", "--json", input=keys(answers))
+    assert "I don't know yet" in result.stderr  # offered as an option
+    assert "or type: don't know (I don't know yet)" in result.stderr  # and on the scale
+    report = json.loads(result.stdout)
+    assert report["prerequisites"]["accountability"]["status"] == "unclear"
+    assert report["prerequisites"]["cessation"]["status"] == "unclear"
+    evidence = [
+        e["answer"] for r in report["prerequisites"]["cessation"]["reasons"] for e in r["evidence"]
+    ]
+    assert "I don't know yet" in evidence

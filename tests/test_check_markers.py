@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
+from conftest import BASE_AFFECTED, Cli, write_answers
 
 VAGUE = "Be more honest with me"
 CONCRETE = "Texts me before leaving work every evening"
@@ -87,7 +87,7 @@ def test_no_save_shows_the_marker_but_writes_nothing(cli: Cli, tmp_path: Path, h
 
 
 def test_summary_reports_consistency_and_the_missed_day_guidance(cli: Cli, tmp_path: Path) -> None:
-    path = write_answers(tmp_path / "a.toml", "betraying", BASE_BETRAYING)
+    path = write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)
     cli("check", "--answers", str(path))
     cli("markers", "add", CONCRETE)
     cli("markers", "record", "1", "--shown", "--on", "yesterday")
@@ -99,8 +99,8 @@ def test_summary_reports_consistency_and_the_missed_day_guidance(cli: Cli, tmp_p
     cli("markers", "record", "1", "--missed")
     section = cli.json("summary", "--json")["markers"]  # type: ignore[index]
     assert "markers_missed_day" in [g["id"] for g in section["guidance"]]
-    text = cli("summary").stdout
-    assert "What you would like to see" in text
+    text = cli("summary", "--full").stdout
+    assert "Markers ──" in text
     assert "1 active marker, 1 of them concrete" in text
     assert "A day not shown is not a collapse" in text
 
@@ -116,4 +116,4 @@ def test_the_week_strip_in_the_summary_marks_a_week_without_records(
     cli("markers", "record", "1", "--shown")
     weeks = cli.json("summary", "--json")["markers"]["markers"][0]["consistency"]["weeks"]  # type: ignore[index]
     assert [(w["shown"], w["recorded"]) for w in weeks] == [(1, 1), (0, 0), (1, 1)]
-    assert "▇·▇" in cli("summary").stdout
+    assert "▇·▇" in cli("summary", "--full").stdout

@@ -20,7 +20,7 @@ def test_text_argument_shows_each_phrase_with_why(cli: Cli) -> None:
     for phrase in ("because you were never home", "it was just a fling", "Can we move on now"):
         assert f"“{phrase}”" in out
     assert "Shifts responsibility" in out
-    assert "From the article: The three prerequisites for repair" in out
+    assert "From the article: The three prerequisites for trust repair" in out
     assert "Names what happened: “I had an affair”" in out
     assert "Not found in these words" in out
     assert "not at the person who wrote them" in out

@@ -38,7 +38,6 @@ def test_full_agreement(cli: Cli, tmp_path: Path) -> None:
     [
         ("accountability", {"acc_blame": "often"}),
         ("transparency", {"tr_offered": "never", "tr_checking": "often"}),
-        ("cessation", {"ongoing": "continuing"}),
     ],
 )
 def test_one_divergence_per_prerequisite(
@@ -91,7 +90,25 @@ def test_compare_with_a_partners_json_export(cli: Cli, tmp_path: Path) -> None:
     cli("--profile", "kai", "export", "--format", "json", "--no-notes", "-o", str(shared))
     result = cli.json("compare", "robin", str(shared), "--json")
     assert isinstance(result, dict)
-    assert {a["area"]: a["agreement"] for a in result["areas"]}["cessation"] == "diverge"
+    assert {a["area"]: a["agreement"] for a in result["areas"]}["cessation"] == "conflict"
+
+
+@pytest.mark.parametrize("said", ["continuing", "reduced"])
+def test_disagreeing_on_whether_it_goes_on_is_the_gravest_kind(
+    cli: Cli, tmp_path: Path, said: str
+) -> None:
+    checkin(cli, tmp_path, "robin", "affected", ongoing=said)
+    checkin(cli, tmp_path, "kai", "betraying")  # says it has fully stopped
+    result = cli.json("compare", "robin", "kai", "--json")
+    assert isinstance(result, dict)
+    assert {a["area"]: a["agreement"] for a in result["areas"]}["cessation"] == "conflict"
+    assert [w["id"] for w in result["warnings"]] == ["compare_conflict"]
+    out = " ".join(cli("compare", "robin", "kai").stdout.split())
+    # Said first, before the table, as a warning; with a therapist; never "different moments".
+    assert out.index("You disagree on whether the behaviour has stopped") < out.index("Two views")
+    assert "therapist" in out
+    assert "different moments" not in out
+    assert "one step apart" not in out.split("Two views")[1].split("Views")[0]
 
 
 @pytest.mark.parametrize(
@@ -107,3 +124,12 @@ def test_compare_with_a_partners_json_export(cli: Cli, tmp_path: Path) -> None:
 )
 def test_agreement_levels(a: str, b: str, expected: str) -> None:
     assert agreement(a, b) == expected  # type: ignore[arg-type]
+
+
+def test_no_disagreement_is_read_out_while_one_partner_is_afraid(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected", ongoing="continuing", afraid=True)
+    checkin(cli, tmp_path, "kai", "betraying")
+    result = cli.json("compare", "robin", "kai", "--json")
+    assert isinstance(result, dict)
+    assert result["warnings"] == []
+    assert {a["affected"] for a in result["areas"]} == {"unclear"}

@@ -25,7 +25,7 @@ def test_demo_leaves_real_data_byte_for_byte_untouched(cli: Cli, home: Path) -> 
     before = tree_digest(home)
     result = cli("demo")
     assert "made-up couple" in result.stderr
-    assert "Robin's latest check-in" in result.stdout
+    assert "Today: Robin's summary" in result.stdout
     assert "Two views, side by side" in result.stdout
     assert tree_digest(home) == before
 
@@ -59,32 +59,68 @@ def test_demo_check_keeps_nothing(cli: Cli, home: Path) -> None:
     assert not home.exists()
 
 
+HEADINGS = [
+    "What trustrepair is for",
+    "Robin's first check-in",
+    "Kai's written statement",
+    "they see transparency differently",
+    "The markers Robin named",
+    "a setback near the anniversary",
+    "Robin's check-ins over time",
+    "Today: Robin's summary",
+    "Today: the two views side by side",
+]
+SCREEN_ROWS, SCREEN_COLS = 40, 80
+
+
 @pytest.mark.terminal
-def test_step_pauses_between_views_in_a_real_terminal(tmp_path: Path) -> None:
+def test_step_shows_one_screen_at_a_time_in_a_real_80x40_terminal(tmp_path: Path) -> None:
+    """Each view, its heading and the pause prompt fit the projector's 80x40 screen, and the
+    last view ends the demo without asking for a next one."""
     pexpect = pytest.importorskip("pexpect")
-    env = {**os.environ, "TRUSTREPAIR_HOME": str(tmp_path / "home"), "COLUMNS": "100"}
+    env = {**os.environ, "TRUSTREPAIR_HOME": str(tmp_path / "home")}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     child = pexpect.spawn(
         sys.executable,
         ["-m", "trustrepair", "demo", "--step"],
         env=env,
         encoding="utf-8",
         timeout=30,
+        dimensions=(SCREEN_ROWS, SCREEN_COLS),
     )
-    headings = [
-        "Robin's latest check-in",
-        "Progress: how often",
-        "Timeline: where 14 months",
-        "Markers: what Robin named",
-        "Comparing Robin's view with Kai's",
-    ]
-    for n, heading in enumerate(headings):
+    for n, heading in enumerate(HEADINGS):
         child.expect(heading)
+        if n + 1 == len(HEADINGS):
+            child.expect("End of the demo")
+            assert "Press Enter" not in child.before
+            break
         child.expect("Press Enter for the next view")
-        if n + 1 < len(headings):
-            assert headings[n + 1] not in child.before  # it really waits
+        shown = child.before.replace("\r\n", "\n").split("\n")
+        assert len(shown) + 2 <= SCREEN_ROWS, (heading, len(shown))  # + heading and prompt
+        assert max(len(strip_ansi(line)) for line in shown) <= SCREEN_COLS
+        assert HEADINGS[n + 1] not in child.before  # it really waits
         child.sendline("")
-    child.expect("End of the demo")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert not (tmp_path / "home").exists()
+
+
+def strip_ansi(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 7, 42])
+def test_every_seed_tells_the_story(cli: Cli, seed: int) -> None:
+    out = cli("demo", "--seed", str(seed)).stdout
+    flat = " ".join(out.split())
+    assert "Blame-sharing blocks repair" in out  # an early warning
+    assert "Shifts responsibility" in out  # the statement's reflection
+    assert "≠ far apart" in out or "~ one step apart" in out  # a disagreement
+    assert "anniversary: expected" in flat  # the setback near the anniversary
+    today = out.split("Today: the two views side by side")[1]
+    assert "Transparency" in today and "= same view" in today  # converged
+    assert "Check-ins, newest first" in out  # history

@@ -43,6 +43,12 @@ def test_shipped_schema_matches_the_models() -> None:
     assert export_schema_text() == generate_export_schema()
 
 
+def test_schema_says_which_markers_describe_checking() -> None:
+    view = SCHEMA["$defs"]["MarkerView"]["properties"]
+    assert view["checking"]["type"] == "boolean"
+    assert "checking" in SCHEMA["$defs"]["MarkersSection"]["properties"]
+
+
 def test_schema_flag_prints_the_schema(cli: Cli) -> None:
     assert cli.json("export", "--schema") == SCHEMA
 
@@ -67,7 +73,7 @@ def test_markdown_export_is_commonmark_and_keeps_text_literal(cli: Cli, filled: 
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<b>sorry</b>" not in html  # the person's text never becomes markup
     assert "&lt;b&gt;sorry&lt;/b&gt;" in html
-    assert "<table>" in html
+    assert "<h2>Accountability: " in html  # each prerequisite is a section of its own
 
 
 def test_no_notes_leaves_out_free_text(cli: Cli, filled: None) -> None:

@@ -84,7 +84,7 @@ def test_rich_markup_in_free_text_is_shown_literally(cli: Cli, tmp_path: Path, m
     answers = {**BASE_AFFECTED, "acc_heard": f"He said {markup} and left"}
     path = write_answers(tmp_path / "a.toml", "affected", answers)
     cli("check", "--answers", str(path))
-    assert f"He said {markup} and left" in cli("summary").stdout
+    assert f"He said {markup} and left" in cli("summary", "--full").stdout
     report = cli.json("summary", "--json")
     assert isinstance(report, dict)
     assert report["notes"][0]["answer"] == f"He said {markup} and left"
@@ -96,7 +96,7 @@ def test_typed_markup_is_kept_literally_in_the_walkthrough(cli: Cli) -> None:
     answers = list(AFFECTED_KEYS)
     answers[8] = "[red]not red[/red] [link=file:///etc]x[/link]\n"
     cli("check", input=keys(answers))
-    assert "[red]not red[/red] [link=file:///etc]x[/link]" in cli("summary").stdout
+    assert "[red]not red[/red] [link=file:///etc]x[/link]" in cli("summary", "--full").stdout
 
 
 @settings(

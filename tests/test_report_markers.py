@@ -9,6 +9,7 @@ from trustrepair.bank import load_bank
 from trustrepair.markers import counts_from_records
 from trustrepair.models import Marker, MarkerRecord
 from trustrepair.report import build_report, marker_views, markers_section, new_checkin
+from trustrepair.vocab import Role
 
 BANK = load_bank()
 TODAY = dt.date(2026, 3, 18)
@@ -53,8 +54,8 @@ def test_guidance_is_about_time_and_never_checking_up() -> None:
     section = markers_section(BANK, "affected", views([marker(CONCRETE, 1)], [True, True]))
     assert guidance_ids(section) == ["markers_evidence_builds", "markers_shown_not_checked"]
     assert {g.source for g in section.guidance} == {
-        "The affected partner's role in repair",
-        "The three prerequisites for repair",
+        "The affected partner's role in trust repair",
+        "The three prerequisites for trust repair",
     }
 
 
@@ -76,17 +77,18 @@ def test_no_markers_nudges_only_the_affected_partner() -> None:
 
 
 def test_the_report_carries_the_section_without_repeating_guidance() -> None:
-    answers = {**BASE_AFFECTED, "ap_markers": "not_yet", "role": "affected"}
-    checkin = new_checkin(BANK, "affected", answers)  # type: ignore[arg-type]
+    answers = {**BASE_AFFECTED, "ap_markers": "not_yet"}
+    checkin = new_checkin(BANK, Role.affected, answers)  # type: ignore[arg-type]
     report = build_report(BANK, checkin, discovered=None, today=TODAY)
-    assert report.your_part is not None
-    assert "name_concrete_markers" in [g.id for g in report.your_part.guidance]
+    assert report.your_part is None  # the affected partner's own part is never graded
+    assert report.own_part is not None
+    assert "name_concrete_markers" in [g.id for g in report.own_part.guidance]
     assert report.markers.active == 0
     assert report.markers.guidance == []  # already given under "your part"
 
 
 def test_the_other_partners_report_shows_markers_too() -> None:
-    checkin = new_checkin(BANK, "betraying", {**BASE_BETRAYING, "role": "betraying"})  # type: ignore[arg-type]
+    checkin = new_checkin(BANK, Role.betraying, BASE_BETRAYING)  # type: ignore[arg-type]
     report = build_report(
         BANK, checkin, discovered=None, today=TODAY, marker_list=views([marker(CONCRETE, 1)])
     )

@@ -102,12 +102,15 @@ def test_terminal_summary_shows_the_note_under_accountability_and_the_reflection
     path = write_answers(
         tmp_path / "a.toml", "betraying", {**BASE_BETRAYING, "acc_statement": DEFLECTING}
     )
-    out = cli("check", "--answers", str(path), "--no-save").stdout
-    assert "✎ The statement you wrote contains phrases that point back" in out
-    acc_panel = out[out.index("Accountability: ") : out.index("Transparency: ")]
-    assert "“because you were never home”" in acc_panel
+    cli("check", "--answers", str(path))
+    out = cli("summary", "--full").stdout
+    acc_panel = out[out.index("Accountability  ") : out.index("Transparency  ")]
+    assert "✎ The statement you wrote contains phrases that point back" in acc_panel
     section = out.index("Reflecting on your statement")
-    assert out.index("Transparency: ") < section < out.index("Timeline")
+    assert out.index("Transparency  ") < section < out.index("Timeline")
+    # the phrase is quoted once, in the reflection, not again under accountability
+    assert out.count("“because you were never home”") == 1
+    assert "“because you were never home”" in out[section:]
 
 
 def test_the_stored_check_in_shows_the_reflection_again_in_summary(

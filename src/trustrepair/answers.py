@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from trustrepair.bank import AnswerValue, Role
-from trustrepair.errors import AnswersError
+from trustrepair.errors import AnswersError, describe_validation_error
 from trustrepair.text import has_control
+from trustrepair.vocab import Q_ROLE, UNKNOWN, AnswerValue, Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank, Question
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 MAX_ANSWERS_FILE = 1_000_000
 YES = {"y", "yes", "true"}
 NO = {"n", "no", "false"}
+# What a person may type for "I don't know yet" on a scale that offers it.
+DONT_KNOW = {"?", UNKNOWN, "don't know", "dont know", "i don't know yet", "not sure"}
 
 
 class AnswerProblem(ValueError):
@@ -38,6 +40,8 @@ def coerce_answer(q: Question, raw: object) -> AnswerValue:
                 return raw
             raise AnswerProblem("expected true or false")
         case "scale" | "number":
+            if raw == UNKNOWN and q.unknown_label:
+                return UNKNOWN
             return _number(q, raw)
         case "choice":
             values = [o.value for o in q.options]
@@ -59,6 +63,8 @@ def parse_typed(q: Question, typed: str) -> AnswerValue:
                 return typed.lower() in YES
             raise AnswerProblem("please answer y or n")
         case "scale" | "number":
+            if q.unknown_label and typed.lower().replace("\u2019", "'") in DONT_KNOW:
+                return UNKNOWN
             try:
                 value: object = int(typed)
             except ValueError:
@@ -139,8 +145,6 @@ class AnswersFile(BaseModel):
 
 def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerValue]]:
     """Load an answers file and check every answer; any problem is one line naming the entry."""
-    from trustrepair.bank import describe_validation_error
-
     raw = _read_toml(path)
     try:
         parsed = AnswersFile.model_validate(raw)
@@ -165,10 +169,16 @@ def _read_toml(path: Path) -> dict[str, object]:
 
 
 def check_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, AnswerValue]:
-    """Every answer must belong to a question for this role and fit it; required ones present."""
-    by_id = {q.id: q for q in bank.questions_for(role)}
+    """Every answer must belong to a question for this role and fit it; required ones present.
+
+    The role itself is kept apart from the answers (a check-in stores it once)."""
+    by_id = {q.id: q for q in bank.questions_for(role) if q.id != Q_ROLE}
     out: dict[str, AnswerValue] = {}
     for qid, value in raw.items():
+        if qid == Q_ROLE:
+            if value != role.value:
+                raise AnswersError(f"answers.{qid}: does not match role = {role.value!r}")
+            continue
         q = by_id.get(qid)
         if q is None:
             why = (
@@ -181,23 +191,20 @@ def check_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, A
             out[qid] = coerce_answer(q, value)
         except AnswerProblem as problem:
             raise AnswersError(f"answers.{qid}: {problem}") from None
-    missing = [
-        q.id for q in by_id.values() if not q.optional and q.id not in out and q.id != "role"
-    ]
+    missing = [q.id for q in by_id.values() if not q.optional and q.id not in out]
     if missing:
         raise AnswersError(f"missing answers for: {', '.join(missing)}")
-    out["role"] = role
     return out
 
 
-def stored_answers(bank: Bank, role: Role, raw: dict[str, object]) -> dict[str, AnswerValue]:
+def stored_answers(bank: Bank, raw: dict[str, object]) -> dict[str, AnswerValue]:
     """Answers read back from the store: keep the ones that still fit the bank, drop the rest."""
     out: dict[str, AnswerValue] = {}
     for qid, value in raw.items():
-        if qid in bank.question_ids:
+        # Older stores kept the role among the answers too; the check-in's own role wins.
+        if qid in bank.question_ids and qid != Q_ROLE:
             try:
                 out[qid] = coerce_answer(bank.question(qid), value)
             except AnswerProblem:
                 continue
-    out["role"] = role
     return out

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from trustrepair.bank import (
-    PREREQUISITES,
-    AnswerValue,
-    Area,
-    Bank,
-    Condition,
-    Question,
-    Role,
-    Rule,
-    Status,
-)
+from trustrepair.bank import Bank, Condition, Question, Rule
 from trustrepair.models import AlertItem, AreaResult, Evidence, GuidanceItem, Reason
+from trustrepair.vocab import PREREQUISITES, Q_SAFETY, AnswerValue, Area, Role, Status
 
 Answers = Mapping[str, AnswerValue]
 
@@ -55,7 +46,7 @@ def area_status(rules: list[Rule]) -> Status:
 
 
 def answer_label(q: Question, value: AnswerValue) -> str:
-    if q.kind == "choice" and isinstance(value, str):
+    if q.kind in ("choice", "scale") and isinstance(value, str):
         return q.option_label(value)
     if q.kind == "yes_no":
         return "yes" if value else "no"
@@ -74,41 +65,113 @@ def evidence_for(bank: Bank, conditions: Iterable[Condition], answers: Answers) 
     return out
 
 
+def source_title(bank: Bank, source: str | None) -> str | None:
+    """The article section a text is credited to, or None for trustrepair's own words."""
+    return None if source is None else bank.sources[source].title
+
+
 def guidance_item(bank: Bank, gid: str) -> GuidanceItem:
     g = bank.guide(gid)
-    return GuidanceItem(id=g.id, title=g.title, text=g.text, source=bank.sources[g.source].title)
+    return GuidanceItem(
+        id=g.id,
+        addresses=g.addresses,
+        title=g.title,
+        text=g.text,
+        source=source_title(bank, g.source),
+    )
 
 
-def _unique_guidance(bank: Bank, ids: Iterable[str]) -> list[GuidanceItem]:
-    return [guidance_item(bank, gid) for gid in dict.fromkeys(ids)]
+def guidance_for(bank: Bank, role: Role, ids: Iterable[str]) -> list[GuidanceItem]:
+    """Guidance for this role's report, each once; entries that speak to the other role
+    never reach it (the bank already refuses such references; this is the backstop)."""
+    ids = [gid for gid in dict.fromkeys(ids) if bank.guide(gid).reaches(role)]
+    return [guidance_item(bank, gid) for gid in ids]
+
+
+def afraid(answers: Answers) -> bool:
+    """Safety comes first: a yes to the safety question withholds every verdict."""
+    return answers.get(Q_SAFETY) is True
+
+
+def safety_result(bank: Bank, area: Area, answers: Answers) -> AreaResult:
+    """An area while the person is afraid: unclear, because safety comes first."""
+    q = bank.question(Q_SAFETY)
+    reason = Reason(
+        rule="safety_first",
+        status="unclear",
+        text=bank.report.safety_reason,
+        evidence=[Evidence(question=q.short, answer=answer_label(q, answers[Q_SAFETY]))],
+    )
+    return AreaResult(
+        area=area,
+        title=bank.report.area_titles[area],
+        status="unclear",
+        status_label=bank.report.status_labels["unclear"],
+        reasons=[reason],
+        guidance=[],
+    )
 
 
 def assess_area(bank: Bank, role: Role, area: Area, answers: Answers) -> AreaResult:
+    if afraid(answers):
+        return safety_result(bank, area, answers)
     rules = matching_rules(bank, role, area, answers)
     status = area_status(rules)
-    reasons = [
-        Reason(
-            rule=r.id, status=r.status, text=r.reason, evidence=evidence_for(bank, r.when, answers)
-        )
-        for r in rules
-    ]
+    reasons = merge_overlapping(
+        [
+            Reason(
+                rule=r.id,
+                status=r.status,
+                text=r.reason,
+                evidence=evidence_for(bank, r.when, answers),
+            )
+            for r in rules
+        ]
+    )
     return AreaResult(
         area=area,
         title=bank.report.area_titles[area],
         status=status,
         status_label=bank.report.status_labels[status],
         reasons=reasons,
-        guidance=_unique_guidance(bank, (g for r in rules for g in r.guidance)),
+        guidance=guidance_for(bank, role, (g for r in rules for g in r.guidance)),
     )
 
 
+def merge_overlapping(reasons: list[Reason]) -> list[Reason]:
+    """Say each point once: reasons that rest on a shared answer become one reason, the most
+    cautious one's words, naming every answer behind the group. `reasons` is most cautious first."""
+    merged: list[Reason] = []
+    for reason in reasons:
+        asked = {e.question for e in reason.evidence}
+        home = next((m for m in merged if asked & {e.question for e in m.evidence}), None)
+        if home is None:
+            merged.append(reason.model_copy(update={"evidence": list(reason.evidence)}))
+            continue
+        known = {e.question for e in home.evidence}
+        home.evidence.extend(e for e in reason.evidence if e.question not in known)
+    return merged
+
+
+def graded_areas(role: Role) -> tuple[Area, ...]:
+    """The affected partner's own part is never graded; the other partner's side may be."""
+    return (*PREREQUISITES, "your_part") if role == Role.betraying else PREREQUISITES
+
+
 def prerequisite_statuses(bank: Bank, role: Role, answers: Answers) -> dict[Area, Status]:
-    """The snapshot stored with each check-in: one status per area."""
-    areas: tuple[Area, ...] = (*PREREQUISITES, "your_part")
-    return {a: area_status(matching_rules(bank, role, a, answers)) for a in areas}
+    """The snapshot stored with each check-in: one status per graded area."""
+    if afraid(answers):
+        return dict.fromkeys(graded_areas(role), "unclear")
+    return {a: area_status(matching_rules(bank, role, a, answers)) for a in graded_areas(role)}
 
 
 def alerts(bank: Bank, role: Role, answers: Answers) -> list[AlertItem]:
+    """Alerts that hold. While someone is afraid, only the safety alert: no other verdict."""
+    held = [
+        a
+        for a in bank.alerts
+        if role in a.roles and all_hold(a.when, answers) and a.kind in alert_kinds(answers)
+    ]
     return [
         AlertItem(
             id=a.id,
@@ -116,9 +179,12 @@ def alerts(bank: Bank, role: Role, answers: Answers) -> list[AlertItem]:
             guidance=guidance_item(bank, a.guidance),
             evidence=[f"{e.question}: {e.answer}" for e in evidence_for(bank, a.when, answers)],
         )
-        for a in bank.alerts
-        if role in a.roles and all_hold(a.when, answers)
+        for a in held
     ]
+
+
+def alert_kinds(answers: Answers) -> tuple[str, ...]:
+    return ("safety",) if afraid(answers) else ("safety", "stop")
 
 
 def safety_alert(bank: Bank, role: Role | None, answers: Answers) -> AlertItem | None:
@@ -130,5 +196,14 @@ def safety_alert(bank: Bank, role: Role | None, answers: Answers) -> AlertItem |
 
 
 def support(bank: Bank, role: Role, answers: Answers) -> list[GuidanceItem]:
+    """Who could help. While a person is afraid: support of their own, never joint sessions."""
+    if afraid(answers):
+        return guidance_for(bank, role, bank.report.safety_support)
     ids = [s.guidance for s in bank.support if role in s.roles and all_hold(s.when, answers)]
-    return _unique_guidance(bank, ids)
+    return guidance_for(bank, role, ids)
+
+
+def invitations(bank: Bank, role: Role, answers: Answers) -> list[GuidanceItem]:
+    """What may help the affected partner with their own part: offered, never graded."""
+    ids = [s.guidance for s in bank.invitations if role in s.roles and all_hold(s.when, answers)]
+    return guidance_for(bank, role, ids)

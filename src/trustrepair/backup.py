@@ -71,12 +71,43 @@ def summary_without_notes(summary: Report) -> Report:
         )
         for area, result in summary.prerequisites.items()
     }
+    if summary.safety_first:
+        return _withheld_quietly(summary.model_copy(update={"prerequisites": areas}))
     return summary.model_copy(
         update={
             "safety": [],
             "notes": [],
             "reflections": [],
             "prerequisites": areas,
+            "markers": _markers_without_words(summary.markers),
+        }
+    )
+
+
+def _withheld_quietly(summary: Report) -> Report:
+    """A shared copy of a summary made while someone was afraid: still no verdict and no joint
+    therapy, and nothing that says why (the copy may be read by someone else)."""
+    from trustrepair import messages
+    from trustrepair.models import Reason
+
+    quiet = Reason(
+        rule="withheld", status="unclear", text=messages.SHARED_WITHHELD_REASON, evidence=[]
+    )
+    areas = {
+        area: result.model_copy(update={"reasons": [quiet], "notes": [], "guidance": []})
+        for area, result in summary.prerequisites.items()
+    }
+    own = summary.your_part
+    return summary.model_copy(
+        update={
+            "opening": messages.SHARED_WITHHELD_OPENING,
+            "safety_first": False,
+            "safety": [],
+            "notes": [],
+            "reflections": [],
+            "prerequisites": areas,
+            "your_part": None if own is None else own.model_copy(update={"reasons": [quiet]}),
+            "support": [],
             "markers": _markers_without_words(summary.markers),
         }
     )
@@ -121,7 +152,7 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
     try:
         export = Export.model_validate(data)
     except ValidationError as exc:
-        from trustrepair.bank import describe_validation_error
+        from trustrepair.errors import describe_validation_error
 
         raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
     if full_backup and not export.includes_notes:

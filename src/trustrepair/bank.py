@@ -4,7 +4,6 @@ The bank is content, not code: questions, the rules that turn answers into prere
 statuses, and every piece of guidance with the article section it comes from.
 """
 
-import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -13,22 +12,23 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from trustrepair.answers import AnswerProblem, coerce_answer
+from trustrepair.bank_markers import MarkerRules, ProgressText
 from trustrepair.bank_reflect import Reflect
-from trustrepair.errors import BankError
+from trustrepair.errors import BankError, describe_validation_error
+from trustrepair.vocab import (
+    MARKER_TEXT_MAX,
+    UNKNOWN,
+    Addressee,
+    Agreement,
+    AnswerValue,
+    Area,
+    Role,
+    Status,
+)
 
-Role = Literal["affected", "betraying"]
-ROLES: tuple[Role, ...] = ("affected", "betraying")
 Kind = Literal["scale", "choice", "yes_no", "date", "number", "text"]
-Status = Literal["in_place", "partial", "not_yet", "unclear"]
-Area = Literal["accountability", "transparency", "cessation", "your_part"]
-Trend = Literal["falling", "flat", "rising", "insufficient_data"]
-PREREQUISITES: tuple[Area, ...] = ("accountability", "transparency", "cessation")
-Agreement = Literal["agree", "partly_agree", "diverge", "unclear"]
-AnswerValue = bool | int | float | str
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-# A word or a short phrase in lowercase, as the marker coach matches them.
-Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
-MARKER_TEXT_MAX = 500
 
 
 class BankModel(BaseModel):
@@ -71,6 +71,7 @@ class Question(BankModel):
     max: int | None = None
     min_label: str = ""
     max_label: str = ""
+    unknown_label: str = ""  # a scale that also takes "unknown" (I don't know yet)
     default: AnswerValue | None = None
     max_length: int = Field(default=2000, ge=1, le=20000)
 
@@ -93,6 +94,8 @@ class Question(BankModel):
         return role in self.roles
 
     def option_label(self, value: str) -> str:
+        if value == UNKNOWN and self.unknown_label:
+            return self.unknown_label
         return next((o.label for o in self.options if o.value == value), value)
 
 
@@ -124,10 +127,17 @@ class Rule(BankModel):
 
 
 class Guidance(BankModel):
+    """One piece of advice. `source` names the article section it paraphrases; without one,
+    the text is trustrepair's own and carries no article credit."""
+
     id: Id
+    addresses: Addressee
     title: str
     text: str
-    source: Id
+    source: Id | None = None
+
+    def reaches(self, role: Role) -> bool:
+        return self.addresses in ("both", role)
 
 
 class Alert(BankModel):
@@ -153,6 +163,18 @@ class Phase(BankModel):
     guidance: Id
 
 
+class Horizon(BankModel):
+    """The span the article gives for repair, and how to say where a person stands on it."""
+
+    from_months: int = Field(ge=1)
+    to_months: int = Field(ge=1)
+    source: Id | None = None
+    unknown: str
+    before: str
+    within: str
+    after: str
+
+
 class ReportText(BankModel):
     disclaimer: str
     role_labels: dict[Role, str]
@@ -161,96 +183,18 @@ class ReportText(BankModel):
     spikes_guidance: list[Id] = []
     anniversary_guidance: Id | None = None
     compare_guidance: dict[Agreement, Id] = {}
+    safety_reason: str
+    safety_support: list[Id] = []
+    own_part_title: str
+    own_part_intro: str
+    openings: dict[Role, str]
+    horizon: Horizon
 
 
-class MarkerAdvice(BankModel):
-    no_action: str = Field(min_length=1)
-    feeling: str = Field(min_length=1)
-    no_timing: str = Field(min_length=1)
-
-
-class MarkerRules(BankModel):
-    """How the marker coach tells an observable marker from a vague one (see prompts.toml)."""
-
-    from_question: Id
-    action_words: list[Term] = Field(min_length=1)
-    general_verbs: list[Term] = []
-    timing_words: list[Term] = Field(min_length=1)
-    timing_patterns: list[str] = []
-    vague_words: list[Term] = Field(min_length=1)
-    advice: MarkerAdvice
-    concrete_note: str = Field(min_length=1)
-    keep_anyway: str = Field(min_length=1)
-    guidance: list[Id] = []
-    vague_guidance: Id | None = None
-    missed_guidance: Id | None = None
-    none_guidance: Id | None = None
-
-    @model_validator(mode="after")
-    def _lists_are_clean(self) -> Self:
-        lists = {
-            "action_words": self.action_words,
-            "general_verbs": self.general_verbs,
-            "timing_words": self.timing_words,
-            "vague_words": self.vague_words,
-        }
-        seen: dict[str, str] = {}
-        for name, terms in lists.items():
-            for term in terms:
-                if term in seen:
-                    raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
-                seen[term] = name
-        for pattern in self.timing_patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"timing pattern {pattern!r} is not a valid regex ({exc})"
-                ) from None
-        return self
-
-    def referenced_guidance(self) -> list[str]:
-        optional = [self.vague_guidance, self.missed_guidance, self.none_guidance]
-        return [*self.guidance, *(g for g in optional if g is not None)]
-
-
-class TrendWords(BankModel):
-    falling: str
-    flat: str
-    rising: str
-    insufficient_data: str
-
-
-class ProgressLabels(BankModel):
-    so_far: str
-    anniversary: str
-    setback_anniversary: str
-    setback_trigger: str
-    setback_other: str
-    own_words: str
-
-
-class ProgressText(BankModel):
-    """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
-
-    trend_words: TrendWords
-    labels: ProgressLabels
-    guidance: list[Id] = []
-    setback_guidance: Id
-    stop_accountability: Id
-    stop_ongoing: Id
-    stop_no_change_gentle: Id
-    stop_no_change_clear: Id
-
-    def guidance_ids(self) -> list[str]:
-        return [
-            *self.guidance,
-            self.setback_guidance,
-            self.stop_accountability,
-            self.stop_ongoing,
-            self.stop_no_change_gentle,
-            self.stop_no_change_clear,
-        ]
+class About(BankModel):
+    title: str
+    paragraphs: list[str] = Field(min_length=1)
+    source: Id | None = None
 
 
 class Bank(BankModel):
@@ -263,7 +207,9 @@ class Bank(BankModel):
     rules: list[Rule]
     alerts: list[Alert]
     support: list[Support]
+    invitations: list[Support] = []
     phases: list[Phase]
+    about: About
     markers: MarkerRules
     progress: ProgressText
     reflect: Reflect | None = None
@@ -280,11 +226,15 @@ class Bank(BankModel):
             _known(f"question {q.id!r}", "section", q.section, sections)
             if q.default is not None:
                 _check_value(self, q, q.default, f"question {q.id!r} default")
-        for g in self.guidance:
-            _known(f"guidance {g.id!r}", "source", g.source, set(self.sources))
-        for owner, conditions, refs in self._referrers():
+        cited = [(f"guidance {g.id!r}", g.source) for g in self.guidance]
+        cited += [("report.horizon", self.report.horizon.source), ("about", self.about.source)]
+        for owner, source in cited:
+            if source is not None:
+                _known(owner, "source", source, set(self.sources))
+        for owner, conditions, refs, roles in self._referrers():
             for gid in refs:
                 _known(owner, "guidance", gid, guidance)
+                _addressed_to(owner, self.guide(gid), roles)
             for c in conditions:
                 self._check_condition(owner, c)
         self._check_marker_question()
@@ -304,18 +254,27 @@ class Bank(BankModel):
                 f"{MARKER_TEXT_MAX} characters"
             )
 
-    def _referrers(self) -> list[tuple[str, list[Condition], list[str]]]:
-        out: list[tuple[str, list[Condition], list[str]]] = []
-        out += [(f"rule {r.id!r}", r.when, r.guidance) for r in self.rules]
-        out += [(f"alert {a.id!r}", a.when, [a.guidance]) for a in self.alerts]
-        out += [(f"support {s.id!r}", s.when, [s.guidance]) for s in self.support]
-        out += [(f"phase {p.id!r}", [], [p.guidance]) for p in self.phases]
-        extra = [*self.report.spikes_guidance, *self.report.compare_guidance.values()]
+    def _referrers(self) -> list[tuple[str, list[Condition], list[str], list[Role]]]:
+        """Everything that points at guidance, with the roles whose report it can reach.
+
+        Entries shown to either role (phases, comparison, progress) must address both;
+        markers and spikes are asked of the affected partner only.
+        """
+        both = list(Role)
+        affected = [Role.affected]
+        out: list[tuple[str, list[Condition], list[str], list[Role]]] = []
+        out += [(f"rule {r.id!r}", r.when, r.guidance, r.roles) for r in self.rules]
+        out += [(f"alert {a.id!r}", a.when, [a.guidance], a.roles) for a in self.alerts]
+        out += [(f"support {s.id!r}", s.when, [s.guidance], s.roles) for s in self.support]
+        out += [(f"invitation {s.id!r}", s.when, [s.guidance], s.roles) for s in self.invitations]
+        out += [(f"phase {p.id!r}", [], [p.guidance], both) for p in self.phases]
+        extra = [*self.report.compare_guidance.values(), *self.report.safety_support]
         if self.report.anniversary_guidance:
             extra.append(self.report.anniversary_guidance)
-        out.append(("report", [], extra))
-        out.append(("markers", [], self.markers.referenced_guidance()))
-        out.append(("progress", [], self.progress.guidance_ids()))
+        out.append(("report", [], extra, both))
+        out.append(("report.spikes_guidance", [], self.report.spikes_guidance, affected))
+        out.append(("markers", [], self.markers.referenced_guidance(), affected))
+        out.append(("progress", [], self.progress.guidance_ids(), both))
         return out
 
     def _check_condition(self, owner: str, c: Condition) -> None:
@@ -355,9 +314,17 @@ def _known(owner: str, kind: str, ref: str, known: set[str]) -> None:
         raise ValueError(f"{owner} names a missing {kind} {ref!r}")
 
 
-def _check_value(bank: Bank, q: Question, value: object, where: str) -> None:
-    from trustrepair.answers import AnswerProblem, coerce_answer
+def _addressed_to(owner: str, g: Guidance, roles: list[Role]) -> None:
+    """Guidance that can reach a role's report must speak to that role (or to both)."""
+    for role in roles:
+        if not g.reaches(role):
+            raise ValueError(
+                f"{owner} can show guidance {g.id!r} to the {role.value} partner, "
+                f"but it addresses the {g.addresses} partner"
+            )
 
+
+def _check_value(bank: Bank, q: Question, value: object, where: str) -> None:
     try:
         coerce_answer(q, value)
     except AnswerProblem as problem:
@@ -404,29 +371,3 @@ def _load(path: Path, *, trusted: bool = False) -> Bank:
         return Bank.model_validate(raw, context={"trusted": trusted})
     except ValidationError as exc:
         raise BankError(f"{path}: {describe_validation_error(exc, raw)}") from None
-
-
-def describe_validation_error(exc: ValidationError, raw: object = None) -> str:
-    """One line for the first problem: where it is (with the entry's id) and what is wrong."""
-    err = exc.errors(include_input=False, include_url=False)[0]
-    loc = list(err["loc"])
-    where = _describe_location(loc, raw)
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-    return f"{where}: {msg}{extra}" if where else f"{msg}{extra}"
-
-
-def _describe_location(loc: list[int | str], raw: object) -> str:
-    parts: list[str] = []
-    node = raw
-    for step in loc:
-        if isinstance(step, int) and isinstance(node, list) and step < len(node):
-            node = node[step]
-            ident = node.get("id") if isinstance(node, dict) else None
-            parts[-1:] = [
-                f"{parts[-1] if parts else ''}[{ident!r}]" if ident else f"{parts[-1]}[{step}]"
-            ]
-        else:
-            parts.append(str(step))
-            node = node.get(step) if isinstance(node, dict) else None
-    return ".".join(parts)

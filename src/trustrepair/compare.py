@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from trustrepair.assess import guidance_item
-from trustrepair.bank import PREREQUISITES, Agreement, Bank, Status
+from trustrepair.assess import afraid, guidance_item
+from trustrepair.bank import Bank
 from trustrepair.errors import BadInputError
 from trustrepair.models import AreaComparison, CheckIn, Comparison, as_local
 from trustrepair.report import free_text
+from trustrepair.vocab import CONTINUING, PREREQUISITES, Q_ONGOING, Agreement, Role, Status
 
 RANK: dict[Status, int] = {"not_yet": 0, "partial": 1, "in_place": 2}
 
@@ -16,6 +17,16 @@ def agreement(a: Status, b: Status) -> Agreement:
         return "agree" if a == b else "unclear"
     gap = abs(RANK[a] - RANK[b])
     return "agree" if gap == 0 else "partly_agree" if gap == 1 else "diverge"
+
+
+def ongoing_disputed(a: CheckIn, b: CheckIn) -> bool:
+    """One partner says the behaviour goes on in some form; the other says it has stopped.
+
+    Not read out while either partner says they are afraid: then nothing is weighed."""
+    if afraid(a.answers) or afraid(b.answers):
+        return False
+    said = {a.answers.get(Q_ONGOING), b.answers.get(Q_ONGOING)}
+    return "ended" in said and any(v in CONTINUING for v in said)
 
 
 def compare(
@@ -32,11 +43,13 @@ def compare(
         raise BadInputError(
             f"both check-ins are from the {role} side; compare needs one from each partner"
         )
-    (a_name, a), (b_name, b) = by_role["affected"], by_role["betraying"]
+    (a_name, a), (b_name, b) = by_role[Role.affected], by_role[Role.betraying]
+    disputed = ongoing_disputed(a, b)
     areas = []
     for area in PREREQUISITES:
         sa, sb = a.statuses.get(area, "unclear"), b.statuses.get(area, "unclear")
-        agree = agreement(sa, sb)
+        # The gravest disagreement: never softened into "one step apart".
+        agree = "conflict" if disputed and area == "cessation" else agreement(sa, sb)
         gid = bank.report.compare_guidance.get(agree)
         areas.append(
             AreaComparison(
@@ -56,6 +69,7 @@ def compare(
         betraying_source=b_name,
         affected_when=as_local(a.created_utc, a.utc_offset_minutes),
         betraying_when=as_local(b.created_utc, b.utc_offset_minutes),
+        warnings=[a.guidance for a in areas if a.agreement == "conflict" and a.guidance],
         areas=areas,
         notes=notes,
         disclaimer=bank.report.disclaimer,

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 # Exit codes, named once (the shell sees these).
 EXIT_ERROR = 1
 EXIT_BAD_INPUT = 2
@@ -48,3 +53,32 @@ class NotFoundError(TrustRepairError):
     """A record the person named does not exist."""
 
     exit_code = EXIT_NOT_FOUND
+
+
+# --- one line for a validation problem -------------------------------------------------------
+
+
+def describe_validation_error(exc: ValidationError, raw: object = None) -> str:
+    """One line for the first problem: where it is (with the entry's id) and what is wrong."""
+    err = exc.errors(include_input=False, include_url=False)[0]
+    loc = list(err["loc"])
+    where = _describe_location(loc, raw)
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"{where}: {msg}{extra}" if where else f"{msg}{extra}"
+
+
+def _describe_location(loc: list[int | str], raw: object) -> str:
+    parts: list[str] = []
+    node = raw
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts[-1:] = [
+                f"{parts[-1] if parts else ''}[{ident!r}]" if ident else f"{parts[-1]}[{step}]"
+            ]
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
+from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -82,9 +83,14 @@ def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -
 def progress_for(
     bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
 ) -> ProgressInfo:
+    from trustrepair.assess import afraid
     from trustrepair.progress import build_progress
 
-    return build_progress(bank, spike_history(store, today, latest))
+    info = build_progress(bank, spike_history(store, today, latest))
+    if latest is not None and afraid(latest.answers):
+        # Safety comes first: while someone is afraid, no stop condition is read out either.
+        return info.model_copy(update={"stops": []})
+    return info
 
 
 def latest_report(bank: Bank, store: Store | None) -> Report | None:
@@ -124,7 +130,7 @@ def markers_only(bank: Bank, store: Store) -> MarkersSection | None:
     active = store.markers(include_retired=False)
     if not active:
         return None
-    return markers_section(bank, "affected", marker_views_for(bank, store, active))
+    return markers_section(bank, Role.affected, marker_views_for(bank, store, active))
 
 
 def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView]:

@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass
 
 from trustrepair.assess import prerequisite_statuses
-from trustrepair.bank import AnswerValue, Bank, Role
+from trustrepair.bank import Bank
 from trustrepair.models import BackupData, CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.vocab import AnswerValue, Role
 
 UTC = dt.UTC
 
@@ -28,6 +29,40 @@ DEMO_MARKERS = [
     "Offers his phone when a message arrives late at night",
     "Says plainly when he has had a hard day instead of going quiet",
 ]
+# The demo's story, told through a few check-ins (by position: the first, the fifth, the
+# latest). Early on Robin hears blame pushed back (a warning) and Kai writes a statement that
+# does it too; around month two or three they see transparency very differently; by now they
+# agree on it, though Robin is not yet sure the behaviour has stopped. Seeds vary the rest.
+STATEMENT = (
+    "I am sorry for what I did and I lied to you for months. But it only happened because "
+    "you were never home, and I need you to move on now."
+)
+STORY: dict[str, dict[int, dict[str, AnswerValue]]] = {
+    "affected": {
+        0: {"acc_blame": "often", "acc_acknowledged": "partly", "ongoing": "ended"},
+        4: {"tr_offered": "rarely", "tr_checking": "often", "acc_blame": "sometimes"},
+        -1: {
+            "tr_offered": "usually",
+            "tr_checking": "rarely",
+            "acc_acknowledged": "fully",
+            "acc_blame": "never",
+            "acc_harm": "yes",
+            "ces_confidence": 3,
+        },
+    },
+    "betraying": {
+        0: {"acc_statement": STATEMENT, "acc_blame_self": "sometimes", "ongoing": "ended"},
+        4: {"tr_offered_self": "usually", "tr_checking_self": "never"},
+        -1: {
+            "tr_offered_self": "usually",
+            "tr_checking_self": "rarely",
+            "acc_acknowledged_self": "fully",
+            "acc_blame_self": "never",
+            "acc_harm_self": "yes",
+            "ces_steps_self": "all",
+        },
+    },
+}
 TRIGGERS = ["reminder", "new stressor", "partner's behaviour", "unknown", "a song on the radio"]
 
 
@@ -38,6 +73,7 @@ class Shape:
     days: int = 425  # about 14 months
     checkin_every_days: int = 14
     markers: int = 4
+    story: bool = False  # the demo's fixed turning points (see STORY)
     spikes_per_day_start: float = 4.0
     spikes_per_day_end: float = 0.35
     record_chance: float = 0.55  # how often a marker gets a record on a given day
@@ -120,8 +156,10 @@ def checkins(
     bank: Bank, role: Role, shape: Shape, start: dt.date, rng: random.Random, offset: int
 ) -> list[CheckIn]:
     out: list[CheckIn] = []
-    for day in range(3, shape.days, shape.checkin_every_days):
-        answers = answers_for(role, progress_at(day, shape.days), start, rng)
+    days = list(range(3, shape.days, shape.checkin_every_days))
+    turns = {i % len(days): change for i, change in STORY[role].items()} if shape.story else {}
+    for n, day in enumerate(days):
+        answers = answers_for(role, progress_at(day, shape.days), start, rng) | turns.get(n, {})
         out.append(
             CheckIn(
                 uid=f"{rng.getrandbits(128):032x}",

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from trustrepair import messages
-from trustrepair.bank import MARKER_TEXT_MAX, AnswerValue, Bank, MarkerRules, Role
+from trustrepair.bank import Bank
+from trustrepair.bank_markers import MarkerRules
 from trustrepair.errors import BadInputError
 from trustrepair.models import (
     Consistency,
@@ -27,6 +28,7 @@ from trustrepair.models import (
 from trustrepair.moments import MAX_YEARS_BACK
 from trustrepair.spikes import week_start
 from trustrepair.text import has_control
+from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Role
 
 NOTE_MAX = 2000
 WEEKS_SHOWN = 12
@@ -89,6 +91,7 @@ def parse_on_date(raw: str | None, today: dt.date) -> dt.date:
 @dataclass(frozen=True)
 class Coaching:
     concrete: bool
+    checking: bool
     advice: tuple[str, ...]
     actions: tuple[str, ...]
     timing: tuple[str, ...]
@@ -157,6 +160,12 @@ class MarkerCoach:
         self.timing = _phrases(rules.timing_words)
         self.vague = _phrases(rules.vague_words)
         self.patterns = [re.compile(p) for p in rules.timing_patterns]
+        self.checking = [re.compile(p) for p in rules.checking_patterns]
+
+    def is_checking(self, text: str) -> bool:
+        """The writer (the hurt partner) does the looking, tracking, demanding or verifying."""
+        lowered = " ".join(_normalise(text).split())
+        return any(p.search(lowered) for p in self.checking)
 
     def check(self, text: str) -> Coaching:
         words = words_of(text)
@@ -167,9 +176,12 @@ class MarkerCoach:
         timing += [m.group(0) for p in self.patterns for m in p.finditer(lowered)]
         # A general verb ("shows", "gives") only counts when nothing vague is its object.
         has_action = bool(actions) or (bool(general) and not vague)
+        checking = self.is_checking(text)
+        advice = [self.rules.advice.checking] if checking else []
         return Coaching(
-            concrete=has_action and bool(timing),
-            advice=tuple(self._advice(has_action, bool(timing), vague)),
+            concrete=has_action and bool(timing) and not checking,
+            checking=checking,
+            advice=tuple(advice or self._advice(has_action, bool(timing), vague)),
             actions=tuple(dict.fromkeys(actions + general)),
             timing=tuple(dict.fromkeys(timing)),
             vague=tuple(dict.fromkeys(vague)),

@@ -23,7 +23,7 @@ DATABASE_UNREADABLE = (
 )
 DEMO_INTRO = (
     "This is a demo. Robin and Kai are a made-up couple, and all of their data is generated: "
-    "about 14 months of check-ins, markers and waves of distrust. Robin is the affected "
+    "a little over a year of check-ins, markers and waves of distrust. Robin is the affected "
     "partner; Kai is the partner who broke trust. Your own data is not read or changed."
 )
 DEMO_CHECK_INTRO = (
@@ -110,8 +110,6 @@ def reflect_too_long(max_chars: int) -> str:
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
 
-# Short role names for narrow table columns (the bank's role_labels are the long form).
-ROLE_SHORT = {"affected": "affected", "betraying": "broke trust"}
 
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
@@ -155,7 +153,6 @@ TREND_DRIFTS = "the weekly count drifts by about {rate}, too little to call a ch
 TREND_SHIFTS = "the weekly count shifts a little, too little to call a change"
 TREND_NO_STEADY_CHANGE = "no steady rise or fall stands out from the week-to-week ups and downs"
 TREND_MOVE_WORDS = {"falling": ("drops", "goes down"), "rising": ("rises", "goes up")}
-RATE_EACH = "{amount} each {unit}"
 
 # --- stop conditions: the data behind each one (evidence lines)
 STOP_ACCOUNTABILITY_RUN = "Accountability: {status} in the last {n} check-ins in a row"
@@ -203,3 +200,24 @@ PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+# --- time since it came to light (the horizon line) ----------------------------------------
+
+ELAPSED_UNDER_A_MONTH = "less than a month"
+ELAPSED_MONTHS = "{n} month{s}"
+
+# --- markers that describe checking (surveillance, never evidence) --------------------------
+
+MARKER_CHECKING_TITLE = "This one describes checking"
+MARKER_CHECKING_HINT = "checking, not counted as evidence"
+MARKERS_CHECKING_COUNT = "{n} describe checking and are not counted as evidence."
+
+# --- a shared (--no-notes) copy of a summary whose verdicts were withheld for safety ---------
+# It says nothing about why, so a copy that someone else may read cannot reveal the fear.
+
+SHARED_WITHHELD_OPENING = "This copy does not weigh how the repair is going."
+SHARED_WITHHELD_REASON = "Not assessed in this copy."
+
+# --- the walk-through: a scale that also takes "I don't know yet" ---------------------------
+
+SCALE_DONT_KNOW = "  or type: don't know ({label})"

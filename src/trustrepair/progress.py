@@ -27,6 +27,7 @@ from trustrepair.models import (
     TriggerCount,
     WeekRow,
 )
+from trustrepair.render import words as wording
 from trustrepair.spikes import (
     MIN_WEEKS,
     QUIET_WEEKS,
@@ -34,7 +35,6 @@ from trustrepair.spikes import (
     UNKNOWN_TRIGGER,
     WeekTally,
     complete_weeks,
-    day_label,
     fill_weeks,
     is_known_trigger,
     median_or_none,
@@ -117,7 +117,7 @@ def logging_gap(
         return None
     # The store knows the latest spike; without it, the last day of its week is still true.
     last = span[1].date() if span else done[-empty - 1].week_start + dt.timedelta(days=6)
-    text = messages.LOGGING_GAP.format(day=day_label(last), weeks=empty)
+    text = messages.LOGGING_GAP.format(day=wording.day(last), weeks=empty)
     return LoggingGap(last_spike=last, empty_weeks=empty, text=text)
 
 
@@ -202,7 +202,7 @@ def _bucket_label(start: dt.date, unit: ChartUnit) -> str:
     if unit == "week":
         return start.isoformat()
     if unit == "month":
-        return f"{start:%b %Y}"
+        return wording.month(start)
     return f"{start.year} Q{(start.month - 1) // 3 + 1}"
 
 

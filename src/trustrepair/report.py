@@ -8,7 +8,7 @@ from typing import Literal
 
 from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
-from trustrepair.bank import PREREQUISITES, AnswerValue, Area, Bank, Role
+from trustrepair.bank import Bank
 from trustrepair.models import (
     AreaNote,
     AreaResult,
@@ -16,6 +16,7 @@ from trustrepair.models import (
     CheckInRef,
     Evidence,
     HistoryRow,
+    HorizonInfo,
     Marker,
     MarkerCounts,
     MarkerDetail,
@@ -23,6 +24,7 @@ from trustrepair.models import (
     MarkerSignals,
     MarkersSection,
     MarkerView,
+    OwnPart,
     ProgressInfo,
     RecordItem,
     Report,
@@ -33,6 +35,7 @@ from trustrepair.models import (
 )
 from trustrepair.progress import overview
 from trustrepair.reflect import reflect_statement
+from trustrepair.vocab import PREREQUISITES, AnswerValue, Area, Role
 
 # The written statement is one more input to this area, shown next to the answers.
 REFLECTION_AREA: Area = "accountability"
@@ -75,25 +78,49 @@ def _date_or_none(text: str) -> dt.date | None:
         return None
 
 
+def horizon_info(bank: Bank, months: int | None) -> HorizonInfo:
+    """Where a person stands against the span repair commonly takes, from the first day."""
+    h = bank.report.horizon
+    position = timeline.horizon_position(months, h.from_months, h.to_months)
+    text = getattr(h, position)
+    if months is not None:
+        text = text.replace("{elapsed}", timeline.elapsed_words(months))
+    return HorizonInfo(
+        from_months=h.from_months,
+        to_months=h.to_months,
+        position=position,
+        text=text,
+        source=assess.source_title(bank, h.source),
+    )
+
+
 def timeline_info(
-    bank: Bank, discovered: dt.date | None, today: dt.date, source: Source | None = None
+    bank: Bank,
+    discovered: dt.date | None,
+    today: dt.date,
+    source: Source | None = None,
+    *,
+    safety_first: bool = False,
 ) -> TimelineInfo:
-    if discovered is None:
-        return TimelineInfo()
-    months = timeline.months_between(discovered, today)
+    """Dates, phase and horizon. While a person is afraid, only the dates: no repair road."""
+    months = None if discovered is None else timeline.months_between(discovered, today)
+    horizon = None if safety_first else horizon_info(bank, months)
+    if discovered is None or months is None:
+        return TimelineInfo(horizon=horizon)
     phase = timeline.phase_for(bank, months)
     anniversary = timeline.next_anniversary(discovered, today)
-    guidance = [assess.guidance_item(bank, phase.guidance)]
+    guidance = [] if safety_first else [assess.guidance_item(bank, phase.guidance)]
     days = (anniversary - today).days
     expect = bank.report.anniversary_guidance
-    if days <= 30 and expect:
+    if days <= 30 and expect and not safety_first:
         guidance.append(assess.guidance_item(bank, expect))
     return TimelineInfo(
+        horizon=horizon,
         discovered=discovered,
         discovered_from=source,
         months_elapsed=months,
-        phase=phase.id,
-        phase_title=phase.title,
+        phase=None if safety_first else phase.id,
+        phase_title=None if safety_first else phase.title,
         guidance=guidance,
         next_anniversary=anniversary,
         days_to_anniversary=days,
@@ -165,6 +192,21 @@ def prerequisites(
     return out
 
 
+def own_side(
+    bank: Bank, role: Role, answers: Mapping[str, AnswerValue], *, safety_first: bool
+) -> tuple[AreaResult | None, OwnPart | None]:
+    """Each partner's own part. The partner who broke trust keeps a status for their side;
+    the affected partner is offered what may help, never graded (and nothing while afraid)."""
+    if role == Role.betraying:
+        result = assess.assess_area(bank, role, "your_part", answers)
+        return (result if result.reasons else None), None
+    if safety_first:
+        return None, None
+    guidance = assess.invitations(bank, role, answers)
+    text = bank.report
+    return None, OwnPart(title=text.own_part_title, intro=text.own_part_intro, guidance=guidance)
+
+
 def free_text(bank: Bank, answers: dict[str, AnswerValue]) -> list[Evidence]:
     asked = [q for q in bank.questions if q.kind == "text" and isinstance(answers.get(q.id), str)]
     return [Evidence(question=q.short, answer=str(answers[q.id])) for q in asked]
@@ -175,6 +217,7 @@ def marker_view(
 ) -> MarkerView:
     """One marker as every view shows it: its words, the coach's verdict, its consistency."""
     coaching = coach.check(marker.text)
+    # A checking marker is surveillance: however concrete, it is never counted as evidence.
     added = local_date(marker.created_utc, marker.utc_offset_minutes)
     retired = marker.retired_utc
     return MarkerView(
@@ -182,7 +225,8 @@ def marker_view(
         text=marker.text,
         added=added,
         retired=None if retired is None else local_date(retired, marker.utc_offset_minutes),
-        concrete=coaching.concrete,
+        concrete=coaching.concrete and not coaching.checking,
+        checking=coaching.checking,
         advice=list(coaching.advice),
         found=MarkerSignals(
             actions=list(coaching.actions),
@@ -218,18 +262,26 @@ def marker_detail(view: MarkerView, records: Sequence[MarkerRecord]) -> MarkerDe
 
 
 def markers_section(
-    bank: Bank, role: Role, views: Sequence[MarkerView], skip: Collection[str] = ()
+    bank: Bank,
+    role: Role,
+    views: Sequence[MarkerView],
+    skip: Collection[str] = (),
+    *,
+    quiet: bool = False,
 ) -> MarkersSection:
     """The summary's markers part: counts, each active marker, and guidance that fits them.
 
-    Guidance ids in `skip` (already shown elsewhere in the report) are left out.
+    Guidance ids in `skip` (already shown elsewhere in the report) are left out; `quiet`
+    (while someone is afraid) leaves out all repair guidance and keeps only the records.
     """
     rules = bank.markers
     active = [v for v in views if v.retired is None]
     ids: list[str] = []
     if active:
+        if rules.checking_guidance and any(v.checking for v in active):
+            ids.append(rules.checking_guidance)
         ids += rules.guidance
-        if rules.vague_guidance and any(not v.concrete for v in active):
+        if rules.vague_guidance and any(not v.concrete and not v.checking for v in active):
             ids.append(rules.vague_guidance)
         recent = [v.consistency.last_30_days for v in active]
         if rules.missed_guidance and any(t.shown < t.recorded for t in recent):
@@ -238,9 +290,12 @@ def markers_section(
         ids.append(rules.none_guidance)
     return MarkersSection(
         active=len(active),
-        concrete=sum(v.concrete for v in active),
+        concrete=sum(v.concrete and not v.checking for v in active),
+        checking=sum(v.checking for v in active),
         markers=active,
-        guidance=[assess.guidance_item(bank, g) for g in dict.fromkeys(ids) if g not in skip],
+        guidance=[]
+        if quiet
+        else assess.guidance_for(bank, role, (g for g in ids if g not in skip)),
     )
 
 
@@ -257,16 +312,18 @@ def build_report(
     """The summary. With `progress`, it gains the chart and trend line, and the stop
     conditions read from the whole history join the latest check-in's warnings."""
     role = checkin.role
-    answers = stored_answers(bank, role, dict(checkin.answers))
+    answers = stored_answers(bank, dict(checkin.answers))
+    safety_first = assess.afraid(answers)
     all_alerts = assess.alerts(bank, role, answers)
     warnings = [a for a in all_alerts if a.kind == "stop"]
     shown = {a.id for a in warnings}
-    warnings += [a for a in (progress.stops if progress else []) if a.id not in shown]
+    if not safety_first:  # while someone is afraid, no verdict of any kind
+        warnings += [a for a in (progress.stops if progress else []) if a.id not in shown]
     now = spikes_now(bank, answers)
-    your_part = assess.assess_area(bank, role, "your_part", answers)
-    statements = statement_reflections(bank, role, answers)
-
-    shown_above = {g.id for g in your_part.guidance} if your_part.reasons else set()
+    # While someone is afraid, no reading of anyone's words either: no verdict of any kind.
+    statements = [] if safety_first else statement_reflections(bank, role, answers)
+    your_part, own = own_side(bank, role, answers, safety_first=safety_first)
+    shown_above = {g.id for g in own.guidance} if own is not None else set()
     return Report(
         generated_utc=now_utc(),
         checkin=CheckInRef(
@@ -277,18 +334,19 @@ def build_report(
             bank_version=checkin.bank_version,
             bank_matches=checkin.bank_version == bank.meta.version,
         ),
+        opening=bank.report.safety_reason if safety_first else bank.report.openings[role],
+        safety_first=safety_first,
         safety=[a for a in all_alerts if a.kind == "safety"],
         prerequisites=prerequisites(bank, role, answers, statements),
-        your_part=your_part if your_part.reasons else None,
-        timeline=timeline_info(bank, discovered, today, discovered_from),
+        your_part=your_part,
+        own_part=own,
+        timeline=timeline_info(bank, discovered, today, discovered_from, safety_first=safety_first),
         warnings=warnings,
         support=assess.support(bank, role, answers),
         spikes_now=now,
-        spikes_guidance=[assess.guidance_item(bank, g) for g in bank.report.spikes_guidance]
-        if now
-        else [],
+        spikes_guidance=assess.guidance_for(bank, role, bank.report.spikes_guidance) if now else [],
         notes=free_text(bank, answers),
-        markers=markers_section(bank, role, marker_list, skip=shown_above),
+        markers=markers_section(bank, role, marker_list, skip=shown_above, quiet=safety_first),
         progress=overview(progress) if progress is not None else None,
         disclaimer=bank.report.disclaimer,
         reflections=statements,

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from trustrepair import messages
-from trustrepair.bank import Trend
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, local_offset_minutes
 from trustrepair.text import has_control
+from trustrepair.vocab import Trend
 
 # The article's named triggers, with the spellings people are likely to type.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -54,8 +54,6 @@ MIN_RELATIVE_CHANGE = 0.2  # a "significant" change of under 20% of the usual le
 # Both tests compare every pair of weeks, so the trend reads the latest three years (the
 # article's longest horizon); older weeks are still drawn, and the cost stays bounded.
 TREND_WINDOW_WEEKS = 156
-WEEKS_PER_MONTH = 365.25 / 12 / 7
-WEEKS_PER_YEAR = 365.25 / 7
 
 
 # --- input -----------------------------------------------------------------------------------
@@ -243,31 +241,3 @@ def _large_enough(counts: Sequence[int], slope: float) -> bool:
         half = len(counts) // 2
         change = abs(statistics.fmean(counts[-half:]) - statistics.fmean(counts[:half]))
     return change >= MIN_RELATIVE_CHANGE * level
-
-
-# --- how the numbers are written (the progress view and the stop conditions' evidence) -------
-
-
-def day_label(day: dt.date | dt.datetime) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def two_figures(value: float, *, signed: bool = False) -> str:
-    """Two significant figures and no exponent (0.26, -0.0041, 12); zero is plain 0."""
-    if value == 0:
-        return "0"
-    decimals = max(0, 1 - math.floor(math.log10(abs(value))))
-    return f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
-
-
-def change_rate(slope_per_week: float) -> str:
-    """How fast the weekly count moves, per week, month or year: whichever reads as a number."""
-    size = abs(slope_per_week)
-    for per, unit in ((1.0, "week"), (WEEKS_PER_MONTH, "month")):
-        if size * per >= 0.1:
-            return messages.RATE_EACH.format(amount=two_figures(size * per), unit=unit)
-    return messages.RATE_EACH.format(amount=two_figures(size * WEEKS_PER_YEAR), unit="year")
-
-
-def p_text(p: float) -> str:
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3g}"

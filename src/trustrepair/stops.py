@@ -13,7 +13,8 @@ from trustrepair import messages
 from trustrepair.assess import guidance_item
 from trustrepair.bank import Bank
 from trustrepair.models import AlertItem, PeriodStats
-from trustrepair.spikes import TrendEstimate, day_label, p_text, two_figures
+from trustrepair.render import words as wording
+from trustrepair.spikes import TrendEstimate
 from trustrepair.timeline import months_between
 
 Trail = Sequence[tuple[dt.datetime, str | None, str | None]]
@@ -60,7 +61,7 @@ def accountability_stalled(bank: Bank, trail: Trail) -> AlertItem | None:
         evidence=[
             messages.STOP_ACCOUNTABILITY_RUN.format(status=status, n=len(run)),
             messages.STOP_FROM_TO.format(
-                first=day_label(first), last=day_label(last), months=months
+                first=wording.day(first), last=wording.day(last), months=months
             ),
         ],
     )
@@ -87,9 +88,9 @@ def behaviour_ongoing(bank: Bank, trail: Trail) -> AlertItem | None:
     answer = trail[-1][2] or ""
     question = bank.question("ongoing") if "ongoing" in bank.question_ids else None
     label = question.option_label(answer) if question else answer
-    evidence = [messages.STOP_CHECKIN_SAID.format(day=day_label(run[-1]), answer=label)]
+    evidence = [messages.STOP_CHECKIN_SAID.format(day=wording.day(run[-1]), answer=label)]
     if len(run) > 1:
-        evidence.append(messages.STOP_REPORTED_SINCE.format(n=len(run), day=day_label(run[0])))
+        evidence.append(messages.STOP_REPORTED_SINCE.format(n=len(run), day=wording.day(run[0])))
     return AlertItem(
         id="behaviour_ongoing",
         kind="stop",
@@ -114,12 +115,12 @@ def no_easing(
     clear = months >= CLEAR_MONTHS
     words = getattr(bank.progress.trend_words, estimate.trend)
     evidence = [
-        messages.STOP_SPIKES_LOGGED_FOR.format(months=months, day=day_label(records_since)),
+        messages.STOP_SPIKES_LOGGED_FOR.format(months=months, day=wording.day(records_since)),
         messages.STOP_TREND_OVER.format(
             weeks=estimate.weeks,
             words=words,
-            slope=two_figures(estimate.slope or 0, signed=True),
-            p=p_text(estimate.p if estimate.p is not None else 1.0),
+            slope=wording.two_figures(estimate.slope or 0, signed=True),
+            p=wording.p_text(estimate.p if estimate.p is not None else 1.0),
         ),
     ]
     if recent is not None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
+from trustrepair import messages
 from trustrepair.bank import Bank, Phase
+
+Position = Literal["unknown", "before", "within", "after"]
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -35,6 +39,19 @@ def next_anniversary(discovered: dt.date, today: dt.date) -> dt.date:
     if candidate < today:
         candidate = anniversary_in(discovered, year + 1)
     return candidate
+
+
+def horizon_position(months: int | None, start: int, end: int) -> Position:
+    """Where months since discovery fall against the span repair commonly takes."""
+    if months is None:
+        return "unknown"
+    return "before" if months < start else "within" if months < end else "after"
+
+
+def elapsed_words(months: int) -> str:
+    if months < 1:
+        return messages.ELAPSED_UNDER_A_MONTH
+    return messages.ELAPSED_MONTHS.format(n=months, s="" if months == 1 else "s")
 
 
 def phase_for(bank: Bank, months: int) -> Phase:

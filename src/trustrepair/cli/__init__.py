@@ -110,6 +110,10 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -119,6 +123,9 @@ def root(
 
     Start with `trustrepair check`. Everything stays on this computer.
     """
+    from trustrepair.cli.output import Paging
+
+    Paging.allowed = not no_pager
     ctx.obj = {"home": home, "profile": profile}
 
 
@@ -126,6 +133,10 @@ def root(
 # command, not fifteen. The one-line help is kept here for `--help`, which imports none of them;
 # tests/test_cli_lazy.py keeps it equal to each command's docstring.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "about": (
+        "trustrepair.cli.about:about",
+        "What trust is, why promises do not rebuild it, and what can.",
+    ),
     "check": (
         "trustrepair.cli.check:check",
         "Walk through the three prerequisites for repair and see where things stand.",
@@ -136,7 +147,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "summary": (
         "trustrepair.cli.summary:summary",
-        "Show the latest check-in: each prerequisite, why, and what the article suggests.",
+        "Show the latest check-in on one screen: statuses, why, and one next step.",
     ),
     "history": (
         "trustrepair.cli.summary:history",

@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 
 from trustrepair.cli.common import JsonFlag, PromptsOption, load_bank, say, workspace
+from trustrepair.vocab import Role
 
 
 def check(
     ctx: typer.Context,
     role: Annotated[
-        str | None,
+        Role | None,
         typer.Option(
             "--role",
             help="Answer as 'affected' or 'betraying' without being asked.",
-            metavar="ROLE",
+            case_sensitive=False,
         ),
     ] = None,
     answers: Annotated[
@@ -31,6 +32,9 @@ def check(
     ] = None,
     prompts: PromptsOption = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Write nothing to disk.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Show the full summary afterwards, not the short one.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Walk through the three prerequisites for repair and see where things stand.
@@ -38,18 +42,17 @@ def check(
     Example: trustrepair check --role affected
     """
     from trustrepair import messages
+    from trustrepair.cli.output import emit
     from trustrepair.cli.views import run_check
-    from trustrepair.errors import BadInputError
 
-    if role not in (None, "affected", "betraying"):
-        raise BadInputError("--role must be 'affected' or 'betraying'")
-    completed = run_check(
+    result = run_check(
         load_bank(prompts),
         workspace(ctx),
-        role=role,  # type: ignore[arg-type]
+        role=role,
         answers_file=answers,
         save=not no_save,
-        as_json=as_json,
+        full=full,
     )
-    if completed:
+    if result is not None:
+        emit(result, as_json=as_json)
         say(messages.SAVED if not no_save else messages.NOT_SAVED)

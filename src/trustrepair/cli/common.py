@@ -59,8 +59,11 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
-def show(renderable: RenderableType) -> None:
-    console().print(renderable)
+def show(renderable: RenderableType, *, long: bool = False) -> None:
+    """A view for a person on stdout (see cli/output.py: clean plain text, paged when long)."""
+    from trustrepair.cli.output import show as draw
+
+    draw(renderable, long=long)
 
 
 def say(message: str) -> None:

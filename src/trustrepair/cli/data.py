@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
+from trustrepair.cli.common import JsonFlag, confirm_by_typing, say, workspace
 
 app = typer.Typer(
     help="See where your data lives, or delete all of it.",
@@ -22,14 +22,12 @@ def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     Example: trustrepair data path
     """
-    space = workspace(ctx)
-    if as_json:
-        import json
+    from trustrepair.cli.output import Result, emit
 
-        where = {"home": space.home, "profile": space.profile, "database": space.database}
-        print_data(json.dumps({k: str(v) for k, v in where.items()}, indent=2))
-        return
-    print_data(f"home:     {space.home}\nprofile:  {space.profile}\ndatabase: {space.database}")
+    space = workspace(ctx)
+    where = {"home": space.home, "profile": space.profile, "database": space.database}
+    lines = "\n".join(f"{k + ':':<10}{v}" for k, v in where.items())
+    emit(Result({k: str(v) for k, v in where.items()}, text=lines), as_json=as_json)
 
 
 @app.command("wipe")

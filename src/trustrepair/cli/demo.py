@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trustrepair.cli.common import load_bank, say
+from trustrepair.cli.common import load_bank, say, show
+from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
+    from trustrepair.models import CheckIn, StatementReflection
     from trustrepair.workspace import Workspace
 
 app = typer.Typer(
@@ -39,8 +41,10 @@ def demo_home(seed: int) -> Iterator[tuple[Workspace, Workspace]]:
     try:
         with tempfile.TemporaryDirectory(prefix="trustrepair-demo-") as tmp:
             robin, kai = Workspace(Path(tmp), AFFECTED), Workspace(Path(tmp), BETRAYING)
-            fill_profile(robin, generate.history(bank, "affected", seed=seed, today=today))
-            fill_profile(kai, generate.history(bank, "betraying", seed=seed, today=today))
+            shape = generate.Shape(checkin_every_days=28, story=True)
+            for space, role in ((robin, Role.affected), (kai, Role.betraying)):
+                made = generate.history(bank, role, seed=seed, today=today, shape=shape)
+                fill_profile(space, made)
             yield robin, kai
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -65,43 +69,74 @@ def demo(
     if ctx.invoked_subcommand is not None:
         return
     from trustrepair import messages
+    from trustrepair.cli.output import Paging
 
+    Paging.allowed = False  # each view is sized for one screen; --step does the pausing
     bank = load_bank(None)
     with demo_home(seed) as (robin, kai):
         say(messages.DEMO_INTRO)
-        for title, view in tour(bank, robin, kai):
-            _heading(title)
+        views = tour(bank, robin, kai)
+        for n, (title, view) in enumerate(views, start=1):
+            _heading(f"{n} of {len(views)}: {title}")
             view()
-            if step:
+            if step and n < len(views):  # no "next view" after the last one
                 _pause()
     say(messages.DEMO_DONE)
 
 
 def tour(bank: Bank, robin: Workspace, kai: Workspace) -> list[tuple[str, Callable[[], None]]]:
+    """The story in views, oldest first; each fits one screen at 80x40."""
+    from trustrepair import services
     from trustrepair.cli import views
+    from trustrepair.cli.about import show_about
+    from trustrepair.cli.output import emit
+    from trustrepair.compare import compare
+    from trustrepair.render.terminal import report_view
 
+    robin_all, kai_all = services.all_checkins(robin), services.all_checkins(kai)
+    first = services.report_as_it_was(bank, robin_all[0])
+    statement = services.report_as_it_was(bank, kai_all[0]).reflections
+    apart = compare(bank, (AFFECTED, robin_all[4]), (BETRAYING, kai_all[4]))
     return [
+        ("What trustrepair is for", lambda: show_about(bank)),
+        ("The first weeks: Robin's first check-in", lambda: show(report_view(first, full=False))),
+        ("Kai's written statement, and what a reflection notices", lambda: _statement(statement)),
         (
-            "Robin's latest check-in: each prerequisite, why, and the guidance",
-            lambda: views.show_summary(robin, bank, as_json=False),
+            "A few months in: they see transparency differently",
+            lambda: emit(views.comparison_result(apart, bank)),
         ),
         (
-            "Progress: how often the waves of distrust came, week by week",
-            lambda: views.show_progress(robin, bank, as_json=False),
+            "The markers Robin named, and how often they were shown",
+            lambda: emit(views.markers_result(robin, bank, show_all=False)),
         ),
         (
-            "Timeline: where 14 months puts them, and the next anniversary",
-            lambda: views.show_timeline(robin, bank, as_json=False),
+            "Waves of distrust, and a setback near the anniversary",
+            lambda: emit(views.progress_result(robin, bank, brief=True)),
         ),
+        ("Robin's check-ins over time", lambda: _history(bank, robin_all)),
+        ("Today: Robin's summary", lambda: emit(views.summary_result(robin, bank))),
         (
-            "Markers: what Robin named as evidence, and how often it was shown",
-            lambda: views.show_markers(robin, bank, show_all=False, as_json=False),
-        ),
-        (
-            "Comparing Robin's view with Kai's",
-            lambda: views.show_comparison(bank, robin, kai),
+            "Today: the two views side by side",
+            lambda: emit(
+                views.comparison_result(services.compare_profiles(bank, robin, kai), bank)
+            ),
         ),
     ]
+
+
+def _statement(reflections: list[StatementReflection]) -> None:
+    from trustrepair.render.reflection import reflection_view
+
+    for st in reflections:
+        show(reflection_view(st.reflection))
+
+
+def _history(bank: Bank, checkins: list[CheckIn]) -> None:
+    from trustrepair.render.terminal import history_view
+    from trustrepair.report import history_rows
+
+    rows = history_rows(bank, list(reversed(checkins)))
+    show(history_view(rows, bank.report.area_titles, bank.report.status_labels))
 
 
 def _heading(title: str) -> None:
@@ -129,9 +164,12 @@ def demo_check(seed: SeedOption = 7) -> None:
     Example: trustrepair demo check
     """
     from trustrepair import messages
+    from trustrepair.cli.output import emit
     from trustrepair.cli.views import run_check
 
     with demo_home(seed) as (robin, _kai):
         say(messages.DEMO_CHECK_INTRO)
-        run_check(load_bank(None), robin, role=None, answers_file=None, save=True, as_json=False)
+        result = run_check(load_bank(None), robin, role=None, answers_file=None, save=True)
+        if result is not None:
+            emit(result)
     say(messages.DEMO_DONE)

@@ -20,9 +20,11 @@ from trustrepair.reflect import reflect_statement
 from trustrepair.render.markers import coaching_view
 from trustrepair.render.reflection import reflection_view
 from trustrepair.render.terminal import alert_panel
+from trustrepair.vocab import Q_ROLE, Role
 
 if TYPE_CHECKING:
-    from trustrepair.bank import AnswerValue, Bank, Question, Role
+    from trustrepair.bank import Bank, Question
+    from trustrepair.vocab import AnswerValue
 
 HELP, BACK, SKIP = "?", "<", "-"
 MAX_EXTRA_MARKERS = 10  # a check-in is not the place to list dozens; `markers add` is
@@ -67,7 +69,8 @@ class Walkthrough:
             index += 1
         assert self.role is not None  # noqa: S101 - the sequence always asks for a role
         self._offer_more_markers()
-        return self.role, self.answers
+        # The role is kept once, on the check-in, not again among the answers.
+        return self.role, {k: v for k, v in self.answers.items() if k != Q_ROLE}
 
     def _section_header(self, sid: str) -> None:
         s = self.bank.section(sid)
@@ -122,6 +125,9 @@ class Walkthrough:
                 self.ui.print(Text(f"  {n}. {option.label}"))
         elif q.kind == "scale":
             self.ui.print(Text(f"  {q.min} = {q.min_label}, {q.max} = {q.max_label}", style="dim"))
+            if q.unknown_label:
+                dont_know = messages.SCALE_DONT_KNOW.format(label=q.unknown_label)
+                self.ui.print(Text(dont_know, style="dim"))
 
     def _read(self, q: Question) -> str:
         hint = _hint(q, self.answers.get(q.id, q.default))
@@ -139,8 +145,8 @@ class Walkthrough:
         return "\n".join(lines)
 
     def _after_answer(self, q: Question, *, is_last: bool = False) -> None:
-        if q.id == "role" and isinstance(self.answers.get("role"), str):
-            self.role = self.answers["role"]  # type: ignore[assignment]
+        if q.id == Q_ROLE and isinstance(role := self.answers.get(Q_ROLE), str):
+            self.role = Role(role)
         marker = self.answers.get(q.id) if q.id == self.bank.markers.from_question else None
         if isinstance(marker, str):
             self._coach(marker)
@@ -169,7 +175,9 @@ class Walkthrough:
         coaching = MarkerCoach(self.bank.markers).check(text)
         rules = self.bank.markers
         note = rules.concrete_note if coaching.concrete else rules.keep_anyway
-        self.ui.print(coaching_view(coaching.concrete, coaching.advice, note))
+        self.ui.print(
+            coaching_view(coaching.concrete, coaching.advice, note, checking=coaching.checking)
+        )
 
     def _offer_more_markers(self) -> None:
         """Only for the role the marker question is for, and only if they named one already."""

@@ -12,15 +12,11 @@ from trustrepair.cli.common import (
     JsonFlag,
     PromptsOption,
     load_bank,
-    print_data,
     say,
-    show,
     workspace,
 )
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from trustrepair.bank import Bank
     from trustrepair.models import Marker, MarkerView
     from trustrepair.store import Store
@@ -72,9 +68,10 @@ def list_markers(
 
     Example: trustrepair markers list --all
     """
-    from trustrepair.cli.views import show_markers
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import markers_result
 
-    show_markers(workspace(ctx), load_bank(prompts), show_all=show_all, as_json=as_json)
+    emit(markers_result(workspace(ctx), load_bank(prompts), show_all=show_all), as_json=as_json)
 
 
 @app.command("show")
@@ -94,13 +91,11 @@ def show_marker(
         marker = store.marker(number)
         view = _views(bank, store, [marker])[0]
         detail = marker_detail(view, store.marker_records(marker.uid, newest_first=True, limit=10))
-    if as_json:
-        _print_json(detail)
-        return
+    from trustrepair.cli.output import Result, emit
     from trustrepair.render.markers import marker_detail_view
 
     note = bank.markers.concrete_note if detail.concrete else bank.markers.keep_anyway
-    show(marker_detail_view(detail, note))
+    emit(Result(detail, lambda: marker_detail_view(detail, note)), as_json=as_json)
 
 
 @app.command("edit")
@@ -137,18 +132,20 @@ def retire(
     from trustrepair import messages
     from trustrepair.markers import parse_marker_id
     from trustrepair.models import now_utc
+    from trustrepair.render import words
 
     number = parse_marker_id(marker_id)
     bank = load_bank(prompts)
     with _existing_store(ctx, number) as store:
         before = store.marker(number)
         view = _views(bank, store, [store.retire_marker(number, now_utc())])[0]
-    if before.retired_utc is not None:
-        say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=f"{view.retired:%d %b %Y}"))
+    if before.retired_utc is not None and view.retired is not None:
+        say(messages.MARKER_ALREADY_RETIRED.format(id=number, date=words.day(view.retired)))
     else:
         say(messages.MARKER_RETIRED.format(id=number))
-    if as_json:
-        _print_json(view)
+    from trustrepair.cli.output import Result, emit
+
+    emit(Result(view), as_json=as_json)  # the terminal has said it above; --json gets the marker
 
 
 @app.command("record")
@@ -177,6 +174,8 @@ def record(
     from trustrepair.errors import BadInputError
     from trustrepair.markers import clean_note, parse_marker_id, parse_on_date
     from trustrepair.models import MarkerRecord
+    from trustrepair.render import words
+    from trustrepair.services import check_can_record
 
     if shown == missed:
         raise BadInputError(messages.MARKER_SHOWN_OR_NOT)
@@ -184,20 +183,17 @@ def record(
     cleaned, bank = clean_note(note), load_bank(prompts)
     with _existing_store(ctx, number) as store:
         marker = store.marker(number)
-        if marker.retired_utc is not None:
-            raise BadInputError(messages.MARKER_IS_RETIRED.format(id=number))
+        check_can_record(marker)
         store.add_marker_record(
             MarkerRecord(marker_uid=marker.uid, on_date=day, shown=shown, note=cleaned)
         )
         view = _views(bank, store, [marker])[0]
     outcome = "shown" if shown else "not shown"
-    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=f"{day:%a %d %b %Y}"))
-    if as_json:
-        _print_json(view)
-        return
+    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=words.weekday(day)))
+    from trustrepair.cli.output import Result, emit
     from trustrepair.render.markers import consistency_view
 
-    show(consistency_view(view))
+    emit(Result(view, lambda: consistency_view(view)), as_json=as_json)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -222,16 +218,9 @@ def _views(bank: Bank, store: Store, items: Sequence[Marker]) -> list[MarkerView
 
 
 def _show_coaching(bank: Bank, view: MarkerView, *, as_json: bool) -> None:
-    if as_json:
-        _print_json(view)
-        return
+    from trustrepair.cli.output import Result, emit
     from trustrepair.render.markers import coaching_view
 
     note = bank.markers.concrete_note if view.concrete else bank.markers.keep_anyway
-    show(coaching_view(view.concrete, view.advice, note))
-
-
-def _print_json(model: BaseModel) -> None:
-    from trustrepair.render.jsonout import model_json
-
-    print_data(model_json(model))
+    draw = lambda: coaching_view(view.concrete, view.advice, note, checking=view.checking)  # noqa: E731
+    emit(Result(view, draw), as_json=as_json)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import JsonFlag, confirm_by_typing, print_data, say, workspace
+from trustrepair.cli.common import JsonFlag, confirm_by_typing, say, workspace
 
 app = typer.Typer(
     help="Profiles (separate stores under one home) and their settings.",
@@ -45,19 +45,18 @@ def list_profiles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     Example: trustrepair profile list
     """
-    import json
 
+    from trustrepair.cli.output import Result, emit
     from trustrepair.files import profile_names
 
     space = workspace(ctx)
     names = profile_names(space.home)
-    if as_json:
-        print_data(json.dumps({"active": space.profile, "profiles": names}, indent=2))
-        return
+    data = {"active": space.profile, "profiles": names}
     if not names:
-        say(messages.NO_PROFILES.format(home=space.home))
+        emit(Result(data, messages=[messages.NO_PROFILES.format(home=space.home)]), as_json=as_json)
         return
-    print_data("\n".join(f"{'*' if n == space.profile else ' '} {n}" for n in names))
+    listed = "\n".join(f"{'*' if n == space.profile else ' '} {n}" for n in names)
+    emit(Result(data, text=listed), as_json=as_json)
 
 
 @app.command("create")

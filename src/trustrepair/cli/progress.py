@@ -12,9 +12,10 @@ def progress(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFla
 
     Example: trustrepair progress --json
     """
-    from trustrepair.cli.views import show_progress
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import progress_result
 
-    show_progress(workspace(ctx), load_bank(prompts), as_json=as_json)
+    emit(progress_result(workspace(ctx), load_bank(prompts)), as_json=as_json)
 
 
 def timeline(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFlag = False) -> None:
@@ -22,6 +23,7 @@ def timeline(ctx: typer.Context, prompts: PromptsOption = None, as_json: JsonFla
 
     Example: trustrepair timeline
     """
-    from trustrepair.cli.views import show_timeline
+    from trustrepair.cli.output import emit
+    from trustrepair.cli.views import timeline_result
 
-    show_timeline(workspace(ctx), load_bank(prompts), as_json=as_json)
+    emit(timeline_result(workspace(ctx), load_bank(prompts)), as_json=as_json)

@@ -80,7 +80,9 @@ def spike(
         trigger=trigger,
         note=note,
     )
-    same_day = _store_spike(ctx, logged)
+    from trustrepair.services import log_spike
+
+    same_day = log_spike(workspace(ctx), logged)
     say(_confirmation(logged, same_day, read_as_yesterday=when.read_as_yesterday))
     say(messages.SPIKE_SEE_TREND)
 
@@ -89,22 +91,10 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _store_spike(ctx: typer.Context, logged: Spike) -> int:
-    """Write the spike; return how many are logged on its local day, this one included."""
-    import datetime as dt
-
-    from trustrepair.models import as_local
-
-    local = as_local(logged.at_utc, logged.utc_offset_minutes)
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    with workspace(ctx).writing() as store:
-        store.add_spike(logged)
-        return store.count_spikes_between(midnight, midnight + dt.timedelta(days=1))
-
-
 def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> str:
     from trustrepair import messages
     from trustrepair.models import as_local
+    from trustrepair.render import words
 
     local = as_local(logged.at_utc, logged.utc_offset_minutes)
     details = [
@@ -115,12 +105,12 @@ def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> s
         logged.trigger or "",
     ]
     offset = f"{local:%z}"
-    when = f"{local:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+    when = f"{words.weekday(local)} {words.clock(local)} (UTC{offset[:3]}:{offset[3:]})"
     line = messages.spike_logged(
-        when, ", ".join(d for d in details if d), same_day, f"{local:%a %d %b}"
+        when, ", ".join(d for d in details if d), same_day, words.short_weekday(local)
     )
     if read_as_yesterday:
-        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=f"{local:%H:%M}")
+        line += " " + messages.SPIKE_READ_AS_YESTERDAY.format(clock=words.clock(local))
     return line
 
 

@@ -1,25 +1,25 @@
-"""Glue shared by commands and the demo: run the walk-through, gather, then render."""
+"""Results for commands and the demo: the service call, then the view that draws its data.
+
+Each function returns a Result; the command (or the demo) hands it to `emit()`, which alone
+chooses the terminal view or JSON.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from trustrepair.cli.common import console, print_data, say, show
-from trustrepair.gather import (
-    latest_checkin,
-    latest_report,
-    marker_views_for,
-    progress_for,
-    report_for,
-)
+from trustrepair import services
+from trustrepair.cli.common import console, say
+from trustrepair.cli.output import Result
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from trustrepair.bank import AnswerValue, Bank, Role
-    from trustrepair.models import CheckIn, Marker, MarkerView, Report
+    from rich.console import RenderableType
+
+    from trustrepair.bank import Bank
+    from trustrepair.models import Comparison, Report
+    from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
 
@@ -47,61 +47,30 @@ def interactive_check(
     return answered_role, answers, walk.extra_markers
 
 
-def save_checkin(space: Workspace, checkin: CheckIn, markers: Sequence[Marker]) -> None:
-    """The check-in and the markers named in it, in one transaction."""
-    with space.writing() as store:
-        store.add_checkin(checkin, markers)
-
-
-def render_report(report: Report, *, as_json: bool) -> None:
-    if as_json:
-        from trustrepair.render.jsonout import model_json
-
-        print_data(model_json(report))
-    else:
-        from trustrepair.render.terminal import report_view
-
-        show(report_view(report))
-
-
-def show_checkin_result(
-    bank: Bank,
-    space: Workspace,
-    checkin: CheckIn,
-    *,
-    unsaved: Sequence[Marker] = (),
-    as_json: bool,
-) -> None:
-    with space.reading() as store:
-        report = report_for(bank, store, checkin, unsaved)
-    render_report(report, as_json=as_json)
-
-
-def show_summary(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+def report_result(report: Report | None, *, full: bool) -> Result:
+    """The summary: one screen by default, every section (paged when long) with `full`."""
     from trustrepair import messages
 
-    with space.reading() as store:
-        report = latest_report(bank, store)
     if report is None:
-        say(messages.NO_CHECKIN_YET)
-        if as_json:
-            print_data("null")
-        return
-    render_report(report, as_json=as_json)
+        return Result(None, messages=[messages.NO_CHECKIN_YET])
+
+    def view() -> RenderableType:
+        from trustrepair.render.terminal import report_view
+
+        return report_view(report, full=full)
+
+    return Result(report, view, long=full)
 
 
-def show_comparison(bank: Bank, first: Workspace, second: Workspace) -> None:
-    from trustrepair.compare import compare
-    from trustrepair.errors import BadInputError
+def summary_result(space: Workspace, bank: Bank, *, full: bool = False) -> Result:
+    return report_result(services.summary_report(space, bank), full=full)
+
+
+def comparison_result(comparison: Comparison, bank: Bank) -> Result:
     from trustrepair.render.compare import comparison_view
 
-    pair = []
-    for space in (first, second):
-        latest = latest_checkin(space)
-        if latest is None:
-            raise BadInputError(f"{space.profile} has no check-in yet")
-        pair.append((space.profile, latest))
-    show(comparison_view(compare(bank, pair[0], pair[1])))
+    labels = bank.report.status_labels
+    return Result(comparison, lambda: comparison_view(comparison, labels))
 
 
 def run_check(
@@ -111,16 +80,14 @@ def run_check(
     role: Role | None,
     answers_file: Path | None,
     save: bool,
-    as_json: bool,
-) -> bool:
+    full: bool = False,
+) -> Result | None:
     """A whole check-in: answers from a file or the walk-through, saved, then the summary.
 
-    False when the person stopped after the safety guidance (nothing saved).
+    None when the person stopped after the safety guidance (nothing saved).
     """
     from trustrepair.answers import read_answers_file
     from trustrepair.errors import BadInputError
-    from trustrepair.markers import markers_from_checkin
-    from trustrepair.report import new_checkin
 
     extra: list[str] = []
     if answers_file is not None:
@@ -132,73 +99,38 @@ def run_check(
     else:
         outcome = interactive_check(bank, role)
         if outcome is None:
-            return False
+            return None
         answered_role, given, extra = outcome
-    checkin = new_checkin(bank, answered_role, given)
-    named = markers_from_checkin(bank, answered_role, given, extra)
-    if save:
-        save_checkin(space, checkin, named)
-    show_checkin_result(bank, space, checkin, unsaved=[] if save else named, as_json=as_json)
-    return True
+    report = services.record_checkin(bank, space, answered_role, given, extra, save=save)
+    return report_result(report, full=full)
 
 
-def show_progress(space: Workspace, bank: Bank, *, as_json: bool) -> None:
+def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:
+    """Spikes week by week; `brief` (the demo) keeps the trend, the chart and the setbacks."""
+    from trustrepair import messages
+    from trustrepair.render.progress import progress_view
+
+    info = services.progress_info(space, bank)
+    notes = [] if info.spikes_logged else [messages.NO_SPIKES_YET]
+    return Result(info, lambda: progress_view(info, brief=brief), notes, long=True)
+
+
+def timeline_result(space: Workspace, bank: Bank) -> Result:
+    from trustrepair import messages
+    from trustrepair.render.terminal import timeline_view
+
+    info = services.timeline(space, bank)
+    notes = [messages.NO_DATE_YET] if info.discovered is None else []
+    return Result(info, lambda: timeline_view(info, full=True), notes)
+
+
+def markers_result(space: Workspace, bank: Bank, *, show_all: bool) -> Result:
     from trustrepair import messages
 
-    with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
-        info = progress_for(bank, store, dt.date.today(), latest)
-    if as_json:
-        from trustrepair.render.jsonout import model_json
+    found = services.marker_list(space, bank, show_all=show_all)
+    if not found.views:
+        note = messages.NO_ACTIVE_MARKERS if found.stored else messages.NO_MARKERS
+        return Result(found.views, messages=[note])
+    from trustrepair.render.markers import markers_table
 
-        print_data(model_json(info))
-    else:
-        from trustrepair.render.progress import progress_view
-
-        show(progress_view(info))
-    if not info.spikes_logged:
-        say(messages.NO_SPIKES_YET)
-
-
-def show_timeline(space: Workspace, bank: Bank, *, as_json: bool) -> None:
-    from trustrepair import messages
-    from trustrepair.report import discovered_with_source, timeline_info
-
-    with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
-        setting = store.setting("discovered") if store is not None else None
-    found = discovered_with_source(latest, setting)
-    day, source = found or (None, None)
-    info = timeline_info(bank, day, dt.date.today(), source)
-    if as_json:
-        from trustrepair.render.jsonout import model_json
-
-        print_data(model_json(info))
-    elif found is not None:
-        from trustrepair.render.terminal import timeline_view
-
-        show(timeline_view(info, full=True))
-    if found is None:
-        say(messages.NO_DATE_YET)
-
-
-def show_markers(space: Workspace, bank: Bank, *, show_all: bool, as_json: bool) -> None:
-    from trustrepair import messages
-
-    everything: list[Marker] = []
-    views: list[MarkerView] = []
-    with space.reading() as store:
-        if store is not None:
-            everything = store.markers(include_retired=True)
-            wanted = [m for m in everything if show_all or m.retired_utc is None]
-            views = marker_views_for(bank, store, wanted)
-    if as_json:
-        from trustrepair.render.jsonout import list_json
-
-        print_data(list_json(views))
-    elif views:
-        from trustrepair.render.markers import markers_table
-
-        show(markers_table(views))
-    else:
-        say(messages.NO_ACTIVE_MARKERS if everything else messages.NO_MARKERS)
+    return Result(found.views, lambda: markers_table(found.views), long=True)

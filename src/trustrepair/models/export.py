@@ -5,12 +5,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from trustrepair.bank import Agreement, Area, Role, Status
 from trustrepair.models.base import Record
 from trustrepair.models.progress import ProgressInfo
 from trustrepair.models.report import MarkersSection, Report
 from trustrepair.models.report_parts import Evidence, GuidanceItem
 from trustrepair.models.stored import CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.vocab import Agreement, Area, Role, Status
 
 EXPORT_SCHEMA_VERSION = 1
 
@@ -60,6 +60,7 @@ class Comparison(Record):
     betraying_source: str
     affected_when: dt.datetime
     betraying_when: dt.datetime
+    warnings: list[GuidanceItem] = []  # the gravest disagreements, said first
     areas: list[AreaComparison]
     notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
     disclaimer: str

@@ -3,9 +3,9 @@
 import datetime as dt
 from typing import Literal
 
-from trustrepair.bank import Trend
 from trustrepair.models.base import Record
 from trustrepair.models.report_parts import AlertItem, GuidanceItem
+from trustrepair.vocab import Trend
 
 
 class WeekRow(Record):

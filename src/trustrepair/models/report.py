@@ -5,7 +5,6 @@ from typing import Literal
 
 from pydantic import Field
 
-from trustrepair.bank import Area, Role, Status
 from trustrepair.models.base import Record
 from trustrepair.models.progress import ProgressOverview
 from trustrepair.models.reflection import StatementReflection
@@ -17,6 +16,7 @@ from trustrepair.models.report_parts import (
     TimelineInfo,
 )
 from trustrepair.models.stored import Tally
+from trustrepair.vocab import Area, Role, Status
 
 
 class CheckInRef(Record):
@@ -55,6 +55,7 @@ class MarkerView(Record):
     added: dt.date
     retired: dt.date | None = None
     concrete: bool
+    checking: bool = False  # the hurt partner does the looking: surveillance, never evidence
     advice: list[str]
     found: MarkerSignals
     consistency: Consistency
@@ -73,17 +74,29 @@ class MarkerDetail(MarkerView):
 
 class MarkersSection(Record):
     active: int = 0
-    concrete: int = 0
+    concrete: int = 0  # concrete markers that are not checking: the ones that count as evidence
+    checking: int = 0
     markers: list[MarkerView] = []
+    guidance: list[GuidanceItem] = []
+
+
+class OwnPart(Record):
+    """The affected partner's own part: an invitation, never a status."""
+
+    title: str
+    intro: str
     guidance: list[GuidanceItem] = []
 
 
 class Report(Record):
     generated_utc: dt.datetime
     checkin: CheckInRef
+    opening: str  # the one idea that matters most for this role (or safety first)
+    safety_first: bool = False  # afraid: every verdict is withheld and no joint therapy offered
     safety: list[AlertItem]
     prerequisites: dict[Area, AreaResult]
-    your_part: AreaResult | None
+    your_part: AreaResult | None  # the partner who broke trust: their own side, with a status
+    own_part: OwnPart | None = None  # the affected partner: what may help, never graded
     timeline: TimelineInfo
     warnings: list[AlertItem]
     support: list[GuidanceItem]

@@ -3,15 +3,16 @@
 import datetime as dt
 from typing import Literal
 
-from trustrepair.bank import Area, Status
 from trustrepair.models.base import Record
+from trustrepair.vocab import Addressee, Area, Status
 
 
 class GuidanceItem(Record):
     id: str
+    addresses: Addressee
     title: str
     text: str
-    source: str
+    source: str | None = None  # the article section it paraphrases; None: our own words
 
 
 class Evidence(Record):
@@ -52,7 +53,18 @@ class AlertItem(Record):
     evidence: list[str] = []
 
 
+class HorizonInfo(Record):
+    """The span repair commonly takes, and where this person stands on it (shown from day one)."""
+
+    from_months: int
+    to_months: int
+    position: Literal["unknown", "before", "within", "after"]
+    text: str
+    source: str | None = None
+
+
 class TimelineInfo(Record):
+    horizon: HorizonInfo | None = None
     discovered: dt.date | None = None
     discovered_from: Literal["profile", "checkin"] | None = None
     months_elapsed: int | None = None

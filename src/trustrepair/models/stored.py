@@ -4,8 +4,8 @@ import datetime as dt
 
 from pydantic import Field
 
-from trustrepair.bank import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 from trustrepair.models.base import PlainText, Record, local_offset_minutes, new_uid, now_utc
+from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 
 
 class CheckIn(Record):

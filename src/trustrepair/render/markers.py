@@ -5,7 +5,7 @@ Marker text and notes are the person's own words: they always go in as Text, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -14,41 +14,29 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally, WeekTally
+from trustrepair import messages
+from trustrepair.models import MarkerDetail, MarkersSection, MarkerView, Tally
+from trustrepair.render import words
 
-# One glyph per week, by the share shown: under a quarter, under half, under three quarters, more.
-LEVELS = "▁▃▅▇"
-NO_RECORDS = "·"
-LEGEND = (
-    f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
-    f"nearly all shown, {NO_RECORDS} nothing recorded that week."
-)
-
-
-def week_glyph(week: WeekTally | Tally) -> str:
-    if week.recorded == 0:
-        return NO_RECORDS
-    level = min(int(week.shown / week.recorded * len(LEVELS)), len(LEVELS) - 1)
-    return LEVELS[level]
-
-
-def week_strip(weeks: Iterable[WeekTally]) -> str:
-    return "".join(week_glyph(w) for w in weeks)
+LEVELS, NO_RECORDS, LEGEND = words.LEVELS, words.NO_RECORDS, words.WEEKS_LEGEND
+week_glyph, week_strip = words.week_glyph, words.week_strip
 
 
 def tally_text(t: Tally) -> str:
-    return "–" if t.recorded == 0 else f"{t.shown} of {t.recorded}"
+    return words.tally(t.shown, t.recorded)
 
 
 def _marker_cell(view: MarkerView) -> Text:
     cell = Text(view.text)
-    if not view.concrete:
+    if view.checking:
+        cell.append(f"\n{messages.MARKER_CHECKING_HINT}", style="dim italic")
+    elif not view.concrete:
         hint = "could be easier to see"
         if view.id is not None:
             hint += f": trustrepair markers show {view.id}"
         cell.append(f"\n{hint}", style="dim italic")
     if view.retired is not None:
-        cell.append(f"\nretired {view.retired:%d %b %Y}", style="dim")
+        cell.append(f"\nretired {words.day(view.retired)}", style="dim")
     return cell
 
 
@@ -73,25 +61,28 @@ def markers_table(views: Sequence[MarkerView]) -> Table:
     return table
 
 
-def coaching_view(concrete: bool, advice: Sequence[str], note: str) -> RenderableType:
+def coaching_view(
+    concrete: bool, advice: Sequence[str], note: str, *, checking: bool = False
+) -> RenderableType:
     """What the coach says about one marker. `note` is the bank's concrete or keep-anyway line."""
-    if concrete:
+    if concrete and not checking:
         return Text.assemble(("● ", "green"), note)
     body: list[RenderableType] = [Text.assemble(("○ ", "yellow"), a) for a in advice]
     body.append(Text(note, style="dim"))
-    title = Text("Could this be easier to see?", style="bold yellow")
+    heading = messages.MARKER_CHECKING_TITLE if checking else "Could this be easier to see?"
+    title = Text(heading, style="bold yellow")
     return Panel(Group(*body), title=title, title_align="left", border_style="yellow")
 
 
 def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     c = detail.consistency
-    status = f"retired {detail.retired:%d %b %Y}" if detail.retired else "active"
+    status = f"retired {words.day(detail.retired)}" if detail.retired else "active"
     parts: list[RenderableType] = [
         Text.assemble(
-            (f"Marker {detail.id}", "bold"), f"  ·  added {detail.added:%d %b %Y}  ·  {status}"
+            (f"Marker {detail.id}", "bold"), f"  ·  added {words.day(detail.added)}  ·  {status}"
         ),
         Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
-        coaching_view(detail.concrete, detail.advice, note),
+        coaching_view(detail.concrete, detail.advice, note, checking=detail.checking),
         Text(""),
         Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
         Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
@@ -100,7 +91,7 @@ def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
     if detail.recent_records:
         parts += [Text(""), Text("Latest records", style="bold")]
         for r in detail.recent_records:
-            line = Text(f"  {r.on_date:%a %d %b %Y}  {r.outcome}")
+            line = Text(f"  {words.weekday(r.on_date)}  {r.outcome}")
             if r.note:
                 line.append(f"  {r.note}", style="dim")
             parts.append(line)
@@ -126,6 +117,8 @@ def markers_section_view(section: MarkersSection) -> RenderableType:
     if section.markers:
         count = f"{section.active} active marker" + ("" if section.active == 1 else "s")
         parts.append(Text(f"{count}, {section.concrete} of them concrete and observable."))
+        if section.checking:
+            parts.append(Text(messages.MARKERS_CHECKING_COUNT.format(n=section.checking)))
         parts.append(markers_table(section.markers))
     parts += [Text(""), guidance_block(section.guidance)]
     return Group(*parts)

@@ -24,14 +24,13 @@ from trustrepair.models import (
     TrendDetail,
     TriggerCount,
 )
+from trustrepair.render import words
 from trustrepair.render.terminal import alert_panel, guidance_block
-from trustrepair.spikes import ALPHA, change_rate, day_label, p_text, two_figures
+from trustrepair.spikes import ALPHA
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
-SPARKS = "▁▂▃▄▅▆▇█"
 TREND_STYLE = {"falling": "green", "flat": "yellow", "rising": "yellow", "insufficient_data": "dim"}
 UNIT_HEADER = {"week": "Week", "month": "Month", "quarter": "Quarter"}
-SPARK_LIMIT = 24  # the summary's one-line chart stays on one line at 80 columns
 
 
 def bar(value: float, top: float, width: int) -> str:
@@ -87,29 +86,8 @@ def _table() -> Table:
     return Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False, expand=False)
 
 
-def sparkline(bars: Sequence[ChartBar], limit: int = SPARK_LIMIT) -> str:
-    values = _squeeze([(b.per_week, b.weeks) for b in bars], limit)
-    top = max(values, default=0.0)
-    if top <= 0:
-        return "·" * len(values)
-    return "".join("·" if v <= 0 else SPARKS[min(7, int(v / top * 7.999))] for v in values)
-
-
-def _squeeze(points: list[tuple[float, int]], limit: int) -> list[float]:
-    """Merge neighbours (weighted by weeks) until at most `limit` points remain."""
-    if len(points) <= limit:
-        return [v for v, _ in points]
-    size = -(-len(points) // limit)
-    merged = []
-    for i in range(0, len(points), size):
-        chunk = points[i : i + size]
-        weeks = sum(w for _, w in chunk)
-        merged.append(sum(v * w for v, w in chunk) / weeks if weeks else 0.0)
-    return merged
-
-
-def trend_text(trend: str, words: str) -> Text:
-    return Text(words, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
+def trend_text(trend: str, said: str) -> Text:
+    return Text(said, style=f"bold {TREND_STYLE.get(trend, '')}".strip())
 
 
 def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodStats] = ()) -> Text:
@@ -122,14 +100,17 @@ def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodSt
         what = _change(trend, slope, comparisons)
     elif p < ALPHA:
         what = (
-            messages.TREND_DRIFTS.format(rate=change_rate(slope))
+            messages.TREND_DRIFTS.format(rate=words.change_rate(slope))
             if slope
             else messages.TREND_SHIFTS
         )
     else:
         what = messages.TREND_NO_STEADY_CHANGE
     sentence = messages.TREND_OVER_WEEKS.format(
-        weeks=detail.weeks_used, what=what, slope=two_figures(slope, signed=True), p=p_text(p)
+        weeks=detail.weeks_used,
+        what=what,
+        slope=words.two_figures(slope, signed=True),
+        p=words.p_text(p),
     )
     return Text(sentence, style="dim")
 
@@ -137,7 +118,7 @@ def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodSt
 def _change(trend: str, slope: float, comparisons: Sequence[PeriodStats]) -> str:
     moves, goes = messages.TREND_MOVE_WORDS[trend]
     if slope:
-        return messages.TREND_MOVES.format(moves=moves, rate=change_rate(slope))
+        return messages.TREND_MOVES.format(moves=moves, rate=words.change_rate(slope))
     # Most pairs of weeks tie (many empty weeks), so the median slope is 0: give the levels.
     what = messages.TREND_MOVES_TIED.format(moves=goes)
     if len(comparisons) >= 2:
@@ -158,7 +139,7 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
     )
     line = Text.assemble(
         f"{first} ",
-        (sparkline(overview.chart), "cyan"),
+        (words.sparkline(overview.chart), "cyan"),
         f" {last}  ",
         trend_text(overview.trend, overview.trend_words),
     )
@@ -167,7 +148,7 @@ def overview_line(overview: ProgressOverview) -> RenderableType:
 
 
 def _short(start: dt.date, unit: str) -> str:
-    return f"{start.day} {start:%b}" if unit == "week" else f"{start:%b %Y}"
+    return words.week_label(start) if unit == "week" else words.month(start)
 
 
 def comparison_table(periods: Iterable[PeriodStats]) -> Table:
@@ -180,7 +161,7 @@ def comparison_table(periods: Iterable[PeriodStats]) -> Table:
     for p in periods:
         table.add_row(
             Text(p.label),
-            Text(day_label(p.first_week)),
+            Text(words.day(p.first_week)),
             Text(number(p.per_week)),
             Text(number(p.median_minutes)),
             Text(number(p.median_intensity)),
@@ -198,8 +179,9 @@ def triggers_line(triggers: Sequence[TriggerCount], total: int) -> Text:
     )
 
 
-def progress_view(info: ProgressInfo) -> RenderableType:
-    parts: list[RenderableType] = [alert_panel(a) for a in info.stops]
+def progress_view(info: ProgressInfo, *, brief: bool = False) -> RenderableType:
+    """The whole progress view; `brief` keeps the trend and the chart (one screen)."""
+    parts: list[RenderableType] = [] if brief else [alert_panel(a) for a in info.stops]
     parts.append(Rule(Text("Spikes of distrust", style="bold"), align="left"))
     if not info.spikes_logged:
         parts.append(Text(messages.PROGRESS_NONE_YET, style="dim"))
@@ -208,7 +190,7 @@ def progress_view(info: ProgressInfo) -> RenderableType:
     first, last = info.first_spike_local, info.last_spike_local
     if first is not None and last is not None:
         span = messages.PROGRESS_SPAN.format(
-            n=info.spikes_logged, first=day_label(first), last=day_label(last)
+            n=info.spikes_logged, first=words.day(first), last=words.day(last)
         )
         parts.append(Text(span, style="dim"))
     parts.append(Text.assemble(("Trend: ", "bold"), trend_text(info.trend, info.trend_words)))
@@ -220,6 +202,8 @@ def progress_view(info: ProgressInfo) -> RenderableType:
     if info.chart_unit != "week":
         parts.append(Text(messages.PROGRESS_ROW_PER.format(unit=info.chart_unit), style="dim"))
     parts.append(SpikeChart(info.chart, info.chart_unit))
+    if brief:
+        return Group(*parts)
     if info.comparisons:
         parts += [Text(""), comparison_table(info.comparisons)]
     if info.triggers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -11,47 +12,36 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trustrepair.bank import PREREQUISITES, Area, Status
-from trustrepair.messages import ROLE_SHORT
-from trustrepair.models import (
-    AlertItem,
-    AreaNote,
-    AreaResult,
-    GuidanceItem,
-    HistoryRow,
-    Report,
-    StatementReflection,
-    TimelineInfo,
-)
-from trustrepair.render.markers import markers_section_view
-from trustrepair.render.reflection import reflection_view
-
-STATUS_MARK: dict[Status, tuple[str, str]] = {
-    "in_place": ("●", "green"),
-    "partial": ("◐", "yellow"),
-    "not_yet": ("○", "red"),
-    "unclear": ("?", "magenta"),
-}
+from trustrepair.models import AlertItem, GuidanceItem, HistoryRow, Report, TimelineInfo
+from trustrepair.render import words
+from trustrepair.render.sections import Cell, Guide, Line, Section
+from trustrepair.render.sections import Table as OutlineTable
+from trustrepair.vocab import PREREQUISITES, Area, Status
 
 
-def status_text(status: Status, label: str) -> Text:
-    mark, style = STATUS_MARK[status]
-    return Text.assemble((f"{mark} ", style), (label, f"bold {style}"))
+def status_text(status: str, label: str) -> Text:
+    return Text.assemble(
+        (f"{words.mark(status)} ", words.colour(status)), (label, "bold " + words.colour(status))
+    )
 
 
 def guidance_block(items: Iterable[GuidanceItem]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for g in items:
-        parts.append(Text(g.title, style="bold"))
-        parts.append(Padding(Text(g.text), (0, 0, 0, 2), expand=False))
-        parts.append(
-            Padding(
-                Text(f"From the article: {g.source}", style="dim italic"),
-                (0, 0, 1, 2),
-                expand=False,
-            )
-        )
-    return Group(*parts)
+    """Guidance from the bank, each with its source (views outside the summary's outline)."""
+    return Group(*[guide_view(Guide(g.title, g.text, words.named_credit(g.source))) for g in items])
+
+
+def guide_view(g: Guide) -> RenderableType:
+    body = Text(g.text)
+    if g.credit:
+        body.append(f" ({g.credit})", style="dim italic")
+    if not g.title:
+        return body
+    return Group(Text(g.title, style="bold"), Padding(body, (0, 0, 0, 2), expand=False))
+
+
+def credit_text(source: str) -> Text:
+    """The article credit in a view of its own (about, alerts): a heading, as the article has it."""
+    return Text(f"From {words.ARTICLE}: {source}", style="dim italic")
 
 
 def alert_panel(alert: AlertItem) -> Panel:
@@ -59,181 +49,124 @@ def alert_panel(alert: AlertItem) -> Panel:
     body: list[RenderableType] = [Text(alert.guidance.text)]
     if alert.evidence:
         body.append(Text("Because: " + "; ".join(alert.evidence), style="dim"))
-    body.append(Text(f"From the article: {alert.guidance.source}", style="dim italic"))
+    if alert.guidance.source:
+        body.append(credit_text(alert.guidance.source))
     title = Text(alert.guidance.title, style=f"bold {style}")
     return Panel(Group(*body), title=title, title_align="left", border_style=style)
 
 
-def area_panel(result: AreaResult) -> Panel:
-    body: list[RenderableType] = []
-    for reason in result.reasons:
-        mark, style = STATUS_MARK[reason.status]
-        body.append(Text.assemble((f"{mark} ", style), reason.text))
-        for ev in reason.evidence:
-            body.append(Text(f"    {ev.question}: {ev.answer}", style="dim"))
-    if not result.reasons:
-        body.append(Text("Not enough answers to say yet.", style="dim"))
-    for note in result.notes:
-        body += note_lines(note)
-    if result.guidance:
+# --- the summary's outline, drawn for a terminal ---------------------------------------------
+
+BLANK = Text("")
+TONE = {"plain": "", "muted": "dim", "strong": "bold", "quote": "italic"}
+KIND_STYLE = {"safety": "red", "warning": "yellow"}
+
+
+def line_view(line: Line) -> RenderableType:
+    text = Text()
+    if line.lead:
+        text.append(line.lead, style="bold")
+    if line.status is not None:
+        text.append(f"{words.mark(line.status)} ", style=words.colour(line.status))
+    text.append(line.text, style=TONE[line.tone])
+    return Padding(text, (0, 0, 0, line.indent), expand=False) if line.indent else text
+
+
+def table_view(table: OutlineTable) -> Table:
+    # Every column may wrap (fold), so a narrow terminal wraps a table instead of cutting it.
+    out = Table(expand=False, show_edge=False, box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0))
+    for header in table.headers:
+        out.add_column(Text(header), overflow="fold")
+    for row in table.rows:
+        out.add_row(*[_cell(c) for c in row])
+    return out
+
+
+def _cell(cell: Cell) -> Text:
+    if cell.status is None:
+        return Text(cell.text)
+    return status_text(cell.status, cell.text)
+
+
+def section_view(section: Section) -> RenderableType:
+    body: list[RenderableType] = [line_view(line) for line in section.lines]
+    for table in section.tables:
+        body += [BLANK, table_view(table)] if body else [table_view(table)]
+    if section.guidance and body:
         body.append(Text(""))
-        body.append(guidance_block(result.guidance))
-    _, style = STATUS_MARK[result.status]
-    title = Text.assemble(
-        (result.title, "bold"), ": ", status_text(result.status, result.status_label)
-    )
-    return Panel(Group(*body), title=title, title_align="left", border_style=style)
+    for i, g in enumerate(section.guidance):
+        body += [Text("")] if i and g.title else []
+        body.append(guide_view(g))
+    if section.kind in KIND_STYLE:
+        style = KIND_STYLE[section.kind]
+        title = Text(section.title, style=f"bold {style}")
+        return Panel(Group(*body), title=title, title_align="left", border_style=style)
+    if not section.title:
+        return Group(*body)
+    heading = Text(section.title, style="bold")
+    if section.status is not None:
+        heading.append("  ")
+        heading.append_text(status_text(section.status, section.status_label))
+    return Group(BLANK, Rule(heading, align="left"), *body)
 
 
-def note_lines(note: AreaNote) -> list[RenderableType]:
-    """A note from another input (the written statement): marked apart from the reasons."""
-    lines: list[RenderableType] = [Text.assemble(("✎ ", "cyan"), note.text)]
-    lines += [Text.assemble("    “", phrase, "”", style="dim") for phrase in note.phrases]
-    lines.append(Padding(Text(note.caption, style="dim italic"), (0, 0, 0, 2), expand=False))
-    return lines
+def outline_view(sections: Iterable[Section]) -> RenderableType:
+    views = [section_view(s) for s in sections]
+    if views and isinstance(views[0], Group) and views[0].renderables[:1] == [BLANK]:
+        views[0] = Group(*views[0].renderables[1:])  # no blank line above the first heading
+    return Group(*views)
 
 
-def statement_section(st: StatementReflection) -> RenderableType:
-    heading = Rule(Text(st.heading, style="bold"), align="left")
-    return Group(heading, reflection_view(st.reflection), Text(""))
+def report_view(report: Report, *, full: bool = True) -> RenderableType:
+    """The summary: the short view by default, every section with `full`."""
+    if full:
+        from trustrepair.render.outline import outline
 
+        return outline_view(outline(report))
+    from trustrepair.render.glance import glance
 
-def overview_table(report: Report) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column()
-    table.add_column()
-    areas = list(report.prerequisites.values())
-    if report.your_part is not None:
-        areas.append(report.your_part)
-    for result in areas:
-        table.add_row(Text(result.title), status_text(result.status, result.status_label))
-    return table
+    return outline_view(glance(report))
 
 
 def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     """Where things stand in time; `full` adds what to expect at the next anniversary."""
-    if info.discovered is None or info.months_elapsed is None:
-        return Text(
-            "No date yet for when it came to light. Add one with: "
-            "trustrepair profile set discovered YYYY-MM-DD",
-            style="dim",
-        )
-    lines: list[RenderableType] = [
-        Text.assemble(
-            ("Came to light: ", "bold"),
-            f"{info.discovered:%d %B %Y}, {_months(info.months_elapsed)} ago",
-            (_SOURCE.get(info.discovered_from or "", ""), "dim"),
-        ),
-        Text.assemble(("Where that puts you: ", "bold"), info.phase_title or ""),
-    ]
-    if info.next_anniversary is not None and info.days_to_anniversary is not None:
-        lines.append(
-            Text.assemble(
-                ("Next anniversary: ", "bold"),
-                _nth(info.anniversary_number),
-                f"{info.next_anniversary:%d %B %Y} ({_days(info.days_to_anniversary)})",
-                (_leap_note(info), "dim"),
-            )
-        )
-    lines.append(Text(""))
-    lines.append(guidance_block(info.guidance))
+    from trustrepair.render.outline import horizon_lines, timeline_section
+    from trustrepair.render.sections import Telling
+
+    tell = Telling(named=True)
+    if info.discovered is None:  # the missing date is said on stderr; the span still shows
+        return section_view(Section(key="timeline", title="", lines=horizon_lines(info, tell)))
+    section = timeline_section(info, tell)
     expect = info.expect_at_anniversary
-    if full and expect is not None and expect not in info.guidance:
-        lines.append(Text("What to expect around the anniversary", style="bold underline"))
-        lines.append(guidance_block([expect]))
-    return Group(*lines)
+    if full and expect is not None:
+        section.guidance += tell.guides([expect])
+    section.title = ""
+    return section_view(section)
 
 
-_SOURCE = {"profile": "  (set with profile set)", "checkin": "  (from your check-in)"}
-
-
-def _nth(n: int | None) -> str:
-    if not n:
-        return ""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"the {n}{suffix}, on "
-
-
-def _leap_note(info: TimelineInfo) -> str:
-    discovered, anniversary = info.discovered, info.next_anniversary
-    if discovered and anniversary and (discovered.month, discovered.day) == (2, 29):
-        return "  (29 February is marked on 28 February outside leap years)"
-    return ""
-
-
-def _months(n: int) -> str:
-    if n < 1:
-        return "less than a month"
-    return f"{n} month" + ("" if n == 1 else "s")
-
-
-def _days(n: int) -> str:
-    return "today" if n == 0 else ("tomorrow" if n == 1 else f"in {n} days")
-
-
-def report_view(report: Report) -> RenderableType:
-    ref = report.checkin
-    parts: list[RenderableType] = [alert_panel(a) for a in report.safety]
-    parts.append(
-        Text.assemble(
-            ("Your check-in of ", "bold"),
-            (f"{ref.when_local:%d %b %Y, %H:%M}", "bold"),
-            f"  (answered as {ref.role_label})",
-        )
-    )
-    if not ref.bank_matches:
-        parts.append(
-            Text(
-                f"This check-in used question bank {ref.bank_version}; the wording shown is from "
-                "the current bank.",
-                style="dim",
-            )
-        )
-    parts += [Text(""), overview_table(report), Text("")]
-    parts += [alert_panel(a) for a in report.warnings]
-    parts += [area_panel(r) for r in report.prerequisites.values()]
-    parts += [statement_section(st) for st in report.reflections]
-    if report.your_part is not None:
-        parts.append(area_panel(report.your_part))
-    parts.append(markers_section_view(report.markers))
-    if report.spikes_now:
-        parts.append(Rule(Text("Waves of distrust", style="bold"), align="left"))
-        parts += [Text(f"{e.question}: {e.answer}") for e in report.spikes_now]
-        parts += [Text(""), guidance_block(report.spikes_guidance)]
-    if report.notes:
-        parts.append(Rule(Text("In your words", style="bold"), align="left"))
-        for note in report.notes:
-            parts.append(Text(note.question, style="bold"))
-            parts.append(Padding(Text(note.answer), (0, 0, 1, 2), expand=False))
-    if report.progress is not None:
-        from trustrepair.render.progress import overview_line
-
-        title = Text("Progress: spikes of distrust per week", style="bold")
-        parts.append(Rule(title, align="left"))
-        parts.append(overview_line(report.progress))
-    parts.append(Rule(Text("Timeline", style="bold"), align="left"))
-    parts.append(timeline_view(report.timeline))
-    parts.append(Rule(Text("Support", style="bold"), align="left"))
-    parts.append(guidance_block(report.support))
-    parts.append(Text(report.disclaimer, style="dim italic"))
-    return Group(*parts)
-
-
-def history_view(rows: list[HistoryRow], titles: Mapping[Area, str]) -> RenderableType:
+def history_view(
+    rows: list[HistoryRow], titles: Mapping[Area, str], labels: Mapping[Status, str]
+) -> RenderableType:
+    """One row per check-in; the status words are the summary's own (the bank's labels)."""
     table = Table(
-        title=Text("Check-ins, newest first"), title_justify="left", expand=False, show_edge=False
+        title=Text("Check-ins, newest first"),
+        title_justify="left",
+        expand=False,
+        show_edge=False,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
     )
     table.add_column("When", no_wrap=True)
-    table.add_column("Role", no_wrap=True)
+    table.add_column("Role", overflow="fold")
     for area in PREREQUISITES:
-        table.add_column(titles[area])
+        table.add_column(titles[area], overflow="fold")
     for row in rows:
         cells = [
-            Text(f"{row.when_local:%Y-%m-%d %H:%M}"),
-            Text(ROLE_SHORT[row.role]),
+            Text(words.compact_moment(row.when_local)),
+            Text(words.ROLE_SHORT[row.role]),
         ]
         for area in PREREQUISITES:
             status = row.statuses.get(area, "unclear")
-            cells.append(status_text(status, status.replace("_", " ")))
+            cells.append(status_text(status, labels[status]))
         table.add_row(*cells)
     return table

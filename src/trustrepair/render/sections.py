@@ -1,0 +1,86 @@
+"""The pieces an outline is made of: sections with lines, tables and guidance, and the telling
+that makes sure each guidance entry is said once, with its credit. No Rich: every renderer
+draws these the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from trustrepair.models import GuidanceItem, ProgressInfo
+from trustrepair.render import words
+
+Kind = Literal["plain", "safety", "warning", "area", "footer"]
+Tone = Literal["plain", "muted", "strong", "quote"]
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text. `lead` is a short bold label; `status` puts a mark just before the text."""
+
+    text: str
+    lead: str = ""
+    status: str | None = None
+    tone: Tone = "plain"
+    indent: int = 0
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    status: str | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
+@dataclass(slots=True)
+class Guide:
+    title: str
+    text: str
+    credit: str
+
+
+@dataclass(slots=True)
+class Section:
+    key: str
+    title: str
+    kind: Kind = "plain"
+    status: str | None = None
+    status_label: str = ""
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    guidance: list[Guide] = field(default_factory=list)
+    chart: ProgressInfo | None = None  # the HTML page draws it as a picture; others use the table
+
+
+class Telling:
+    """What has been said so far: guidance shown, and the article's parts in order of first use."""
+
+    def __init__(self, *, named: bool = False) -> None:
+        self.shown: set[str] = set()
+        self.said: set[str] = set()  # answers already named (a warning's "because")
+        self.parts: list[str] = []
+        self.named = named  # a view with one or two entries names the part in place
+
+    def credit(self, source: str | None) -> str:
+        if source is None:  # trustrepair's own words carry no credit
+            return ""
+        if self.named:
+            return words.named_credit(source)
+        if source not in self.parts:
+            self.parts.append(source)
+        return words.credit(self.parts.index(source) + 1)
+
+    def guides(self, items: Iterable[GuidanceItem]) -> list[Guide]:
+        out: list[Guide] = []
+        for g in items:
+            if g.id in self.shown:
+                continue
+            self.shown.add(g.id)
+            out.append(Guide(title=g.title, text=g.text, credit=self.credit(g.source)))
+        return out
