@@ -1,6 +1,6 @@
 """Build a realistic multi-year trustrepair store with the demo's generator.
 
-    python benchmarks/make_store.py --home DIR --years 3
+    python benchmarks/make_store.py --home DIR --years 3 [--encrypt PASSPHRASE_FILE]
 
 Three years is about 1,100 days, 3,000 spikes, 150 check-ins and 8 markers with 4,000 records.
 """
@@ -33,18 +33,28 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True, help="an empty folder for the store")
     parser.add_argument("--years", type=float, default=3.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--encrypt", type=Path, metavar="FILE", help="encrypt it with the passphrase in FILE"
+    )
     args = parser.parse_args()
     space = make_store(args.home, args.years, args.seed)
-    from trustrepair.store import open_existing
+    from trustrepair.passphrase import PassphraseSource, read_passphrase_file
+    from trustrepair.store import open_store
 
-    store = open_existing(space.database)
-    assert store is not None
+    unlock = None
+    if args.encrypt:
+        from trustrepair.encryption import encrypt
+
+        encrypt(space, read_passphrase_file(args.encrypt, print))
+        unlock = PassphraseSource(file=args.encrypt, ask=None, warn=print)
+    store = open_store(space.database, write=False, unlock=unlock)
     counts = {
         t: store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
         for t in ("checkins", "spikes", "markers", "marker_records")
     }
     store.close()
-    print(f"built {space.database}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    kind = "encrypted" if store.encrypted else "plain"
+    print(f"built {space.database} ({kind}): " + ", ".join(f"{n} {t}" for t, n in counts.items()))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def build(home: Path) -> int:
     with store.transaction() as db:
         for r in records:
             db.execute(
-                "INSERT INTO marker_records VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO marker_records (uid, marker_uid, on_date, shown, note, created_utc)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (r.uid, r.marker_uid, r.on_date.isoformat(), int(r.shown), r.note, "2026-01-01"),
             )
     store.close()
@@ -65,14 +66,14 @@ def in_process(home: Path, runs: int = 20) -> float:
     from trustrepair.bank import load_bank
     from trustrepair.markers import counted_since
     from trustrepair.report import marker_views
-    from trustrepair.store import open_existing
+    from trustrepair.store import open_store
 
     bank, today = load_bank(), dt.date.today()
     best = float("inf")
     for _ in range(runs):
         began = time.perf_counter()
-        store = open_existing(home / "profiles" / "default" / "trustrepair.db")
-        if store is None:
+        store = open_store(home / "profiles" / "default" / "trustrepair.db", write=False)
+        if not store.saved:
             raise SystemExit("the synthetic store is missing")
         marker_views(bank, store.markers(), store.marker_counts(counted_since(today)), today)
         store.close()

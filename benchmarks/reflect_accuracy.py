@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/reflect_accuracy.py                 # every statement
     .venv/bin/python benchmarks/reflect_accuracy.py --split holdout # only the held-out ones
     .venv/bin/python benchmarks/reflect_accuracy.py --errors        # list each miss
+    .venv/bin/python benchmarks/reflect_accuracy.py --split held-out --record
+        # measure the current held-out round and write its macro recall into the bank's
+        # [reflect.measured] table, which the caveat under every reflection shows
 
 Scored per statement: a category counts as found when at least one phrase of that category
 was flagged. Every split has been used to tune the patterns by now, so these numbers are
@@ -13,6 +16,7 @@ benchmarks/reflect_accuracy_history.md.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -21,7 +25,11 @@ from pathlib import Path
 from trustrepair.bank import load_bank
 from trustrepair.reflect import reflect_statement, rules_of
 
-LABELLED = Path(__file__).resolve().parents[1] / "tests" / "data" / "reflect_labelled.toml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+LABELLED = DATA / "reflect_labelled.toml"  # tuning: every split here has been tuned on
+HELD_OUT = DATA / "reflect_heldout.toml"  # the current held-out round: never tuned on
+BANK = Path(__file__).resolve().parents[1] / "data" / "prompts.toml"
+MEASURED = re.compile(r"^\[reflect\.measured\]\n(?:[a-z_]+ = .*\n)+", re.MULTILINE)
 
 
 @dataclass
@@ -53,7 +61,14 @@ def _pct(n: int, d: int) -> str:
 
 
 def load(split: str) -> list[dict[str, object]]:
-    rows = tomllib.loads(LABELLED.read_text(encoding="utf-8"))["statements"]
+    """Rows of one split; "tuning" is every tuned-on split, "held-out" the current round."""
+    tuning = tomllib.loads(LABELLED.read_text(encoding="utf-8"))["statements"]
+    held = tomllib.loads(HELD_OUT.read_text(encoding="utf-8"))["statements"]
+    if split == "tuning":
+        return list(tuning)
+    if split == "held-out":
+        return list(held)
+    rows = [*tuning, *held]
     return [r for r in rows if split == "all" or r.get("split", "dev") == split]
 
 
@@ -79,6 +94,27 @@ def run(rows: list[dict[str, object]]) -> dict[str, object]:
     return {"flags": flags, "strengths": strengths, "clean": clean, "n": len(rows)}
 
 
+def macro_recall(scores: dict[str, Score]) -> float:
+    """The mean of the per-category recalls: each kind of phrase counts the same."""
+    recalls = [s.tp / (s.tp + s.fn) for s in scores.values() if s.tp + s.fn]
+    return sum(recalls) / len(recalls)
+
+
+def record(recall: float, statements: int, round_name: str, bank: Path = BANK) -> None:
+    """Write the measured recall into the bank's [reflect.measured] table, in place."""
+    text = bank.read_text(encoding="utf-8")
+    table = (
+        "[reflect.measured]\n"
+        f"recall = {recall:.3f}\n"
+        f"statements = {statements}\n"
+        f'round = "{round_name}"\n'
+    )
+    new, count = MEASURED.subn(table, text)
+    if count != 1:
+        raise SystemExit(f"{bank}: expected one [reflect.measured] table, found {count}")
+    bank.write_text(new, encoding="utf-8")
+
+
 def table(title: str, scores: dict[str, Score]) -> list[str]:
     lines = [f"{title:<22} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}"]
     for name, s in scores.items():
@@ -99,9 +135,20 @@ def table(title: str, scores: dict[str, Score]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["all", "dev", "holdout", "fresh"], default="all")
+    parser.add_argument(
+        "--split",
+        default="all",
+        help="all, tuning, held-out, or one split by name (dev, holdout, fresh, round4 ...)",
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and false flag")
+    parser.add_argument(
+        "--record",
+        metavar="ROUND",
+        help="with --split held-out: write the macro recall into the bank for the caveat",
+    )
     args = parser.parse_args(argv)
+    if args.record and args.split != "held-out":
+        parser.error("--record measures the held-out round only (--split held-out)")
     rows = load(args.split)
     result = run(rows)
     flags: dict[str, Score] = result["flags"]  # type: ignore[assignment]
@@ -109,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     clean: dict[str, list[int]] = result["clean"]  # type: ignore[assignment]
     print(f"{result['n']} labelled statements (split: {args.split})\n")
     print("\n".join(table("flag category", flags)))
+    print(f"macro recall (mean of the categories): {100 * macro_recall(flags):.1f}%")
     print()
     print("\n".join(table("strength", strengths)))
     print()
@@ -117,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
             "genuine, no flag" if kind == "genuine" else "quoted/negated/reported traps, no flag"
         )
         print(f"{label}: {ok}/{total} ({_pct(ok, total).strip()})")
+    if args.record:
+        record(macro_recall(flags), int(str(result["n"])), args.record)
+        print(f"\nrecorded in {BANK.name} [reflect.measured]: {macro_recall(flags):.3f}")
     if args.errors:
         print()
         for name, s in {**flags, **strengths}.items():

@@ -3,8 +3,10 @@
     python benchmarks/run.py [--runs 15] [--only NAME] [--markdown]
 
 Prints one table: median wall time of each command on 3-year and 10-year stores, its ratio to
-the hello-world, the target from issue 15, and peak memory (max RSS). `--markdown` prints the
-same table for the README.
+the hello-world measured in the same run (for an encrypted store, to the same command on the
+plain store), the target from issue 15, and peak memory (max RSS). Then the cost of the key
+derivation on each open of an encrypted store, measured in a child process. `--markdown`
+prints the table for the README.
 This script imports nothing heavy itself, so that the children's max RSS is their own.
 """
 
@@ -34,6 +36,27 @@ def main(name: str = "world") -> None:
 app()
 """
 MIB = 1024 * 1024
+PASSPHRASE = "a benchmark passphrase of ordinary words"  # noqa: S105 - a throwaway store
+# Opens the same store, plain and encrypted, many times; prints the two medians in ms.
+OPEN_COST = """
+import statistics, sys, time
+from pathlib import Path
+from trustrepair.passphrase import PassphraseSource
+from trustrepair.store import open_store
+
+def median_open(path, unlock, runs):
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        open_store(path, write=False, unlock=unlock).close()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000
+
+plain, locked, secret = (Path(a) for a in sys.argv[1:4])
+runs = int(sys.argv[4])
+unlock = PassphraseSource(file=secret, ask=None, warn=print)
+print(f"{median_open(plain, None, runs):.1f} {median_open(locked, unlock, runs):.1f}")
+"""
 
 
 @dataclass
@@ -68,9 +91,13 @@ def trustrepair_argv() -> list[str]:
 class Case:
     name: str
     args: list[str]
-    store: str  # "none", "empty", "3y" or "10y"
-    target: float | None  # ratio to the hello-world (or, with `against`, to that row)
+    store: str  # "none", "empty", "3y", "3y-encrypted" or "10y"
+    target: float | None  # ratio to the hello-world, or to the row named in `against`
     against: str | None = None
+
+
+def export(fmt: str) -> list[str]:
+    return ["export", "--format", fmt, "-o", "{out}." + fmt, "--force"]
 
 
 # The targets of issue 15: ratios to the Typer hello-world measured in the same run.
@@ -84,44 +111,42 @@ CASES = [
     Case("history (3y)", ["history"], "3y", 1.4),
     Case("spike (empty)", ["spike", "--minutes", "5"], "empty", None),
     Case("spike (3y)", ["spike", "--minutes", "5"], "3y", 1.2),
-    Case(
-        "export html (3y)", ["export", "--format", "html", "-o", "{out}.html", "--force"], "3y", 1.6
-    ),
-    Case(
-        "export json (3y)", ["export", "--format", "json", "-o", "{out}.json", "--force"], "3y", 1.8
-    ),
+    Case("export html (3y)", export("html"), "3y", 1.6),
+    Case("export json (3y)", export("json"), "3y", 1.8),
     Case("summary (10y)", ["summary"], "10y", 1.6),
     Case("progress (10y)", ["progress"], "10y", 1.6),
-    Case(
-        "export html (10y)",
-        ["export", "--format", "html", "-o", "{out}.html", "--force"],
-        "10y",
-        2.0,
-    ),
-    Case(
-        "export json (10y)",
-        ["export", "--format", "json", "-o", "{out}.json", "--force"],
-        "10y",
-        2.0,
-    ),
-    Case(
-        "export toml (10y)",
-        ["export", "--format", "toml", "-o", "{out}.toml", "--force"],
-        "10y",
-        2.0,
-    ),
+    Case("export html (10y)", export("html"), "10y", 2.0),
+    Case("export json (10y)", export("json"), "10y", 2.0),
+    Case("export toml (10y)", export("toml"), "10y", 2.0),
+    Case("summary (3y, encrypted)", ["summary"], "3y-encrypted", None, "summary (3y)"),
+    Case("spike (3y, encrypted)", ["spike", "--minutes", "5"], "3y-encrypted", None, "spike (3y)"),
 ]
 RSS_TARGET_MIB = 80
 
 
-def build_store(home: Path, years: float) -> None:
+def build_store(home: Path, years: float, secret: Path | None = None) -> None:
     # In a child process: ru_maxrss of every later child starts at this process's own
     # peak (Linux carries it across fork and exec), so this process must stay small.
-    subprocess.run(
-        [sys.executable, str(HERE / "make_store.py"), "--home", str(home), "--years", str(years)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    argv = [sys.executable, str(HERE / "make_store.py"), "--home", str(home), "--years", str(years)]
+    if secret is not None:
+        argv += ["--encrypt", str(secret)]
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+
+
+def make_homes(root: Path, cases: list[Case], secret: Path) -> dict[str, Path]:
+    homes = {"none": root / "none", "empty": root / "empty"}
+    for home in homes.values():
+        home.mkdir()
+    wanted = {c.store for c in cases} | {"3y"}  # the key-derivation line reads the 3-year store
+    for key, years, encrypt in (
+        ("3y", 3.0, False),
+        ("3y-encrypted", 3.0, True),
+        ("10y", 10.0, False),
+    ):
+        if key in wanted:
+            homes[key] = root / key
+            build_store(homes[key], years, secret if encrypt else None)
+    return homes
 
 
 def main() -> None:
@@ -136,23 +161,51 @@ def main() -> None:
         root = Path(tmp)
         hello = root / "hello.py"
         hello.write_text(HELLO)
-        homes = {"none": root / "none", "empty": root / "empty"}
-        for home in homes.values():
-            home.mkdir()
-        for key, years in (("3y", 3.0), ("10y", 10.0)):
-            if any(c.store == key for c in cases):
-                homes[key] = root / key
-                build_store(homes[key], years)
+        secret = root / "passphrase"
+        secret.write_text(PASSPHRASE + "\n")
+        secret.chmod(0o600)
+        homes = make_homes(root, cases, secret)
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "PAGER": "cat"}
+        env["TRUSTREPAIR_PASSPHRASE_FILE"] = str(secret)
         base = measure([sys.executable, str(hello)], env, args.runs)
+        timings: dict[str, Timing] = {}
         rows: list[tuple[str, Timing, Timing | None, float | None]] = [
             ("typer hello-world", base, None, None)
         ]
         for case in cases:
             argv = [*tr, *(a.format(out=root / "out") for a in case.args)]
             timing = measure(argv, {**env, "TRUSTREPAIR_HOME": str(homes[case.store])}, args.runs)
-            rows.append((case.name, timing, base if case.target else None, case.target))
+            timings[case.name] = timing
+            against = timings.get(case.against) if case.against else base
+            shown = f"{case.name} vs plain" if case.against else case.name
+            rows.append(
+                (shown, timing, against if case.target or case.against else None, case.target)
+            )
+        opens = None
+        if "3y-encrypted" in homes:
+            opens = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    OPEN_COST,
+                    *map(str, (db(homes["3y"]), db(homes["3y-encrypted"]), secret)),
+                    "21",
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
     print_table(rows, args.runs, markdown=args.markdown)
+    if opens:
+        plain_ms, locked_ms = map(float, opens)
+        print(
+            f"Opening the 3-year store: {plain_ms:.1f} ms plain, {locked_ms:.0f} ms encrypted; "
+            f"the key derivation costs about {locked_ms - plain_ms:.0f} ms per open (median of 21)."
+        )
+
+
+def db(home: Path) -> Path:
+    return home / "profiles" / "default" / "trustrepair.db"
 
 
 def print_table(
@@ -183,9 +236,9 @@ def print_table(
         for line in lines:
             print("| " + " | ".join(line) + " |")
     else:
-        print(f"{head[0]:<26} {head[1]:>9} {head[2]:>6} {head[3]:>7} {head[4]:>10}  {head[5]}")
+        print(f"{head[0]:<32} {head[1]:>9} {head[2]:>6} {head[3]:>7} {head[4]:>10}  {head[5]}")
         for line in lines:
-            print(f"{line[0]:<26} {line[1]:>9} {line[2]:>6} {line[3]:>7} {line[4]:>10}  {line[5]}")
+            print(f"{line[0]:<32} {line[1]:>9} {line[2]:>6} {line[3]:>7} {line[4]:>10}  {line[5]}")
     print(
         f"\n{runs} runs each, medians; ratios to the hello-world in the same run; "
         f"memory target: max RSS <= {RSS_TARGET_MIB} MiB. {failed} target(s) missed."

@@ -114,7 +114,8 @@ def insert_spikes(home: Path, spikes: list) -> None:
     try:
         with store.transaction() as db:
             db.executemany(
-                "INSERT INTO spikes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO spikes (uid, at_utc, utc_offset_minutes, minutes, intensity, trigger,"
+                " note) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.uid,

@@ -189,6 +189,20 @@ def test_a_missing_or_malformed_bank_file(cli: Cli, tmp_path: Path) -> None:
     assert "not valid TOML" in cli("prompts", "validate", str(bad), code=2).stderr
 
 
+def test_every_question_has_help_text() -> None:
+    from trustrepair.bank import load_bank
+
+    missing = [q.id for q in load_bank(None).questions if not (q.help or "").strip()]
+    assert missing == []
+
+
+def test_help_at_a_core_question_explains_it(cli) -> None:  # type: ignore[no-untyped-def]
+    # afraid: n, then ? at "Has your partner told you plainly what they did" (question 4).
+    result = cli("check", "--role", "affected", "--no-save", input="n\n-\n1\n?\n", code=2)
+    assert "No extra help" not in result.output
+    assert "Plainly means the facts as they were" in result.output
+
+
 def test_guidance_says_you_to_the_person_it_addresses() -> None:
     """A rough check that "you" means the right person in role-bound guidance."""
     bank = load_bank()

@@ -62,9 +62,10 @@ def test_role_option_skips_the_role_question(cli: Cli) -> None:
 
 
 def test_invalid_answers_are_asked_again_with_the_reason(cli: Cli) -> None:
-    answers = [*AFFECTED_KEYS[:2], "2025-02-30", "yesterday", *AFFECTED_KEYS[2:]]
+    answers = [*AFFECTED_KEYS[:2], "2025-02-30", "last week", *AFFECTED_KEYS[2:]]
     result = cli("check", "--no-save", input=keys(answers))
-    assert result.output.count("expected a date as YYYY-MM-DD") == 2
+    assert "no such day in the calendar" in result.output
+    assert "expected a day like 2025-09-14, a month like 2025-09" in result.output
 
 
 def test_help_and_back(cli: Cli) -> None:
@@ -140,6 +141,8 @@ def test_real_terminal_walkthrough(tmp_path: Path) -> None:
         child.sendline(answer)
     child.expect("Your summary")
     child.expect("Saved")
+    child.expect("Lock this store with a passphrase")  # offered once, after the first save
+    child.sendline("")  # the default is no
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

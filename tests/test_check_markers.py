@@ -117,3 +117,20 @@ def test_the_week_strip_in_the_summary_marks_a_week_without_records(
     weeks = cli.json("summary", "--json")["markers"]["markers"][0]["consistency"]["weeks"]  # type: ignore[index]
     assert [(w["shown"], w["recorded"]) for w in weeks] == [(1, 1), (0, 0), (1, 1)]
     assert "▇·▇" in cli("summary", "--full").stdout
+
+
+def test_a_marker_worded_like_an_active_one_is_asked_about(cli: Cli) -> None:
+    cli("markers", "add", CONCRETE)
+    declined = cli("check", "--role", "affected", input=walk(f"{CONCRETE}\n\n", "n\nn\n"))
+    assert "Marker 1 already has these words" in declined.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]
+    cli("check", "--role", "affected", input=walk(f"{CONCRETE}\n\n", "n\ny\n"))
+    assert len(cli.json("markers", "list", "--json")) == 2  # type: ignore[arg-type]
+
+
+def test_an_answers_file_does_not_add_a_marker_twice(cli: Cli, tmp_path: Path) -> None:
+    cli("markers", "add", CONCRETE)
+    answers = {**BASE_AFFECTED, "ap_marker_text": CONCRETE.lower()}
+    result = cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    assert "Not added; marker 1 is still there as it was." in result.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]

@@ -74,7 +74,7 @@ def test_history_lists_checkins_newest_first(cli: Cli) -> None:
     assert isinstance(rows, list)
     assert [r["role"] for r in rows] == ["betraying", "affected"]
     assert set(rows[0]["statuses"]) >= {"accountability", "transparency", "cessation"}
-    table = cli("history").stdout
+    table = cli("history").stdout.split("Check-ins, newest first")[1]
     assert table.index("broke trust") < table.index("affected")
 
 

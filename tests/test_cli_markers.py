@@ -146,8 +146,9 @@ def one_line_error(result: object) -> str:
         (["record", "9", "--shown"], 4, "no marker with id 9"),
         (["record", "1"], 2, "--shown, or --missed"),
         (["record", "1", "--shown", "--missed"], 2, "--shown, or --missed"),
-        (["record", "1", "--shown", "--on", "2026-02-30"], 2, "YYYY-MM-DD"),
-        (["record", "1", "--shown", "--on", "last tuesday"], 2, "YYYY-MM-DD"),
+        (["record", "1", "--shown", "--on", "2026-02-30"], 2, "no such day"),
+        (["record", "1", "--shown", "--on", "last tuesday"], 2, "a day like 2025-09-14"),
+        (["record", "1", "--shown", "--on", "2026-01"], 2, "needs a day"),
         (["record", "1", "--shown", "--on", str(TODAY + dt.timedelta(days=1))], 2, "future"),
         (["record", "1", "--shown", "--note", "n" * 2001], 2, "at most 2000"),
         (["record", "2", "--shown"], 2, "retired"),
@@ -191,3 +192,21 @@ def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
 def test_the_group_says_it_is_not_for_checking_on_anyone(cli: Cli) -> None:
     out = cli("markers", "--help").stdout
     assert "nothing here checks on anyone" in " ".join(out.split())
+
+
+def test_adding_the_same_words_again_asks_first(cli: Cli) -> None:
+    cli("markers", "add", "Tells me the same day when plans change")
+    declined = cli("markers", "add", "tells me the same day  when plans change", input="n\n")
+    assert "Marker 1 already has these words" in declined.stderr
+    assert "Not added" in declined.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]
+    cli("markers", "add", "Tells me the same day when plans change", input="y\n")
+    cli("markers", "add", "Tells me the same day when plans change", "--yes")
+    assert len(cli.json("markers", "list", "--json")) == 3  # type: ignore[arg-type]
+
+
+def test_the_same_words_with_no_one_to_ask_change_nothing(cli: Cli) -> None:
+    cli("markers", "add", "Tells me the same day when plans change")
+    result = cli("markers", "add", "Tells me the same day when plans change", code=2)
+    assert "add --yes to go ahead" in result.stderr
+    assert len(cli.json("markers", "list", "--json")) == 1  # type: ignore[arg-type]

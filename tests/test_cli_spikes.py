@@ -115,6 +115,20 @@ def test_quick_questions_can_all_be_skipped(
     assert (spike.intensity, spike.minutes, spike.trigger) == (None, None, "a song on the radio")
 
 
+def test_quick_questions_take_help_back_and_skip_like_check(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trustrepair.cli.spike.stdin_is_terminal", lambda: True)
+    # ? at intensity, 6; - skips minutes; < at the trigger goes back to minutes, 20;
+    # then the trigger: < again to minutes, Enter keeps 20, then 2 (reminder).
+    result = cli("spike", input="?\n6\n-\n<\n20\n<\n\n2\n")
+    said = " ".join(result.stderr.split())
+    assert "1 is a passing unease" in said
+    assert "[20]" in said
+    (spike,) = stored_spikes(home)
+    assert (spike.intensity, spike.minutes, spike.trigger) == (6, 20, "reminder")
+
+
 def test_input_ending_during_the_questions_saves_nothing(
     cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -287,7 +301,8 @@ def test_timeline_without_a_date(cli: Cli) -> None:
     # The span repair commonly takes is shown even before a date is known.
     assert got.pop("horizon")["position"] == "unknown"
     assert got == {
-        "discovered": None, "discovered_from": None, "months_elapsed": None, "phase": None,
+        "discovered": None, "discovered_from": None, "discovered_approximate": False,
+        "months_elapsed": None, "phase": None,
         "phase_title": None, "guidance": [], "next_anniversary": None,
         "days_to_anniversary": None, "anniversary_number": None, "expect_at_anniversary": None,
     }  # fmt: skip
@@ -297,7 +312,10 @@ def test_timeline_without_a_date(cli: Cli) -> None:
     ("args", "message"),
     [
         (["discovered", "2999-01-01"], "discovered: that date is in the future"),
-        (["discovered", "last spring"], "discovered: use a date like 2025-03-14"),
+        (
+            ["discovered", "last spring"],
+            "discovered: expected a day like 2025-09-14, a month like 2025-09",
+        ),
         (["colour", "blue"], "there is no setting 'colour'"),
     ],
 )

@@ -49,4 +49,5 @@ def test_path_as_json(cli: Cli, home: Path) -> None:
         "home": str(home),
         "profile": "default",
         "database": str(home / "profiles" / "default" / "trustrepair.db"),
+        "encrypted": False,
     }

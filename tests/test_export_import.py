@@ -104,7 +104,9 @@ def test_since_drops_older_records(cli: Cli, filled: None) -> None:
     data = cli.json("export", "--format", "json", "--since", "2999-01-01")
     assert isinstance(data, dict)
     assert data["data"]["checkins"] == []
-    assert "does not match" in cli("export", "--since", "last week", code=2).output
+    refused = cli("export", "--since", "last week", code=2).output
+    assert "expected a day like 2025-09-14" in refused
+    assert "%Y" not in refused
 
 
 def roundtrip(data: BackupData, tmp_path: Path, fmt: str) -> None:
@@ -144,17 +146,17 @@ def test_import_into_empty_home_then_merge_without_duplicates(
     backup = tmp_path / "backup.toml"
     cli("export", "--format", "toml", "-o", str(backup))
     other = tmp_path / "new-computer"
-    result = cli("--home", str(other), "import", str(backup))
+    result = cli("--home", str(other), "import", str(backup), "--yes")
     assert "Imported 1 check-in." in result.stderr
-    again = cli("--home", str(other), "import", str(backup))
+    again = cli("--home", str(other), "import", str(backup), "--yes")
     assert "nothing new" in again.stderr
     assert len(cli.json("--home", str(other), "history", "--json")) == 1  # type: ignore[arg-type]
     # Merging a second computer's check-in keeps both.
     cli("--home", str(other), "check", "--answers", str(EXAMPLES / "answers-betraying.toml"))
-    cli("import", str(backup))
+    cli("import", str(backup), "--yes")
     second = tmp_path / "second.json"
     cli("--home", str(other), "export", "--format", "json", "-o", str(second))
-    cli("import", str(second))
+    cli("import", str(second), "--yes")
     assert len(cli.json("history", "--json")) == 2  # type: ignore[arg-type]
 
 
@@ -216,9 +218,32 @@ def test_documents_carry_markers_and_progress_and_no_notes_hides_marker_words(
     assert "<h2>Markers</h2>" in html
     assert "<h2>Waves of distrust</h2>" in html
     assert "Be more honest with me" in text
+    # --no-notes keeps what each marker is: a therapist needs it to read the record.
     shared = cli("export", "--format", "markdown", "--no-notes").stdout
-    assert "honest" not in shared  # neither the marker nor the coaching that quotes it
-    assert "Marker 1 (left out of this export)" in shared
+    assert "Be more honest with me" in shared
     data = cli.json("export", "--format", "json", "--no-notes")
+    assert data["includes_marker_words"] is True
+    assert "Be more honest with me" in json.dumps(data)
+    # --no-markers-text leaves the wording out too, with the coaching that quotes it.
+    wider = ("--no-notes", "--no-markers-text")
+    for fmt in ("markdown", "html"):
+        text = cli("export", "--format", fmt, *wider).stdout
+        assert "honest" not in text, fmt
+        assert "Marker 1 (left out of this export)" in text, fmt
+    data = cli.json("export", "--format", "json", *wider)
     assert "honest" not in json.dumps(data)
+    assert data["includes_marker_words"] is False
     jsonschema.validate(data, SCHEMA)
+
+
+def test_no_markers_text_alone_is_refused(cli: Cli, filled: None, tmp_path: Path) -> None:
+    out = tmp_path / "x.md"
+    result = cli("export", "-o", str(out), "--no-markers-text", code=2)
+    assert "--no-markers-text goes with --no-notes" in result.stderr
+    assert not out.exists()
+
+
+def test_help_says_what_no_notes_keeps(cli: Cli) -> None:
+    text = " ".join(cli("export", "--help").stdout.split())
+    assert "Marker wording stays" in text
+    assert "--no-markers-text" in text

@@ -68,7 +68,7 @@ def test_the_short_summary_leads_with_what_matters(
     out = cli("summary").stdout
     lines = out.splitlines()
     assert lines[0].startswith("None of this was your doing.")  # the one idea for this role
-    assert any(x.startswith("Check-in: ") and "the affected partner" in x for x in lines[:4])
+    assert any(x.startswith("Check-in c1: ") and "the affected partner" in x for x in lines[:4])
     assert out.index("Where things stand") < out.index("One next step") < out.index("Timeline: ")
     assert "Support: " in out
     assert "From the article" not in out  # the one next step names its source quietly

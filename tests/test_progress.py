@@ -11,15 +11,14 @@ import pytest
 from rich.console import Console
 
 from trustrepair.bank import load_bank
-from trustrepair.models import ProgressInfo
+from trustrepair.models import ProgressInfo, SpikeWeek
 from trustrepair.progress import SpikeHistory, build_progress
 from trustrepair.render.progress import progress_view
-from trustrepair.spikes import WeekTally
 
 D = dt.date
 
 
-def progress(tallies: list[WeekTally], today: D, **extra: object) -> ProgressInfo:
+def progress(tallies: list[SpikeWeek], today: D, **extra: object) -> ProgressInfo:
     history = SpikeHistory(tallies=tallies, today=today, **extra)  # type: ignore[arg-type]
     return build_progress(load_bank(), history)
 
@@ -30,17 +29,17 @@ def render(info: ProgressInfo, width: int = 80) -> str:
     return console.export_text()
 
 
-def weekly(start: D, counts: list[int], **fields: object) -> list[WeekTally]:
+def weekly(start: D, counts: list[int], **fields: object) -> list[SpikeWeek]:
     return [
-        WeekTally(start + dt.timedelta(weeks=i), n, **fields)  # type: ignore[arg-type]
+        SpikeWeek(start + dt.timedelta(weeks=i), n, **fields)  # type: ignore[arg-type]
         for i, n in enumerate(counts)
     ]
 
 
 def test_weekly_rows_with_hand_computed_medians() -> None:
     tallies = [
-        WeekTally(D(2026, 3, 2), 4, minutes=(10, 40, 20), intensities=(5, 8), known_triggers=1),
-        WeekTally(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
+        SpikeWeek(D(2026, 3, 2), 4, minutes=(10, 40, 20), intensities=(5, 8), known_triggers=1),
+        SpikeWeek(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
     ]
     info = progress(tallies, today=D(2026, 3, 18))
     rows = [w.model_dump(mode="json") for w in info.weeks]
@@ -58,8 +57,8 @@ def test_weekly_rows_with_hand_computed_medians() -> None:
 
 def test_a_week_of_spikes_draws_a_correct_chart() -> None:
     tallies = [
-        WeekTally(D(2026, 3, 2), 3, minutes=(10, 20, 40), intensities=(5, 7)),
-        WeekTally(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
+        SpikeWeek(D(2026, 3, 2), 3, minutes=(10, 20, 40), intensities=(5, 7)),
+        SpikeWeek(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
     ]
     text = render(progress(tallies, today=D(2026, 3, 18)))
     # At 80 columns the bar is 16 characters wide; 1 of 3 is 5 and 3/8 blocks.
@@ -95,7 +94,7 @@ def test_last_four_weeks_against_the_four_before_and_the_first_month() -> None:
     counts = [10] * 4 + [8] * 4 + [6] * 4 + [2] * 4
     minutes = {10: (30,), 8: (25,), 6: (20,), 2: (10,)}
     tallies = [
-        WeekTally(D(2026, 1, 5) + dt.timedelta(weeks=i), n, minutes=minutes[n] * n)
+        SpikeWeek(D(2026, 1, 5) + dt.timedelta(weeks=i), n, minutes=minutes[n] * n)
         for i, n in enumerate(counts)
     ]
     info = progress(tallies, today=D(2026, 4, 27))  # the 17th week, not yet complete
@@ -150,9 +149,9 @@ def test_setbacks_with_known_triggers_and_without() -> None:
     start = D(2026, 1, 5)
     tallies = [
         *weekly(start, [4, 4, 4, 4]),
-        WeekTally(D(2026, 2, 2), 10, known_triggers=6),
-        WeekTally(D(2026, 2, 9), 4),
-        WeekTally(D(2026, 2, 16), 10, known_triggers=1),
+        SpikeWeek(D(2026, 2, 2), 10, known_triggers=6),
+        SpikeWeek(D(2026, 2, 9), 4),
+        SpikeWeek(D(2026, 2, 16), 10, known_triggers=1),
     ]
     info = progress(tallies, today=D(2026, 3, 1))
     assert [(s.week_start.isoformat(), s.reason, s.usual) for s in info.setbacks] == [
@@ -286,5 +285,5 @@ def test_without_the_exact_time_the_note_names_the_end_of_the_last_week() -> Non
 def test_anniversaries_at_the_ends_of_the_calendar_do_not_raise(
     week: D, today: D, discovered: D
 ) -> None:
-    info = progress([WeekTally(week, 3)], today=today, discovered=discovered)
+    info = progress([SpikeWeek(week, 3)], today=today, discovered=discovered)
     assert info.spikes_logged == 3

@@ -187,14 +187,18 @@ def test_patterns_are_compiled_once_not_per_statement(
     bank: Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert load_bank() is load_bank()  # the built-in bank is loaded once per process
-    before = [c.compiled for c in bank.reflect.categories]  # type: ignore[union-attr]
+    rules = bank.reflect
+    assert rules is not None
+    reflect_statement(bank, "warm up", heard=True)
+    before = [rules.compiled(c, heard=h) for c in rules.categories for h in (False, True)]
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a bank pattern was compiled again")
 
     monkeypatch.setattr(re, "compile", refuse)
     reflect_statement(bank, "It was just a kiss because you were never home.")
-    after = [c.compiled for c in bank.reflect.categories]  # type: ignore[union-attr]
+    reflect_statement(bank, "He said it was just a kiss.", heard=True)
+    after = [rules.compiled(c, heard=h) for c in rules.categories for h in (False, True)]
     assert all(a is b for a, b in zip(before, after, strict=True))
 
 

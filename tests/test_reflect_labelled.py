@@ -5,6 +5,7 @@ benchmarks/reflect_accuracy.py prints precision and recall per category for the 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ from trustrepair.bank import Bank, load_bank
 from trustrepair.reflect import reflect_statement
 
 LABELLED = Path(__file__).parent / "data" / "reflect_labelled.toml"
+HELD_OUT = Path(__file__).parent / "data" / "reflect_heldout.toml"
 KINDS = {
     "deflecting",
     "minimising",
@@ -58,7 +60,7 @@ def test_the_set_is_large_varied_and_labelled_with_known_names(
     for r in rows:
         assert set(r.get("flags", [])) <= categories, r["id"]
         assert set(r.get("strengths", [])) <= strengths, r["id"]
-        assert r.get("split", "dev") in {"dev", "holdout", "fresh"}
+        assert re.fullmatch(r"dev|holdout|fresh|round\d+", r.get("split", "dev")), r["id"]
         assert (r["kind"] == "genuine") <= (not r.get("flags")), r["id"]
 
 
@@ -87,3 +89,27 @@ def test_every_category_is_found_in_most_statements_labelled_with_it(
         labelled = [r for r in rows if c.id in r.get("flags", [])]
         hits = [r for r in labelled if c.id in found(bank, r)]
         assert len(hits) >= 0.8 * len(labelled), (c.id, len(hits), len(labelled))
+
+
+def test_the_held_out_round_is_one_fresh_round_in_many_kinds_and_never_tuned_on(
+    rows: list[dict[str, Any]], bank: Bank
+) -> None:
+    """Its accuracy is measured by benchmarks/reflect_accuracy.py only, never asserted here:
+    a test that had to pass on it would invite tuning on it."""
+    held: list[dict[str, Any]] = tomllib.loads(HELD_OUT.read_text(encoding="utf-8"))["statements"]
+    assert bank.reflect is not None
+    categories = {c.id for c in bank.reflect.categories}
+    assert len(held) >= 80
+    rounds = sorted({r["split"] for r in held}, key=lambda name: int(name.removeprefix("round")))
+    assert not {r["split"] for r in held} & {r.get("split", "dev") for r in rows}
+    assert not {r["id"] for r in held} & {r["id"] for r in rows}
+    assert not {r["text"] for r in held} & {r["text"] for r in rows}
+    kinds = Counter(r["kind"] for r in held)
+    assert kinds["genuine"] >= 10 and kinds["trap"] >= 10, kinds
+    assert any(r.get("heard") for r in held)
+    for r in held:
+        assert set(r.get("flags", [])) <= categories, r["id"]
+    measured = bank.reflect.measured
+    assert measured is not None
+    assert measured.round == "+".join(rounds)
+    assert measured.statements == len(held)

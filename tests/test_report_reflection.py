@@ -132,8 +132,9 @@ BEFORE_STATEMENT = ["n", "-", "1", "1", "1", "1", "1"]  # safety .. acc_repeat_s
 AFTER_STATEMENT = ["1", "1", "1", "1", "1", "1"]  # transparency .. support
 
 
-def walk(cli: Cli, statement_lines: list[str]) -> Any:
-    typed = [*BEFORE_STATEMENT, *statement_lines, "", *AFTER_STATEMENT]
+def walk(cli: Cli, statement_lines: list[str], offer: list[str] = ["n"]) -> Any:  # noqa: B006
+    """The walk-through with this statement; `offer` answers the offer to rewrite it."""
+    typed = [*BEFORE_STATEMENT, *statement_lines, "", *offer, *AFTER_STATEMENT]
     return cli("check", "--role", "betraying", "--no-save", "--json", input="\n".join(typed) + "\n")
 
 
@@ -144,14 +145,14 @@ def test_walk_through_reflects_right_after_the_statement(cli: Cli) -> None:
     assert ui.index("accountability statement") < reflection < ui.index("Transparency")
     assert "“sorry if you felt hurt”" in ui
     assert "“We both let things slide”" in ui
-    assert "To rewrite it, type < at the next question." in ui
+    assert "Would you like to try writing it again" in ui
     data = json.loads(result.stdout)
     flags = data["reflections"][0]["reflection"]["flags"]
     assert [f["category"] for f in flags] == ["conditional_apology", "shared_blame"]
 
 
 def test_walk_through_skipping_the_statement_shows_no_reflection(cli: Cli) -> None:
-    result = walk(cli, ["-"])
+    result = walk(cli, ["-"], offer=[])
     assert "Reflecting on your statement" not in result.stderr
 
 

@@ -68,7 +68,7 @@ def test_import_checks_answers_and_settings_and_writes_nothing_when_wrong(
     before = db(home).read_bytes()
     cases = {
         "bad choice": ("ongoing", "MY SECRET VALUE", "answers.ongoing: expected one of"),
-        "bad date": ("discovered", "not a date", "answers.discovered: expected a date"),
+        "bad date": ("discovered", "not a date", "answers.discovered: expected a day like"),
         "future date": (
             "discovered",
             "2099-01-01",
@@ -90,7 +90,7 @@ def test_import_checks_answers_and_settings_and_writes_nothing_when_wrong(
     path = tmp_path / "settings.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     result = cli("import", str(path), code=2)
-    assert "discovered: use a date" in result.stderr
+    assert "discovered: expected a day like" in result.stderr
     assert "SECRET" not in result.stderr
 
 
@@ -126,7 +126,9 @@ def test_markers_and_spikes_reach_the_documents_without_a_checkin(cli: Cli) -> N
         text = cli("export", "--format", fmt).stdout
         assert "Texts me the same day when plans change" in text, fmt
         assert "Waves of distrust" in text, fmt
-    assert "Texts me" not in cli("export", "--format", "markdown", "--no-notes").stdout
+    assert "Texts me" in cli("export", "--format", "markdown", "--no-notes").stdout
+    wider = cli("export", "--format", "markdown", "--no-notes", "--no-markers-text").stdout
+    assert "Texts me" not in wider
 
 
 def test_an_existing_loose_database_file_is_made_private(cli: Cli, home: Path) -> None:

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from trustrepair.errors import BadInputError
+from trustrepair.models import SpikeWeek
 from trustrepair.spikes import (
     TREND_WINDOW_WEEKS,
-    WeekTally,
     canonical_trigger,
     complete_weeks,
     fill_weeks,
@@ -119,7 +119,7 @@ def test_week_start_is_monday() -> None:
 
 
 def test_empty_weeks_are_filled_up_to_this_week_and_this_week_is_not_complete() -> None:
-    first = WeekTally(dt.date(2026, 3, 2), 4)
+    first = SpikeWeek(dt.date(2026, 3, 2), 4)
     weeks = fill_weeks([first], today=dt.date(2026, 3, 19))
     assert [(w.week_start.isoformat(), w.count) for w in weeks] == [
         ("2026-03-02", 4),

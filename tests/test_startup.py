@@ -13,6 +13,7 @@ import pytest
 
 HEAVY = [
     "sqlite3",
+    "sqlcipher3",
     "rich.console",
     "trustrepair.store",
     "trustrepair.bank",
@@ -44,7 +45,8 @@ def modules_after(*args: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["check", "--help"], ["export", "--help"]]
+    "args",
+    [["--version"], ["--help"], ["check", "--help"], ["export", "--help"], ["data", "--help"]],
 )
 def test_fast_paths_import_nothing_heavy(args: list[str]) -> None:
     loaded = modules_after(*args)
@@ -55,3 +57,8 @@ def test_the_probe_would_notice_a_heavy_import() -> None:
     # A command that does open the store must show up, or the test above proves nothing.
     loaded = modules_after("history", "--json")
     assert {"sqlite3", "trustrepair.store"} <= loaded
+
+
+def test_sqlcipher_is_loaded_only_for_an_encrypted_store() -> None:
+    # A plain store (here: none yet) never loads the encryption engine.
+    assert "sqlcipher3" not in modules_after("history", "--json")

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXAMPLES, Cli
 from trustrepair import store as store_mod
-from trustrepair.errors import NotFoundError
+from trustrepair.errors import NotFoundError, StoreError
 from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike, now_utc
 
 
@@ -52,8 +52,7 @@ def test_checkins_survive_reopening(tmp_path: Path) -> None:
     saved = a_checkin()
     s.add_checkin(saved)
     s.close()
-    again = store_mod.open_existing(path)
-    assert again is not None
+    again = store_mod.open_store(path, write=False)
     assert again.checkins() == [saved]
     again.close()
 
@@ -67,8 +66,13 @@ def test_an_interrupted_write_leaves_nothing(tmp_path: Path) -> None:
     s.close()
 
 
-def test_reading_a_missing_store_creates_nothing(home: Path) -> None:
-    assert store_mod.open_existing(db_path(home)) is None
+def test_reading_a_missing_store_gives_an_empty_one_and_creates_nothing(home: Path) -> None:
+    empty = store_mod.open_store(db_path(home), write=False)
+    assert not empty.saved
+    assert (empty.checkins(), empty.markers(), empty.spikes()) == ([], [], [])
+    with pytest.raises(StoreError):
+        empty.set_setting("discovered", "2025-01-01")
+    empty.close()
     assert not home.exists()
 
 

@@ -1,7 +1,8 @@
 """Answers: turn what a person typed or wrote in a file into checked, canonical values.
 
 Canonical values: scale -> int, number -> int or float, yes_no -> bool, choice -> the option
-value, date -> "YYYY-MM-DD", text -> str. Error messages never repeat the answer itself.
+value, date -> "YYYY-MM-DD" or an approximate "YYYY-MM", text -> str. Error messages never
+repeat the answer itself.
 """
 
 from __future__ import annotations
@@ -102,20 +103,20 @@ def _number(q: Question, raw: object) -> int | float:
 
 
 def _date(raw: object) -> str:
+    """A day or an approximate month, read by the one date reader every command uses."""
+    from trustrepair import messages
+    from trustrepair.dates import DateProblem, parse_date
+
     if isinstance(raw, dt.datetime):
         raw = raw.date()
-    if isinstance(raw, str):
-        try:
-            raw = dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            raise AnswerProblem("expected a date as YYYY-MM-DD") from None
-    if not isinstance(raw, dt.date):
-        raise AnswerProblem("expected a date as YYYY-MM-DD")
-    if raw > dt.date.today():
-        raise AnswerProblem("that date is in the future")
-    if raw.year < 1900:
-        raise AnswerProblem("that date is too far in the past")
-    return raw.isoformat()
+    if isinstance(raw, dt.date):
+        raw = raw.isoformat()
+    if not isinstance(raw, str):
+        raise AnswerProblem(messages.DATE_FORMS)
+    try:
+        return parse_date(raw, dt.date.today()).stored
+    except DateProblem as problem:
+        raise AnswerProblem(str(problem)) from None
 
 
 def _text(q: Question, raw: object) -> str:

@@ -21,7 +21,10 @@ from trustrepair.models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from trustrepair.bank import Bank
+    from trustrepair.models import CheckIn
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 NOTE_PLACEHOLDER = "(left out of this export)"
@@ -36,16 +39,21 @@ def shareable_answers(bank: Bank) -> set[str]:
     return {q.id for q in bank.questions if q.kind != "text" and q.section != "safety"}
 
 
-def without_notes(data: BackupData, bank: Bank) -> BackupData:
-    """Every free-text field removed or replaced, for sharing with less exposure."""
+def without_notes(data: BackupData, bank: Bank, *, marker_words: bool = True) -> BackupData:
+    """Every free-text field removed or replaced, for sharing with less exposure.
+
+    A marker's wording is what the record is about, so it stays unless marker_words is False.
+    """
     keep = shareable_answers(bank)
     checkins = [
         c.model_copy(update={"answers": {k: v for k, v in c.answers.items() if k in keep}})
         for c in data.checkins
     ]
-    markers = [
-        m.model_copy(update={"text": f"Marker {m.id} {NOTE_PLACEHOLDER}"}) for m in data.markers
-    ]
+    markers = data.markers
+    if not marker_words:
+        markers = [
+            m.model_copy(update={"text": f"Marker {m.id} {NOTE_PLACEHOLDER}"}) for m in data.markers
+        ]
     records = [r.model_copy(update={"note": None}) for r in data.marker_records]
     spikes = [
         s.model_copy(update={"note": None, "trigger": _known_trigger(s.trigger)})
@@ -61,10 +69,11 @@ def without_notes(data: BackupData, bank: Bank) -> BackupData:
     )
 
 
-def summary_without_notes(summary: Report) -> Report:
+def summary_without_notes(summary: Report, *, marker_words: bool = True) -> Report:
     """The summary without the person's own words (free-text answers, the reflection on a
-    written statement and the phrases quoted from it, marker wording and the coaching that
-    quotes it) and without the safety alert, which is for the person, not for sharing."""
+    written statement and the phrases quoted from it; marker wording and the coaching that
+    quotes it unless marker_words) and without the safety alert, which is for the person,
+    not for sharing."""
     areas = {
         area: result.model_copy(
             update={"notes": [n.model_copy(update={"phrases": []}) for n in result.notes]}
@@ -79,7 +88,7 @@ def summary_without_notes(summary: Report) -> Report:
             "notes": [],
             "reflections": [],
             "prerequisites": areas,
-            "markers": _markers_without_words(summary.markers),
+            "markers": summary.markers if marker_words else _markers_without_words(summary.markers),
         }
     )
 
@@ -149,6 +158,7 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
         )
     data.pop("summary", None)  # derived views; rebuilt from the data after import
     data.pop("progress", None)
+    data.pop("course", None)
     try:
         export = Export.model_validate(data)
     except ValidationError as exc:
@@ -195,27 +205,37 @@ def build_export(
     markers: MarkersSection | None = None,
     notes: bool,
     start: dt.date | None,
+    marker_words: bool = True,
+    partner_checkins: Sequence[CheckIn] = (),
 ) -> Export:
-    """One export: the data (cut and stripped as asked) plus the derived summary."""
+    """One export: the data (cut and stripped as asked) plus the derived summary.
+
+    Without notes, marker wording stays unless marker_words is False as well; with notes it
+    always stays (a full backup carries everything).
+    """
     from trustrepair import __version__
+    from trustrepair.course import build_course, in_period
     from trustrepair.models import now_utc
 
     if start is not None:
         data = since(data, start)
+    marker_words = notes or marker_words
     if not notes:
-        data = without_notes(data, bank)
+        data = without_notes(data, bank, marker_words=marker_words)
         if summary is not None:
-            summary = summary_without_notes(summary)
+            summary = summary_without_notes(summary, marker_words=marker_words)
     return Export(
         app_version=__version__,
         exported_utc=now_utc(),
         profile=profile,
         includes_notes=notes,
+        includes_marker_words=marker_words,
         since=start,
         data=data,
         summary=summary,
         progress=progress,
-        markers=markers if notes or markers is None else _markers_without_words(markers),
+        markers=markers if marker_words or markers is None else _markers_without_words(markers),
+        course=build_course(bank, [*data.checkins, *in_period(partner_checkins, start)]),
     )
 
 

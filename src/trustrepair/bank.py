@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from trustrepair.answers import AnswerProblem, coerce_answer
+from trustrepair.bank_calendar import CalendarText
 from trustrepair.bank_markers import MarkerRules, ProgressText
 from trustrepair.bank_reflect import Reflect
 from trustrepair.errors import BankError, describe_validation_error
@@ -212,6 +213,7 @@ class Bank(BankModel):
     about: About
     markers: MarkerRules
     progress: ProgressText
+    calendar: CalendarText
     reflect: Reflect | None = None
 
     @model_validator(mode="after")

@@ -1,12 +1,17 @@
 """The [reflect] table of the question bank: the patterns behind `trustrepair reflect`.
 
 Patterns are content, not code, so a therapist can extend them and another language can bring
-its own. Each one is a Python regular expression, matched case-insensitively. A bank given by
-path is checked pattern by pattern when it is validated; every pattern is compiled once per
-process, when it is first used.
+its own. Each one is a Python regular expression, matched case-insensitively, and may name
+slots such as {you} or {partner}: word lists kept once in [reflect.slots], so a pattern reads as
+a sentence form ("if {you} had ..., {i_would_not} ...") rather than a list of sentences. In a
+record of what the affected partner was told, [reflect.heard_slots] widens a slot ({you} also
+matches "I"), because "you" in the partner's words is written down as "I". A bank given by path
+is checked pattern by pattern, slots filled in, when it is validated; every pattern is compiled
+once per process, when it is first used.
 """
 
 import re
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Self
 
 from pydantic import (
@@ -24,6 +29,37 @@ from trustrepair.errors import BankError
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 PATTERN_FLAGS = re.IGNORECASE
 WHAT = "{what}"
+RECALL = "{recall}"
+SLOT = re.compile(r"\{([a-z][a-z_]*)\}")
+SLOT_DEPTH = 3  # a slot may name another slot, this many levels deep
+
+
+def fill_slots(text: str, slots: Mapping[str, list[str]]) -> str:
+    """The pattern with every {slot} replaced by its words as one group of alternatives."""
+    for _ in range(SLOT_DEPTH + 1):
+        if SLOT.search(text) is None:
+            return text
+        text = SLOT.sub(lambda m: _slot(m.group(1), slots), text)
+    raise ValueError("slots name each other too deeply (a slot may name another, 3 levels)")
+
+
+def _slot(name: str, slots: Mapping[str, list[str]]) -> str:
+    if name not in slots:
+        raise ValueError(f"the pattern names an unknown slot {{{name}}}")
+    return "(?:" + "|".join(_alternatives(name, slots, SLOT_DEPTH)) + ")"
+
+
+def _alternatives(name: str, slots: Mapping[str, list[str]], depth: int) -> list[str]:
+    """A slot's words, with a word that is only another slot spliced in: one flat group of
+    alternatives lets the regular expression engine skip ahead on their first letters."""
+    out: list[str] = []
+    for item in slots[name]:
+        inner = SLOT.fullmatch(item)
+        if inner is not None and inner.group(1) in slots and depth > 0:
+            out += _alternatives(inner.group(1), slots, depth - 1)
+        else:
+            out.append(item)
+    return out
 
 
 def compile_pattern(text: str) -> re.Pattern[str]:
@@ -35,6 +71,47 @@ def compile_pattern(text: str) -> re.Pattern[str]:
     if compiled.search("") is not None:
         raise ValueError(f"the pattern {text!r} matches empty text, so it would match anywhere")
     return compiled
+
+
+class Matcher:
+    """A checked bank pattern, compiled to run fast on lower-cased text.
+
+    Two things keep Python's regular expressions from skipping ahead quickly: a leading \\b and
+    case-insensitive matching. So the leading \\b is checked after each match instead, and the
+    pattern runs without IGNORECASE on lower-cased text (unless it spells an upper-case letter).
+    """
+
+    __slots__ = ("regex", "word_edge")
+
+    def __init__(self, text: str) -> None:
+        compile_pattern(text)
+        self.word_edge = text.startswith(r"\b") and not text.startswith(r"\b(?<")
+        body = text[2:] if self.word_edge else text
+        cased = any(ch.isupper() for ch in _ESCAPE.sub("", body))
+        self.regex = re.compile(body, PATTERN_FLAGS if cased else 0)
+
+    def spans(self, lowered: str) -> Iterator[tuple[int, int]]:
+        """Start and end of every match in the lower-cased text, left to right."""
+        if not self.word_edge:
+            yield from (found.span() for found in self.regex.finditer(lowered))
+            return
+        at = 0
+        while (hit := self.regex.search(lowered, at)) is not None:
+            if _word_edge(lowered, hit.start()):
+                yield hit.span()
+                at = max(hit.end(), hit.start() + 1)
+            else:
+                at = hit.start() + 1
+
+
+_ESCAPE = re.compile(r"\\.")
+_WORD = re.compile(r"\w")
+
+
+def _word_edge(text: str, at: int) -> bool:
+    before = at > 0 and _WORD.match(text, at - 1) is not None
+    after = at < len(text) and _WORD.match(text, at) is not None
+    return before != after
 
 
 def _valid_pattern(text: str, info: ValidationInfo) -> str:
@@ -55,17 +132,17 @@ class Patterned(ReflectModel):
     """Something found by patterns; the compiled patterns are kept next to the text."""
 
     patterns: list[Pattern] = Field(min_length=1)
-    _compiled: tuple[re.Pattern[str], ...] = PrivateAttr(default=())
+    # One tuple per way of filling the slots (own words, or what was heard).
+    _compiled: dict[bool, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
 
-    @property
-    def compiled(self) -> tuple[re.Pattern[str], ...]:
-        """Compiled on first use, once per process."""
-        if not self._compiled:
+    def compiled(self, slots: Mapping[str, list[str]], *, heard: bool) -> tuple[Matcher, ...]:
+        """Compiled on first use, once per process and way of filling the slots."""
+        if heard not in self._compiled:
             try:
-                self._compiled = tuple(compile_pattern(p) for p in self.patterns)
+                self._compiled[heard] = tuple(Matcher(fill_slots(p, slots)) for p in self.patterns)
             except ValueError as exc:
                 raise BankError(f"the question bank's [reflect] table: {exc}") from None
-        return self._compiled
+        return self._compiled[heard]
 
 
 class FlagCategory(Patterned):
@@ -108,19 +185,35 @@ class Cues(Patterned):
     """Words that change what a phrase means for the speaker (negation, reported speech)."""
 
 
+class Measured(ReflectModel):
+    """How the patterns did on held-out wording; written by benchmarks/reflect_accuracy.py."""
+
+    recall: float = Field(ge=0, le=1)
+    statements: int = Field(ge=1)
+    round: str = Field(min_length=1)
+
+
 class Reflect(ReflectModel):
     max_chars: int = Field(default=20_000, ge=100, le=100_000)
     negation_window: int = Field(default=4, ge=0, le=12)
+    # {recall} in the caveat is replaced by the measured recall below, in plain words.
     caveat: str = Field(min_length=1)
+    measured: Measured | None = None
     note_caption: str = Field(min_length=1)
     no_flags: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     and_word: str = "and"
     # Words that end the few words of context shown after a phrase (and, but ...).
     phrase_stops: list[str] = []
+    slots: dict[Id, list[str]] = {}
+    heard_slots: dict[Id, list[str]] = {}
     negations: Cues
+    # Negated modals that ask rather than deny ("why can't we ..."): not negations.
+    rhetorical: Cues | None = None
     reported_speech: Cues
     clause_breaks: Cues
+    # Where a negation stops reaching, besides the clause breaks (a comma, "and", "so" ...).
+    scope_breaks: Cues | None = None
     questions: list[ReflectQuestion] = []
     categories: list[FlagCategory] = Field(min_length=1)
     strengths: list[StrengthKind] = []
@@ -129,7 +222,47 @@ class Reflect(ReflectModel):
     def _summary_names_what(self) -> Self:
         if WHAT not in self.summary:
             raise ValueError(f"summary must contain {WHAT} (where the kinds of phrase go)")
+        if RECALL in self.caveat and self.measured is None:
+            raise ValueError(f"caveat contains {RECALL} but there is no [reflect.measured]")
         return self
+
+    @model_validator(mode="after")
+    def _slots_fill_in(self, info: ValidationInfo) -> Self:
+        """Every pattern, with its slots filled both ways, compiles (skipped when trusted)."""
+        if isinstance(info.context, dict) and info.context.get("trusted"):
+            return self
+        for where, kind in self.patterned():
+            for heard in (False, True):
+                for p in kind.patterns:
+                    try:
+                        compile_pattern(fill_slots(p, self.slots_for(heard=heard)))
+                    except ValueError as exc:
+                        raise ValueError(f"{where}: {exc}") from None
+        return self
+
+    def patterned(self) -> Iterator[tuple[str, Patterned]]:
+        """Every set of patterns in the table, with where it lives."""
+        for name in ("negations", "rhetorical", "reported_speech", "clause_breaks", "scope_breaks"):
+            cues = getattr(self, name)
+            if cues is not None:
+                yield name, cues
+        for c in self.categories:
+            yield f"category {c.id!r}", c
+        for st in self.strengths:
+            yield f"strength {st.id!r}", st
+
+    def slots_for(self, *, heard: bool) -> dict[str, list[str]]:
+        return {**self.slots, **self.heard_slots} if heard else dict(self.slots)
+
+    def compiled(self, kind: Patterned, *, heard: bool = False) -> tuple[Matcher, ...]:
+        return kind.compiled(self.slots_for(heard=heard), heard=heard)
+
+    def plain_caveat(self) -> str:
+        """The caveat with the measured recall in words ("about 8 in 10 (78%)")."""
+        if self.measured is None:
+            return self.caveat
+        share = self.measured.recall
+        return self.caveat.replace(RECALL, f"about {round(share * 10)} in 10 ({share:.0%})")
 
     def describe(self, category_ids: list[str], template: str) -> str:
         """The template with {what} replaced by the notes of these categories, in bank order."""

@@ -12,7 +12,16 @@ EXIT_ERROR = 1
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 3
 EXIT_NOT_FOUND = 4
+EXIT_PASSPHRASE = 5
 EXIT_INTERRUPTED = 130
+
+# The two database drivers: sqlite3 for plain stores, sqlcipher3 for encrypted ones.
+DRIVER_MODULES = ("sqlite3", "sqlcipher3.dbapi2")
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether exc comes from either driver, checked by module so neither gets imported."""
+    return type(exc).__module__ in DRIVER_MODULES
 
 
 class TrustRepairError(Exception):
@@ -53,6 +62,12 @@ class NotFoundError(TrustRepairError):
     """A record the person named does not exist."""
 
     exit_code = EXIT_NOT_FOUND
+
+
+class PassphraseError(TrustRepairError):
+    """The store is locked and no given passphrase opens it."""
+
+    exit_code = EXIT_PASSPHRASE
 
 
 # --- one line for a validation problem -------------------------------------------------------

@@ -13,7 +13,8 @@ from pathlib import Path
 from trustrepair import paths
 from trustrepair.errors import BadInputError, TrustRepairError
 
-DB_SUFFIXES = ("", "-journal", "-wal", "-shm")
+# The database, its journals, and the copy an interrupted `data encrypt` may leave behind.
+DB_SUFFIXES = ("", "-journal", "-wal", "-shm", ".converting", ".converting-journal")
 
 
 def check_can_write(target: Path, *, force: bool) -> None:

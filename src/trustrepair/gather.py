@@ -22,16 +22,20 @@ if TYPE_CHECKING:
         MarkersSection,
         MarkerView,
         ProgressInfo,
+        RecordDetail,
+        RecordEntry,
+        RecordKind,
         Report,
     )
     from trustrepair.progress import SpikeHistory
+    from trustrepair.records import Stored
     from trustrepair.store import Store
     from trustrepair.workspace import Workspace
 
 
 def report_for(
     bank: Bank,
-    store: Store | None,
+    store: Store,
     checkin: CheckIn,
     unsaved: Sequence[Marker] = (),
     progress: ProgressInfo | None = None,
@@ -44,10 +48,9 @@ def report_for(
     from trustrepair.report import build_report, discovered_with_source, marker_views
 
     today = dt.date.today()
-    setting = store.setting("discovered") if store is not None else None
-    found = discovered_with_source(checkin, setting)
-    stored = store.markers(include_retired=False) if store is not None else []
-    counts = store.marker_counts(counted_since(today)) if store is not None else {}
+    found = discovered_with_source(checkin, store.setting("discovered"))
+    stored = store.markers(include_retired=False)
+    counts = store.marker_counts(counted_since(today))
     if progress is None:
         progress = progress_for(bank, store, today, checkin)
     # Spikes are the affected partner's log; the other partner sees the section only if used.
@@ -63,26 +66,35 @@ def report_for(
     )
 
 
-def spike_history(store: Store | None, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
+def spike_history(store: Store, today: dt.date, latest: CheckIn | None) -> SpikeHistory:
     """A few small queries: weekly sums in SQL, never one model per spike."""
     from trustrepair.progress import SpikeHistory
     from trustrepair.report import discovered_date
+    from trustrepair.spikes import spike_weeks
 
-    if store is None:
-        return SpikeHistory(tallies=[], today=today)
     return SpikeHistory(
-        tallies=store.spike_weeks(),
+        tallies=spike_weeks(store.spike_weeks()),
         today=today,
         discovered=discovered_date(latest, store.setting("discovered")),
         span=store.spike_span(),
         trigger_counts=store.spike_trigger_counts(),
-        checkin_trail=store.checkin_trail(),
+        checkin_trail=checkin_trail(store),
     )
 
 
-def progress_for(
-    bank: Bank, store: Store | None, today: dt.date, latest: CheckIn | None
-) -> ProgressInfo:
+def checkin_trail(store: Store) -> list[tuple[dt.datetime, str | None, str | None]]:
+    """Oldest first: when, the accountability status and the `ongoing` answer of each check-in."""
+    return [
+        (when, _text(statuses.get("accountability")), _text(answers.get("ongoing")))
+        for when, statuses, answers in store.checkin_snapshots()
+    ]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | None) -> ProgressInfo:
     from trustrepair.assess import afraid
     from trustrepair.progress import build_progress
 
@@ -93,35 +105,67 @@ def progress_for(
     return info
 
 
-def latest_report(bank: Bank, store: Store | None) -> Report | None:
-    latest = store.latest_checkin() if store is not None else None
-    return None if latest is None else report_for(bank, store, latest)
+def latest_report(bank: Bank, store: Store) -> Report | None:
+    from trustrepair.models import CheckIn
+
+    found = store.numbered("checkins")[:1]
+    if not found:
+        return None
+    number, latest = found[0]
+    assert isinstance(latest, CheckIn)  # noqa: S101 - the checkins table holds check-ins
+    return numbered_report(report_for(bank, store, latest), f"c{number}")
 
 
-def gather_export(space: Workspace, *, notes: bool, start: dt.date | None) -> Export:
-    """Everything an export needs from the store, read in one go."""
+def gather_export(
+    space: Workspace,
+    *,
+    notes: bool,
+    start: dt.date | None,
+    marker_words: bool = True,
+    partner: Workspace | None = None,
+) -> Export:
+    """Everything an export needs from the store, read in one go.
+
+    With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
+    """
     from trustrepair.backup import build_export
-    from trustrepair.models import BackupData
     from trustrepair.store.backup import read_all
 
     bank = load_bank(None)
     with space.reading() as store:
-        data = read_all(store) if store is not None else BackupData()
-        latest = store.latest_checkin() if store is not None else None
+        data = read_all(store)
+        latest = store.latest_checkin()
         progress = progress_for(bank, store, dt.date.today(), latest)
         summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
-        markers = None if summary is not None or store is None else markers_only(bank, store)
+        markers = None if summary is not None else markers_only(bank, store)
+    others = partner_checkins(partner, data.checkins) if partner is not None else []
     return build_export(
         data,
         bank=bank,
         profile=space.profile,
+        partner_checkins=others,
         summary=summary,
         progress=progress if progress.spikes_logged else None,
         markers=markers,
         notes=notes,
         start=start,
+        marker_words=marker_words,
     )
+
+
+def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:
+    """The other partner's check-ins, for the course: they must have answered as the other role."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    with partner.reading() as store:
+        found = store.checkins()
+    if not found:
+        raise BadInputError(messages.PARTNER_NO_CHECKIN.format(name=partner.profile))
+    if {c.role for c in found} & {c.role for c in own}:
+        raise BadInputError(messages.PARTNER_SAME_ROLE.format(name=partner.profile))
+    return found
 
 
 def markers_only(bank: Bank, store: Store) -> MarkersSection | None:
@@ -144,4 +188,83 @@ def marker_views_for(bank: Bank, store: Store, items: Sequence[Marker]) -> list[
 def latest_checkin(space: Workspace) -> CheckIn | None:
     """A profile's newest check-in, or None (nothing is created just by looking)."""
     with space.reading() as store:
-        return store.latest_checkin() if store is not None else None
+        return store.latest_checkin()
+
+
+def record_entries(
+    bank: Bank, store: Store, kinds: Sequence[RecordKind], since: dt.date | None
+) -> list[RecordEntry]:
+    """`records list`: the chosen kinds, newest first, from `since` on (local days)."""
+    from trustrepair.records import entry, table_of
+
+    marker_ids = {m.uid: m.id for m in store.markers() if m.id is not None}
+    entries = [
+        entry(bank, kind, number, record, marker_ids)
+        for kind in kinds
+        for number, record in store.numbered(table_of(kind))
+    ]
+    if since is not None:
+        entries = [e for e in entries if _day(e.when) >= since]
+    return sorted(entries, key=lambda e: (_sort_key(e.when), int(e.id[1:])), reverse=True)
+
+
+def _day(when: dt.datetime | dt.date) -> dt.date:
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
+def _sort_key(when: dt.datetime | dt.date) -> dt.datetime:
+    if isinstance(when, dt.datetime):
+        return when.replace(tzinfo=None)  # local wall-clock time
+    return dt.datetime.combine(when, dt.time.min)
+
+
+def find_record(store: Store, record_id: str) -> tuple[RecordKind, int, Stored]:
+    """The record with this short id, or one clear NotFoundError."""
+    from trustrepair import messages
+    from trustrepair.errors import NotFoundError
+    from trustrepair.records import NOUNS, parse_record_id, table_of
+
+    kind, number = parse_record_id(record_id)
+    found = store.find_numbered(table_of(kind), number)
+    if found is None:
+        noun = NOUNS[kind][0]
+        raise NotFoundError(messages.RECORD_NOT_FOUND.format(noun=noun, id=record_id.lower()))
+    return kind, number, found
+
+
+def record_detail(bank: Bank, store: Store, record_id: str) -> RecordDetail:
+    """`records show`: the record; a check-in's full summary as it was; a record's marker."""
+    from trustrepair.models import CheckIn, MarkerRecord, RecordDetail
+    from trustrepair.records import record_id as short_id
+
+    kind, number, found = find_record(store, record_id)
+    report = None
+    marker = None
+    if isinstance(found, CheckIn):
+        report = numbered_report(report_for(bank, store, found), short_id(kind, number))
+    if isinstance(found, MarkerRecord):
+        marker = next((m for m in store.markers() if m.uid == found.marker_uid), None)
+    return RecordDetail(
+        id=short_id(kind, number), kind=kind, record=found, marker=marker, report=report
+    )
+
+
+def numbered_report(report: Report, record_id: str | None) -> Report:
+    """The report with its check-in's short id filled in."""
+    ref = report.checkin.model_copy(update={"id": record_id})
+    return report.model_copy(update={"checkin": ref})
+
+
+def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
+    """The discovery date, and a seed for stable event ids that no other store shares.
+
+    The seed is the oldest check-in's random id (hashed again before use), so importing the
+    calendar twice updates its events; a store without check-ins falls back to the profile.
+    """
+    from trustrepair.report import discovered_date
+
+    with space.reading() as store:
+        latest = store.latest_checkin()
+        oldest = store.checkins(newest_first=False, limit=1)
+        discovered = discovered_date(latest, store.setting("discovered"))
+    return discovered, oldest[0].uid if oldest else space.profile

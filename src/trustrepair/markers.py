@@ -60,6 +60,12 @@ def clean_note(raw: str | None) -> str | None:
     return text or None
 
 
+def same_words(markers: Iterable[Marker], text: str) -> Marker | None:
+    """The first marker worded like `text`, ignoring case and spacing; None if there is none."""
+    wanted = " ".join(text.casefold().split())
+    return next((m for m in markers if " ".join(m.text.casefold().split()) == wanted), None)
+
+
 def parse_marker_id(raw: str) -> int:
     text = raw.strip().removeprefix("#")
     if not (text.isascii() and text.isdigit()) or int(text) < 1 or len(text) > 9:
@@ -68,21 +74,16 @@ def parse_marker_id(raw: str) -> int:
 
 
 def parse_on_date(raw: str | None, today: dt.date) -> dt.date:
-    """YYYY-MM-DD, "today" or "yesterday"; never in the future."""
-    text = (raw or "today").strip().lower()
-    if text in ("today", "yesterday"):
-        return today if text == "today" else today - dt.timedelta(days=1)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise BadInputError(messages.MARKER_BAD_DATE)
+    """A day (2025-09-14, today, yesterday, 3 days ago); never in the future, 10 years back."""
+    from trustrepair.dates import DateProblem, parse_date
+
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInputError(messages.MARKER_BAD_DATE) from None
-    if day > today:
-        raise BadInputError(messages.MARKER_FUTURE_DATE)
-    if (today - day).days > 366 * MAX_YEARS_BACK:
-        raise BadInputError(messages.MARKER_OLD_DATE)
-    return day
+        found = parse_date(raw or "today", today, month_ok=False, years_back=MAX_YEARS_BACK)
+    except DateProblem as problem:
+        if str(problem) == messages.DATE_TOO_OLD:
+            raise BadInputError(messages.MARKER_OLD_DATE) from None
+        raise BadInputError(f"--on: {problem}") from None
+    return found.day
 
 
 # --- the concreteness coach ----------------------------------------------------------------

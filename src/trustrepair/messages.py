@@ -61,8 +61,15 @@ MARKER_NOTE_CONTROL = "the note contains control characters"
 MARKER_BAD_ID = "a marker id is a whole number, as listed by `trustrepair markers list`"
 MARKER_NOT_FOUND = "there is no marker with id {id} (see `trustrepair markers list --all`)"
 MARKER_IS_RETIRED = "marker {id} is retired; its records are kept, but new ones cannot be added"
-MARKER_BAD_DATE = "--on takes a date as YYYY-MM-DD, or 'today' or 'yesterday'"
-MARKER_FUTURE_DATE = "--on cannot be a date in the future"
+# Dates: one reader (dates.py) for the bank and every command; forms named in words.
+DATE_FORMS = (
+    "expected a day like 2025-09-14, a month like 2025-09, or 'today', 'yesterday', '3 days ago'"
+)
+DAY_FORMS = "expected a day like 2025-09-14, or 'today', 'yesterday', '3 days ago'"
+DATE_NEEDS_DAY = "this needs a day, not only a month: like 2025-09-14, or 'yesterday'"
+DATE_NO_SUCH_DAY = "there is no such day in the calendar; check the month and day"
+DATE_IN_FUTURE = "that date is in the future"
+DATE_TOO_OLD = "that date is too far back; check the year"
 MARKER_OLD_DATE = "--on is more than 10 years ago; check the year"
 MARKER_SHOWN_OR_NOT = "say which: --shown, or --missed (not shown)"
 
@@ -70,6 +77,84 @@ SPIKE_INTRO = "Logging a spike of distrust. Three quick questions; press Enter t
 SPIKE_ASK_INTENSITY = "How strong was it? 1 (mild) to 10 (strongest)"
 SPIKE_ASK_MINUTES = "How long until it eased? Minutes, or like 1h30"
 SPIKE_ASK_TRIGGER = "What set it off? Pick a number or type your own words"
+NO_ONE_TO_ASK = "there was no answer to the question, so nothing changed; add --yes to go ahead"
+MARKER_SAME_TEXT = "Marker {id} already has these words. Add it again as a separate marker?"
+MARKER_NOT_ADDED = "Not added; marker {id} is still there as it was."
+# records and undo
+RECORD_BAD_ID = (
+    "a record id is a letter and a number, as `trustrepair records list` shows it: "
+    "c12 (check-in), s3 (spike), r7 (marker record), m2 (marker)"
+)
+RECORD_NOT_FOUND = "there is no {noun} {id} (see `trustrepair records list`)"
+RECORD_CHECKIN = "as {role}: {statuses}"
+RECORD_SHOWN = "shown (marker {marker})"
+RECORD_MISSED = "not shown (marker {marker})"
+RECORD_RETIRED = " (retired)"
+RECORD_SPIKE_PLAIN = "no details"
+RECORDS_NONE = "Nothing recorded yet."
+RECORD_DELETE_ASK = "Delete {what}?"
+RECORD_DELETED = "Deleted {what}."
+RECORD_DELETED_WITH = "Deleted {what} and its {n} marker record{s}."
+RECORD_NOT_DELETED = "Nothing was deleted."
+RECORD_UNDO_HINT = "Changed your mind? `trustrepair undo` puts it back."
+RECORD_EDITED = "Saved the changes to {id}."
+RECORD_NOTHING_TO_EDIT = (
+    "say what to change: for a spike --at, --minutes, --intensity, --trigger or --note; "
+    "for a marker record --on, --shown or --missed, or --note; for a marker --text"
+)
+RECORD_OPTION_NOT_FOR = "{option} does not apply to a {noun}"
+RECORD_CHECKIN_EDIT_INTRO = (
+    "Your earlier answers are shown in brackets; Enter keeps each one. "
+    "The statuses are worked out again from what you save."
+)
+RECORD_NOT_EDITED = "the walk-through ended before the end; the check-in was left as it was"
+CHANGE_VERBS = {
+    "add": "added",
+    "edit": "edited",
+    "delete": "deleted",
+    "import": "imported",
+    "retire": "retired",
+    "setting": "changed a profile setting",
+}
+CHANGE_SETTINGS = "{n} setting(s)"
+SUMMARY_ID_NOT_CHECKIN = "--id takes a check-in's id, like c3 (see `trustrepair history`)"
+IMPORT_PREVIEW_HEAD = "{file} holds:"
+IMPORT_WOULD_ADD = "  new, to be added: {items}"
+IMPORT_NO_NEW = "  nothing new: everything in it is already here"
+IMPORT_ALREADY = "  already here, left as they are: {items}"
+SETTING_NAMES = {"discovered": "date it came to light"}
+IMPORT_SETTING_DIFFERS = "  a different {key}:\n    here {here}, in the file {theirs};"
+IMPORT_SETTING_KEPT = "    yours is kept (--replace-settings takes the file's)"
+IMPORT_SETTING_REPLACED = "    the file's replaces yours (--replace-settings)"
+IMPORT_ROLE_DIFFERS = (
+    "  its check-ins were answered as {theirs}, and this\n"
+    "  profile's as {here}. Is this the right file?"
+)
+IMPORT_ASK = "Import it?"
+IMPORT_NOT_DONE = "Nothing was imported."
+IMPORT_NOTHING_TO_DO = "Nothing to import; the store was left as it was."
+IMPORT_DRY_RUN = "Nothing was changed (--dry-run)."
+IMPORT_UNDO_HINT = "`trustrepair undo` takes the whole import back."
+UNDO_NOTHING = "Nothing to undo: no change is noted in this store yet."
+UNDO_LAST = "The last change, made {when}: {what}."
+UNDO_ASK = "Undo it?"
+UNDO_DONE = "Taken back: {what}."
+UNDO_MORE = "{n} earlier change{s} can still be undone."
+UNDO_NOT_DONE = "Nothing was undone."
+SPIKE_PROMPT_HINT = "? help, < back, - skip"
+SPIKE_HELP_INTENSITY = (
+    "How strong the distrust felt at its peak: 1 is a passing unease, 10 the strongest it gets. "
+    "A rough number is enough."
+)
+SPIKE_HELP_MINUTES = (
+    "From when it came until it eased enough to go on with your day: 20, 45m, 1h or 1h30. "
+    "A guess is fine."
+)
+SPIKE_HELP_TRIGGER = (
+    "What seemed to set it off, if anything did. Pick a number, or write a few words of your "
+    "own. 'unknown' is a fine answer: spikes often come out of nowhere."
+)
+FIRST_QUESTION = "This is the first question."
 SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
 SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
 NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
@@ -109,7 +194,30 @@ def reflect_too_long(max_chars: int) -> str:
 
 
 REFLECT_REVISE = "To rewrite it, type < at the next question."
+REFLECT_REWRITE_OFFER = (
+    "Would you like to try writing it again, with those phrases in mind? "
+    "Your first version is kept as an earlier draft. (y/N) > "
+)
+REFLECT_REWRITE_OFFER_HEARD = (
+    "Would you like to reword what you wrote down? "
+    "Your first version is kept as an earlier draft. (y/N) > "
+)
+REFLECT_REWRITE_PROMPT = "Write the new version. An empty first line keeps the one you have."
+REFLECT_REWRITE_KEPT = "Kept as it was."
+REFLECT_REWRITE_SAVED = "The new version is your answer; the earlier one is kept as a draft."
 
+
+# --- the course over time (`history`, exports) ------------------------------------------------
+COURSE_TITLE = "How things have moved"
+COURSE_SCOPE = {
+    "checkin": "{count}, one mark each, {first} to {last}",
+    "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
+}
+COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_NO_CHECKIN = "no check-in that month"
+COURSE_NO_CHANGE = "no change"
+COURSE_CHANGES = "{count} changes, the last on {on}"
+COURSE_ONE_CHANGE = "1 change, on {on}"
 
 # --- `trustrepair spike`: errors. Each starts with the option's name; the quick questions show
 # them without the leading dashes, after "Sorry, ". None repeats what was typed.
@@ -194,12 +302,78 @@ WIPE_DONE = "All trustrepair data there is gone."
 EXPORT_HAS_NOTES = (
     "This export includes your notes and free-text answers (--no-notes leaves them out)."
 )
+PARTNER_NO_CHECKIN = "profile {name!r} has no check-in yet to show beside yours"
+PARTNER_SAME_ROLE = (
+    "profile {name!r} has check-ins from the same partner as this one; --with-partner takes "
+    "the other partner's profile"
+)
+MARKERS_TEXT_NEEDS_NO_NOTES = (
+    "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
+)
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
+CALENDAR_WRITTEN = (
+    "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
+    "importing it again updates the same events."
+)
+CALENDAR_REMINDER = " and a check-in reminder"
 NO_PROFILES = "No profiles yet under {home}. `trustrepair check` starts one."
 PROFILE_CREATED = (
     "Created profile {name!r}. Use it with --profile {name} or TRUSTREPAIR_PROFILE={name}."
 )
 PROFILE_DELETED = "Profile {name!r} is gone."
+
+
+# --- encryption --------------------------------------------------------------------------------
+
+PASSPHRASE_PROMPT = "Passphrase"
+PASSPHRASE_BACKUP_PROMPT = "Passphrase of the backup"
+PASSPHRASE_NEW_PROMPT = "New passphrase"
+PASSPHRASE_REPEAT_PROMPT = "The same again"
+PASSPHRASE_TRY_AGAIN = "That passphrase does not open it. Try again."
+PASSPHRASE_WRONG = (
+    "{path} is locked, and the passphrase given does not open it (or the file was not made by "
+    "trustrepair); nothing was changed"
+)
+PASSPHRASE_NEEDED = (
+    "{path} is locked with a passphrase; run this at a terminal, or give --passphrase-file FILE"
+)
+PASSPHRASE_NONE_GIVEN = (
+    "no passphrase was given (scripts can use --passphrase-file FILE); nothing was changed"
+)
+PASSPHRASE_MISMATCH = "the two passphrases differ; nothing was changed"
+PASSPHRASE_EMPTY = "the passphrase is empty; nothing was changed"
+PASSPHRASE_NUL = "the passphrase contains a NUL character, which cannot be used"
+PASSPHRASE_FILE_MISSING = "{path}: no such passphrase file"
+PASSPHRASE_FILE_UNREADABLE = "{path}: the passphrase file cannot be read ({reason})"
+PASSPHRASE_FILE_OPEN = (
+    "Note: {path} can be read by other users of this computer; chmod 600 {path} keeps it yours."
+)
+# Strength by length alone: long phrases of ordinary words beat short clever ones.
+PASSPHRASE_STRENGTH = "Passphrase strength: {word} ({n} characters)."
+STRENGTH_WORDS = ((8, "very weak"), (12, "weak"), (16, "fair"), (24, "good"))
+STRENGTH_BEST = "strong"
+ENCRYPT_OFFER = "Lock this store with a passphrase, so only you can read it?"
+ENCRYPTED = (
+    "Encrypted {path}. The old unencrypted file was overwritten before removal, but SSDs, "
+    "snapshots and backups may still hold earlier copies."
+)
+DECRYPTED = "Decrypted {path}: it can now be read without a passphrase."
+REKEYED = "Changed the passphrase of {path}."
+ALREADY_ENCRYPTED = "{path} is already encrypted; `trustrepair data passphrase` changes it"
+NOT_ENCRYPTED = "{path} is not encrypted; nothing was changed"
+NO_STORE_YET = "nothing is stored in profile {profile!r} yet; nothing was changed"
+FORGOTTEN_PASSPHRASE = "Keep the passphrase safe: without it nobody, including you, can open it."
+EXPORT_PLAINTEXT = (
+    "Note: the store is encrypted, but this export is readable by anyone who opens the file."
+)
+BACKUP_WRITTEN = "Backup written to {path} ({kind})."
+BACKUP_ENCRYPTED = "encrypted with the store's passphrase"
+BACKUP_PLAIN = "not encrypted, like the store"
+BACKUP_DAMAGED = "{path} is damaged, or not a backup made by trustrepair; nothing was imported"
+BACKUP_EXISTS = "{path} already exists; choose another name"
+ENCRYPTION_NEEDS_SQLCIPHER = (
+    "this needs the sqlcipher3 package, which is missing; reinstall trustrepair"
+)
 
 # --- time since it came to light (the horizon line) ----------------------------------------
 

@@ -23,6 +23,7 @@ from trustrepair.models import (
     ProgressInfo,
     ProgressOverview,
     Setback,
+    SpikeWeek,
     TrendDetail,
     TriggerCount,
     WeekRow,
@@ -33,7 +34,6 @@ from trustrepair.spikes import (
     QUIET_WEEKS,
     TRIGGERS,
     UNKNOWN_TRIGGER,
-    WeekTally,
     complete_weeks,
     fill_weeks,
     is_known_trigger,
@@ -53,7 +53,7 @@ BLOCK = 4  # the comparisons use blocks of four weeks ("a month")
 class SpikeHistory:
     """Everything the progress report needs, read from the store in a few small queries."""
 
-    tallies: list[WeekTally]
+    tallies: list[SpikeWeek]
     today: dt.date
     discovered: dt.date | None = None
     span: tuple[dt.datetime, dt.datetime] | None = None
@@ -102,8 +102,8 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
 
 
 def logging_gap(
-    weeks: Sequence[WeekTally],
-    done: Sequence[WeekTally],
+    weeks: Sequence[SpikeWeek],
+    done: Sequence[SpikeWeek],
     span: tuple[dt.datetime, dt.datetime] | None,
 ) -> LoggingGap | None:
     """Nothing logged in the latest QUIET_WEEKS full weeks or more, nor so far this week.
@@ -142,7 +142,7 @@ def overview(progress: ProgressInfo) -> ProgressOverview:
 # --- weeks and the chart ---------------------------------------------------------------------
 
 
-def _week_row(w: WeekTally, today: dt.date, near: Callable[[dt.date], bool]) -> WeekRow:
+def _week_row(w: SpikeWeek, today: dt.date, near: Callable[[dt.date], bool]) -> WeekRow:
     return WeekRow(
         week_start=w.week_start,
         count=w.count,
@@ -154,7 +154,7 @@ def _week_row(w: WeekTally, today: dt.date, near: Callable[[dt.date], bool]) -> 
     )
 
 
-def chart_unit(weeks: Sequence[WeekTally]) -> ChartUnit:
+def chart_unit(weeks: Sequence[SpikeWeek]) -> ChartUnit:
     if len(weeks) <= MAX_WEEK_ROWS:
         return "week"
     months = {_bucket_start(w.week_start, "month") for w in weeks}
@@ -163,14 +163,14 @@ def chart_unit(weeks: Sequence[WeekTally]) -> ChartUnit:
 
 def chart_bars(
     bank: Bank,
-    weeks: Sequence[WeekTally],
+    weeks: Sequence[SpikeWeek],
     today: dt.date,
     near: Callable[[dt.date], bool],
     setbacks: Sequence[Setback] = (),
 ) -> tuple[ChartUnit, list[ChartBar]]:
     """One bar per week, or per month / quarter when weeks would not fit on a screen."""
     unit = chart_unit(weeks)
-    groups: dict[dt.date, list[WeekTally]] = {}
+    groups: dict[dt.date, list[SpikeWeek]] = {}
     for w in weeks:
         groups.setdefault(_bucket_start(w.week_start, unit), []).append(w)
     labels = bank.progress.labels
@@ -206,7 +206,7 @@ def _bucket_label(start: dt.date, unit: ChartUnit) -> str:
     return f"{start.year} Q{(start.month - 1) // 3 + 1}"
 
 
-def _bar(label: str, start: dt.date, members: Sequence[WeekTally], notes: list[str]) -> ChartBar:
+def _bar(label: str, start: dt.date, members: Sequence[SpikeWeek], notes: list[str]) -> ChartBar:
     stats = _pooled(label, members)
     return ChartBar(
         label=label,
@@ -220,7 +220,7 @@ def _bar(label: str, start: dt.date, members: Sequence[WeekTally], notes: list[s
     )
 
 
-def _pooled(label: str, members: Sequence[WeekTally]) -> PeriodStats:
+def _pooled(label: str, members: Sequence[SpikeWeek]) -> PeriodStats:
     """Totals and medians over every spike in these weeks (not a median of medians)."""
     count = sum(w.count for w in members)
     return PeriodStats(
@@ -237,7 +237,7 @@ def _pooled(label: str, members: Sequence[WeekTally]) -> PeriodStats:
 # --- comparisons -----------------------------------------------------------------------------
 
 
-def comparisons(done: Sequence[WeekTally]) -> list[PeriodStats]:
+def comparisons(done: Sequence[SpikeWeek]) -> list[PeriodStats]:
     """The first month, the four weeks before the last four, and the last four (when known).
 
     Ordered oldest first; the last entry is always the last four weeks when there is one.
@@ -272,7 +272,7 @@ def _anniversary_test(discovered: dt.date | None) -> Callable[[dt.date], bool]:
 
 
 def find_setbacks(
-    bank: Bank, done: Sequence[WeekTally], near: Callable[[dt.date], bool]
+    bank: Bank, done: Sequence[SpikeWeek], near: Callable[[dt.date], bool]
 ) -> list[Setback]:
     """Weeks clearly above the four before them, each with its most likely reason."""
     labels = bank.progress.labels

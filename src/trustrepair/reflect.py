@@ -3,8 +3,13 @@
 Transparent on purpose: every flag comes from a pattern in the bank's [reflect] table, and a
 match is set aside, not flagged, when it is not the writer's own words:
 - inside quotation marks ("you said 'get over it' and that was wrong");
-- inside reported speech, from a cue such as "said" or "told myself" to the end of the clause;
-- a few words after a negation in the same clause ("it wasn't because you were distant").
+- inside reported speech of someone else ("you said", "my mum told me") or the writer's own
+  disowned words ("I kept telling myself"), from the cue to the end of the clause; the writer's
+  own "I've said sorry, so let's stop" stays in;
+- governed by a negation: after it in the same clause, within a few words, and before any
+  scope break (a comma, "and", "so" ...), so "I didn't plan it, things got out of hand" keeps
+  its second half. A negated modal that asks rather than denies ("why can't we ...", "can't
+  we ...") is a rhetorical question, read as the assertion it makes, so it negates nothing.
 For what the affected partner was told (heard=True) quotes and reported speech are the
 partner's words, so they count; negation still applies.
 
@@ -22,7 +27,7 @@ from typing import Literal
 
 from trustrepair import messages
 from trustrepair.bank import Bank
-from trustrepair.bank_reflect import Patterned, Reflect
+from trustrepair.bank_reflect import FlagCategory, Matcher, Patterned, Reflect
 from trustrepair.errors import BadInputError
 from trustrepair.models import (
     ReflectFlag,
@@ -80,10 +85,13 @@ class Scene:
     text: str
     quotes: Spans
     breaks: Spans
+    scope_breaks: Spans  # where a negation stops reaching
     negations: Spans  # for flags: without those inside a flagged phrase
     all_negations: Spans  # for strengths: "it's not like I slept" names nothing
     reported: Spans
     stops: frozenset[str] = frozenset()
+    lowered: str = ""  # the text lower-cased, letter for letter, for the patterns
+    category_matches: dict[str, list[Span]] | None = None  # found once, used twice
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -136,12 +144,12 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
     """Flags, strengths and what was set aside, for one statement."""
     rules = rules_of(bank)
     sources = {sid: src.title for sid, src in bank.sources.items()}
-    scene = read_scene(rules, text)
+    scene = read_scene(rules, text, heard=heard)
     flags: list[ReflectFlag] = []
     set_aside: list[SetAside] = []
     for category in rules.categories:
-        found = find(scene, category, rules.negation_window, heard=heard, strength=False)
-        kept = _without_overlaps(f for f in found if f.why_not is None)
+        found = find(rules, scene, category, heard=heard, strength=False)
+        kept = _one_per_phrase(scene, _without_overlaps(f for f in found if f.why_not is None))
         taken = Spans(f.span for f in kept)
         aside = _without_overlaps(
             f for f in found if f.why_not is not None and not taken.overlaps(f.span)
@@ -160,36 +168,59 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
         strengths=strengths,
         not_found=not_found,
         set_aside=set_aside,
-        caveat=rules.caveat,
+        caveat=rules.plain_caveat(),
     )
 
 
-def read_scene(rules: Reflect, original: str) -> Scene:
+def read_scene(rules: Reflect, original: str, *, heard: bool = False) -> Scene:
     text = original.translate(_STRAIGHTEN)
+    lowered = _lower(text)
+
+    def spans(cues: Patterned | None) -> list[Span]:
+        return [] if cues is None else _spans(rules.compiled(cues, heard=heard), lowered)
+
     # A negation that is part of a flagged phrase ("if you hadn't", "didn't mean anything")
-    # belongs to that phrase; it does not cancel the next one.
-    phrases = Spans(sp for c in rules.categories for sp in _spans(c, text))
-    all_negations = Spans(_spans(rules.negations, text))
+    # belongs to that phrase, and one inside a rhetorical question ("why can't we") asks
+    # rather than denies; neither cancels another phrase.
+    matches = {c.id: spans(c) for c in rules.categories}
+    phrases = Spans(sp for found in matches.values() for sp in found)
+    rhetorical = Spans(spans(rules.rhetorical))
+    all_negations = Spans(n for n in spans(rules.negations) if not rhetorical.contains(n))
+    breaks = spans(rules.clause_breaks)
     return Scene(
         original=original,
         text=text,
-        quotes=_quote_spans(text),
-        breaks=Spans(_spans(rules.clause_breaks, text)),
+        breaks=Spans(breaks),
+        scope_breaks=Spans([*breaks, *spans(rules.scope_breaks)]),
         negations=Spans(n for n in all_negations if not phrases.contains(n)),
         all_negations=all_negations,
-        reported=Spans(_spans(rules.reported_speech, text)),
+        quotes=_quote_spans(text),
+        # What was heard counts reported words as the partner's own, so needs no cues.
+        reported=Spans([]) if heard else Spans(spans(rules.reported_speech)),
         stops=frozenset(w.lower() for w in rules.phrase_stops),
+        lowered=lowered,
+        category_matches=matches,
     )
 
 
-def find(scene: Scene, kind: Patterned, window: int, *, heard: bool, strength: bool) -> list[Found]:
+def _lower(text: str) -> str:
+    """Lower case, one character for one, so offsets still point into the text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def find(
+    rules: Reflect, scene: Scene, kind: Patterned, *, heard: bool, strength: bool
+) -> list[Found]:
     """Every match of one category or strength, each marked with why it is not the writer's."""
-    out: list[Found] = []
-    for pattern in kind.compiled:
-        for m in pattern.finditer(scene.text):
-            span = Span(m.start(), m.end())
-            out.append(Found(span, why_not(scene, span, window, heard=heard, strength=strength)))
-    return out
+    window = rules.negation_window
+    if isinstance(kind, FlagCategory) and scene.category_matches is not None:
+        spans = scene.category_matches[kind.id]  # found while reading the scene
+    else:
+        spans = _spans(rules.compiled(kind, heard=heard), scene.lowered)
+    return [Found(sp, why_not(scene, sp, window, heard=heard, strength=strength)) for sp in spans]
 
 
 def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: bool) -> Why | None:
@@ -198,7 +229,7 @@ def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: boo
         return "quoted"
     start = clause_start(scene, span.start)
     cues = scene.all_negations if strength else scene.negations
-    if _negated(scene.text, cues, start, span.start, window):
+    if _negated(scene, cues, start, span.start, window):
         return "negated"
     # Reported speech matters for flags only: "I told you I lied" still names what happened.
     if not heard and not strength and _any_within(scene.reported, start, span.start):
@@ -206,23 +237,21 @@ def why_not(scene: Scene, span: Span, window: int, *, heard: bool, strength: boo
     return None
 
 
-def _negated(text: str, cues: Spans, start: int, at: int, window: int) -> bool:
-    """A negation in the same clause, at most `window` words before `at`."""
+def _negated(scene: Scene, cues: Spans, start: int, at: int, window: int) -> bool:
+    """A negation in the same clause, at most `window` words before `at`, with no scope break
+    between them: "I didn't plan it, things got out of hand" negates only the first part."""
     for cue in cues.ending_by(at):
-        if cue.end < start or _words_more_than(text, cue.end, at, window):
+        if cue.end < start or _words_more_than(scene.text, cue.end, at, window):
             return False  # cues further back are further away still
         if cue.start >= start:
-            return True
+            return not scene.scope_breaks.overlaps(Span(cue.end, at))
     return False
 
 
 def _any_within(cues: Spans, start: int, at: int) -> bool:
-    for cue in cues.ending_by(at):
-        if cue.end < start:
-            return False
-        if cue.start >= start:
-            return True
-    return False
+    """A cue in the clause before `at`, or one that runs into it ("you asked me if ...")."""
+    nearest = next(cues.ending_by(at), None)
+    return nearest is not None and nearest.end >= start
 
 
 def clause_start(scene: Scene, at: int) -> int:
@@ -236,6 +265,12 @@ def clause_end(scene: Scene, at: int) -> int:
 
 def phrase(scene: Scene, span: Span) -> str:
     """The matched words, whole, plus a few words after them within the same clause."""
+    start, end = shown(scene, span)
+    return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
+
+
+def shown(scene: Scene, span: Span) -> tuple[int, int]:
+    """Where the phrase shown for a match starts and ends."""
     text = scene.text
     start, end = span.start, span.end
     while start > 0 and _WORD_CHAR.match(text[start - 1]):
@@ -251,7 +286,7 @@ def phrase(scene: Scene, span: Span) -> str:
         if text[end : word.start()].strip() or word.group().lower() in scene.stops:
             break
         end = word.end()
-    return " ".join(scene.original[start:end].split()).strip(" ,'\"\u2018\u2019\u201c\u201d")
+    return start, end
 
 
 def _flag(
@@ -274,7 +309,7 @@ def _strengths(
     present: list[ReflectStrength] = []
     missing: list[ReflectGap] = []
     for s in rules.strengths:
-        found = find(scene, s, rules.negation_window, heard=heard, strength=True)
+        found = find(rules, scene, s, heard=heard, strength=True)
         own = sorted(f.span for f in found if f.why_not is None)
         if own:
             present.append(
@@ -297,8 +332,8 @@ def _quote_spans(text: str) -> Spans:
     return Spans([*double, *(s for s in single if not double.overlaps(s))])
 
 
-def _spans(cues: Patterned, text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for p in cues.compiled for m in p.finditer(text)]
+def _spans(matchers: Iterable[Matcher], lowered: str) -> list[Span]:
+    return [Span(start, end) for m in matchers for start, end in m.spans(lowered)]
 
 
 def _words_more_than(text: str, start: int, end: int, limit: int) -> bool:
@@ -307,6 +342,18 @@ def _words_more_than(text: str, start: int, end: int, limit: int) -> bool:
         if n > limit:
             return True
     return False
+
+
+def _one_per_phrase(scene: Scene, kept: list[Found]) -> list[Found]:
+    """A match inside the words shown for the one before it is one flag with it, shown whole."""
+    out: list[Found] = []
+    for f in kept:
+        if out and f.span.start < shown(scene, out[-1].span)[1]:
+            last = out[-1].span
+            out[-1] = Found(Span(last.start, max(last.end, f.span.end)), None)
+        else:
+            out.append(f)
+    return out
 
 
 def _without_overlaps(found: Iterable[Found]) -> list[Found]:

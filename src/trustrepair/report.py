@@ -9,6 +9,7 @@ from typing import Literal
 from trustrepair import assess, markers, timeline
 from trustrepair.answers import stored_answers
 from trustrepair.bank import Bank
+from trustrepair.dates import LooseDate, read_stored
 from trustrepair.models import (
     AreaNote,
     AreaResult,
@@ -57,25 +58,18 @@ Source = Literal["profile", "checkin"]
 def discovered_date(checkin: CheckIn | None, setting: str | None) -> dt.date | None:
     """The profile setting wins over the check-in answer (it can be corrected later)."""
     found = discovered_with_source(checkin, setting)
-    return found[0] if found else None
+    return found[0].day if found else None
 
 
 def discovered_with_source(
     checkin: CheckIn | None, setting: str | None
-) -> tuple[dt.date, Source] | None:
-    if setting and (day := _date_or_none(setting)) is not None:
+) -> tuple[LooseDate, Source] | None:
+    # Stored dates are checked on the way in; a damaged one reads as "no date", never a crash.
+    if setting and (day := read_stored(setting)) is not None:
         return day, "profile"
     raw = checkin.answers.get("discovered") if checkin is not None else None
-    day = _date_or_none(raw) if isinstance(raw, str) else None
-    return (day, "checkin") if day is not None else None
-
-
-def _date_or_none(text: str) -> dt.date | None:
-    # Stored dates are checked on the way in; a damaged one reads as "no date", never a crash.
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+    found = read_stored(raw) if isinstance(raw, str) else None
+    return (found, "checkin") if found is not None else None
 
 
 def horizon_info(bank: Bank, months: int | None) -> HorizonInfo:
@@ -96,16 +90,21 @@ def horizon_info(bank: Bank, months: int | None) -> HorizonInfo:
 
 def timeline_info(
     bank: Bank,
-    discovered: dt.date | None,
+    when: LooseDate | dt.date | None,
     today: dt.date,
     source: Source | None = None,
     *,
     safety_first: bool = False,
 ) -> TimelineInfo:
-    """Dates, phase and horizon. While a person is afraid, only the dates: no repair road."""
+    """Dates, phase and horizon. While a person is afraid, only the dates: no repair road.
+
+    A date known only to the month counts from its middle, and says so (`discovered_approximate`).
+    """
+    loose = LooseDate(when) if isinstance(when, dt.date) else when
+    discovered = None if loose is None else loose.day
     months = None if discovered is None else timeline.months_between(discovered, today)
     horizon = None if safety_first else horizon_info(bank, months)
-    if discovered is None or months is None:
+    if loose is None or discovered is None or months is None:
         return TimelineInfo(horizon=horizon)
     phase = timeline.phase_for(bank, months)
     anniversary = timeline.next_anniversary(discovered, today)
@@ -118,6 +117,7 @@ def timeline_info(
         horizon=horizon,
         discovered=discovered,
         discovered_from=source,
+        discovered_approximate=loose.approximate,
         months_elapsed=months,
         phase=None if safety_first else phase.id,
         phase_title=None if safety_first else phase.title,
@@ -303,7 +303,7 @@ def build_report(
     bank: Bank,
     checkin: CheckIn,
     *,
-    discovered: dt.date | None,
+    discovered: LooseDate | dt.date | None,
     today: dt.date,
     marker_list: Sequence[MarkerView] = (),
     progress: ProgressInfo | None = None,
@@ -353,14 +353,18 @@ def build_report(
     )
 
 
-def history_rows(bank: Bank, checkins: list[CheckIn]) -> list[HistoryRow]:
+def history_rows(
+    bank: Bank, checkins: Sequence[CheckIn], ids: Sequence[str] | None = None
+) -> list[HistoryRow]:
+    """One row per check-in, in the order given, with its short id (c12) when known."""
     return [
         HistoryRow(
             uid=c.uid,
+            id=None if ids is None else ids[n],
             when_local=as_local(c.created_utc, c.utc_offset_minutes),
             role=c.role,
             role_label=bank.report.role_labels[c.role],
             statuses=c.statuses,
         )
-        for c in checkins
+        for n, c in enumerate(checkins)
     ]

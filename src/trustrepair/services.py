@@ -8,7 +8,7 @@ profile, no records on a retired marker) and hand back models for `emit()` to sh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +52,7 @@ def record_checkin(
     extra_markers: Sequence[str] = (),
     *,
     save: bool,
+    wanted: Callable[[list[Marker]], list[Marker]] | None = None,
 ) -> Report:
     """A new check-in and the markers named in it: saved (or not, for --no-save), then its
     report, with unsaved markers shown as they would be."""
@@ -60,6 +61,8 @@ def record_checkin(
 
     checkin = new_checkin(bank, role, answers)
     named = markers_from_checkin(bank, role, answers, list(extra_markers))
+    if wanted is not None:
+        named = wanted(named)  # e.g. not a second marker worded like an active one
     if save:
         save_checkin(space, checkin, named)
     return checkin_report(bank, space, checkin, [] if save else named)
@@ -72,14 +75,28 @@ def checkin_report(
         return report_for(bank, store, checkin, unsaved)
 
 
-def summary_report(space: Workspace, bank: Bank) -> Report | None:
+def summary_report(space: Workspace, bank: Bank, record_id: str | None = None) -> Report | None:
+    """The latest check-in's report, or the one with this short id (c3)."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+    from trustrepair.gather import record_detail
+
+    if record_id is not None and not record_id.strip().lower().startswith("c"):
+        raise BadInputError(messages.SUMMARY_ID_NOT_CHECKIN)
     with space.reading() as store:
-        return latest_report(bank, store)
+        if record_id is None:
+            return latest_report(bank, store)
+        return record_detail(bank, store, record_id).report
+
+
+def active_markers(space: Workspace) -> list[Marker]:
+    with space.reading() as store:
+        return store.markers(include_retired=False)
 
 
 def progress_info(space: Workspace, bank: Bank) -> ProgressInfo:
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
+        latest = store.latest_checkin()
         return progress_for(bank, store, dt.date.today(), latest)
 
 
@@ -89,8 +106,8 @@ def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
-        latest = store.latest_checkin() if store is not None else None
-        setting = store.setting("discovered") if store is not None else None
+        latest = store.latest_checkin()
+        setting = store.setting("discovered")
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
     safety_first = latest is not None and afraid(latest.answers)
@@ -105,8 +122,6 @@ class MarkerList:
 
 def marker_list(space: Workspace, bank: Bank, *, show_all: bool) -> MarkerList:
     with space.reading() as store:
-        if store is None:
-            return MarkerList([], 0)
         everything = store.markers(include_retired=True)
         wanted = [m for m in everything if show_all or m.retired_utc is None]
         return MarkerList(marker_views_for(bank, store, wanted), len(everything))
@@ -157,7 +172,7 @@ def latest_from(space: Workspace, source: str) -> tuple[str, CheckIn]:
 
         checkins = read_export_file(path, full_backup=False).data.checkins
     else:
-        other = Workspace.resolve(space.home, source)
+        other = Workspace.resolve(space.home, source, space.unlock)
         if not other.database.exists():
             raise BadInputError(f"there is no profile or json export named {source!r}")
         latest = latest_checkin(other)
@@ -197,7 +212,7 @@ def same_day_count(store: Store, spike: Spike) -> int:
 def all_checkins(space: Workspace) -> list[CheckIn]:
     """Every check-in, oldest first."""
     with space.reading() as store:
-        return store.checkins(newest_first=False) if store is not None else []
+        return store.checkins(newest_first=False)
 
 
 def report_as_it_was(bank: Bank, checkin: CheckIn) -> Report:

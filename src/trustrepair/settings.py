@@ -9,16 +9,13 @@ from trustrepair.errors import BadInputError
 
 
 def discovered(value: str, today: dt.date) -> str:
-    """When the betrayal came to light: a real date, not in the future."""
+    """When the betrayal came to light: a day or an approximate month, not in the future."""
+    from trustrepair.dates import DateProblem, parse_date
+
     try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise BadInputError("discovered: use a date like 2025-03-14 (YYYY-MM-DD)") from None
-    if day > today:
-        raise BadInputError("discovered: that date is in the future")
-    if day.year < 1900:
-        raise BadInputError("discovered: that date is too far back; check the year")
-    return day.isoformat()
+        return parse_date(value, today).stored
+    except DateProblem as problem:
+        raise BadInputError(f"discovered: {problem}") from None
 
 
 SETTINGS: dict[str, Callable[[str, dt.date], str]] = {"discovered": discovered}

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from trustrepair import messages
 from trustrepair.errors import BadInputError
-from trustrepair.models import Spike, local_offset_minutes
+from trustrepair.models import Spike, SpikeWeek, local_offset_minutes
 from trustrepair.text import has_control
 from trustrepair.vocab import Trend
 
@@ -123,38 +123,43 @@ def new_spike(
 # --- weeks -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class WeekTally:
-    """One local week (Monday start) as the store sums it: no row-per-spike models."""
-
-    week_start: dt.date
-    count: int
-    minutes: tuple[int, ...] = ()
-    intensities: tuple[int, ...] = ()
-    known_triggers: int = 0
+def spike_weeks(
+    rows: Iterable[tuple[dt.date, int, Sequence[int], Sequence[int], Sequence[str]]],
+) -> list[SpikeWeek]:
+    """The store's weekly rows as weeks; a trigger counts as known unless it is 'unknown'."""
+    return [
+        SpikeWeek(
+            start,
+            n,
+            tuple(minutes),
+            tuple(intensities),
+            sum(t != UNKNOWN_TRIGGER for t in triggers),
+        )
+        for start, n, minutes, intensities, triggers in rows
+    ]
 
 
 def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def fill_weeks(tallies: Sequence[WeekTally], today: dt.date) -> list[WeekTally]:
+def fill_weeks(tallies: Sequence[SpikeWeek], today: dt.date) -> list[SpikeWeek]:
     """Every week from the first logged one to this week; weeks with nothing logged count 0."""
     if not tallies:
         return []
     by_week = {t.week_start: t for t in tallies}
     start, end = min(by_week), max(week_start(today), max(by_week))
     weeks = (start + dt.timedelta(weeks=i) for i in range((end - start).days // 7 + 1))
-    return [by_week.get(w, WeekTally(w, 0)) for w in weeks]
+    return [by_week.get(w, SpikeWeek(w, 0)) for w in weeks]
 
 
-def complete_weeks(weeks: Sequence[WeekTally], today: dt.date) -> list[WeekTally]:
+def complete_weeks(weeks: Sequence[SpikeWeek], today: dt.date) -> list[SpikeWeek]:
     """Weeks that are over: this week's count so far would read as a drop."""
     current = week_start(today)
     return [w for w in weeks if w.week_start < current]
 
 
-def trailing_empty_weeks(weeks: Sequence[WeekTally]) -> int:
+def trailing_empty_weeks(weeks: Sequence[SpikeWeek]) -> int:
     """How many of the latest weeks have nothing logged."""
     empty = 0
     for week in reversed(weeks):

@@ -11,7 +11,12 @@ import typer
 from typer.core import TyperGroup
 
 from trustrepair import __version__
-from trustrepair.errors import EXIT_INTERRUPTED, EXIT_STORE, TrustRepairError
+from trustrepair.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_STORE,
+    TrustRepairError,
+    is_database_error,
+)
 
 
 class TrustRepairGroup(TyperGroup):
@@ -60,7 +65,7 @@ class TrustRepairGroup(TyperGroup):
             typer.echo(f"\n{messages.INTERRUPTED}", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
-            if type(exc).__module__ != "sqlite3":  # sqlite3 stays unimported for --help
+            if not is_database_error(exc):  # neither driver is imported for --help
                 raise
             typer.echo(f"Error: {messages.DATABASE_UNREADABLE}", err=True)
             raise typer.Exit(EXIT_STORE) from None
@@ -110,6 +115,17 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--passphrase-file",
+            help="Read the passphrase of an encrypted store from the first line of this file.",
+            envvar="TRUSTREPAIR_PASSPHRASE_FILE",
+            show_envvar=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ] = None,
     no_pager: Annotated[
         bool,
         typer.Option("--no-pager", help="Print long views straight out, never through a pager."),
@@ -126,7 +142,7 @@ def root(
     from trustrepair.cli.output import Paging
 
     Paging.allowed = not no_pager
-    ctx.obj = {"home": home, "profile": profile}
+    ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
 # Each command's module is imported only when that command runs, so start-up pays for one
@@ -151,7 +167,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "history": (
         "trustrepair.cli.summary:history",
-        "List every check-in, newest first, with the three statuses.",
+        "Show how each prerequisite has moved, then every check-in, newest first.",
     ),
     "spike": (
         "trustrepair.cli.spike:spike",
@@ -175,7 +191,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "import": (
         "trustrepair.cli.export:import_",
-        "Restore or merge a backup made by `trustrepair export` (all or nothing).",
+        "Restore or merge a backup made by `trustrepair export` or `data backup` (all or nothing).",
+    ),
+    "calendar": (
+        "trustrepair.cli.dates:calendar",
+        "Write anniversaries, the timeline's marks and a check-in reminder to a calendar file.",
+    ),
+    "undo": (
+        "trustrepair.cli.records:undo",
+        "Show the last change written (an add, an edit, a delete, an import) and undo it.",
+    ),
+    "records": (
+        "trustrepair.cli.records:app",
+        "See every check-in, spike, marker and marker record by its short id, and correct or "
+        "delete one. `trustrepair undo` takes the last change back.",
     ),
     "markers": (
         "trustrepair.cli.markers:app",
@@ -186,7 +215,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "trustrepair.cli.profile:app",
         "Profiles (separate stores under one home) and their settings.",
     ),
-    "data": ("trustrepair.cli.data:app", "See where your data lives, or delete all of it."),
+    "data": (
+        "trustrepair.cli.data:app",
+        "See where your data lives, lock it with a passphrase, back it up, or delete it.",
+    ),
     "demo": (
         "trustrepair.cli.demo:app",
         "Tour the tool with a fictional couple: summary, progress, timeline, markers, comparison.",
@@ -233,4 +265,7 @@ def main() -> None:
     gc.disable()
     # trustrepair uses no Pydantic plugins; skipping their entry-point scan saves ~40 ms a run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from trustrepair.encoding import fit_streams
+
+    fit_streams()
     app()

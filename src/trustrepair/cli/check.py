@@ -56,3 +56,7 @@ def check(
     if result is not None:
         emit(result, as_json=as_json)
         say(messages.SAVED if not no_save else messages.NOT_SAVED)
+    if result is not None and not no_save:
+        from trustrepair.cli.data import offer_encryption
+
+        offer_encryption(ctx)

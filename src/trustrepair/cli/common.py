@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console, RenderableType
 
     from trustrepair.bank import Bank
+    from trustrepair.passphrase import PassphraseSource
     from trustrepair.workspace import Workspace
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of the view.")]
@@ -23,16 +26,88 @@ PromptsOption = Annotated[
         metavar="FILE",
     ),
 ]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Only records from this day on: 2025-09-14, 2025-09 (from the 1st), "
+        "'30 days ago', yesterday.",
+        metavar="DATE",
+    ),
+]
+
+
+def since_date(typed: str | None) -> dt.date | None:
+    """--since read by the one date reader; a month means from its first day."""
+    import datetime as dt
+
+    from trustrepair.dates import DateProblem, parse_date
+    from trustrepair.errors import BadInputError
+
+    if typed is None:
+        return None
+    try:
+        return parse_date(typed, dt.date.today(), future_ok=True).first_day
+    except DateProblem as problem:
+        raise BadInputError(f"--since: {problem}") from None
 
 
 def workspace(ctx: typer.Context) -> Workspace:
     from trustrepair.workspace import Workspace
 
-    root = ctx.find_root()
-    obj = root.obj if isinstance(root.obj, dict) else {}
-    space = Workspace.resolve(obj.get("home"), obj.get("profile"))
+    obj = _root_options(ctx)
+    space = Workspace.resolve(obj.get("home"), obj.get("profile"), passphrases(ctx))
     _warn_if_unknown_profile(space)
     return space
+
+
+def _root_options(ctx: typer.Context) -> dict[str, Any]:
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, dict) else {}
+
+
+def passphrases(ctx: typer.Context, label: str = "") -> PassphraseSource:
+    """The passphrase source for this command: --passphrase-file, else a hidden prompt.
+
+    The store's source is kept for the whole command, so its passphrase is asked once; a
+    backup being imported (another label) gets a source of its own.
+    """
+    from trustrepair.passphrase import PassphraseSource
+
+    options = _root_options(ctx)
+    if not label and isinstance(options.get("unlock"), PassphraseSource):
+        return options["unlock"]  # type: ignore[no-any-return]
+    source = PassphraseSource(
+        file=options.get("passphrase_file"), ask=ask_hidden, warn=say, label=label
+    )
+    if not label:
+        options["unlock"] = source
+    return source
+
+
+def ask_hidden(label: str) -> str:
+    """A line typed without echo (on stderr, so stdout stays data); no input means none.
+
+    Without a terminal (a pipe, a script) the line is read as it comes: there is no echo to
+    hide, and getpass would only warn that it cannot turn echo off.
+    """
+    import sys
+
+    from trustrepair import messages
+    from trustrepair.errors import PassphraseError
+
+    if not sys.stdin.isatty():
+        typer.echo(f"{label}: ", err=True, nl=False)
+        line = sys.stdin.readline()
+        typer.echo("", err=True)
+        if not line:
+            raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN)
+        return line.removesuffix("\n").removesuffix("\r")
+    try:
+        typed: str = typer.prompt(label, hide_input=True, err=True)
+    except typer.Abort:
+        raise PassphraseError(messages.PASSPHRASE_NONE_GIVEN) from None
+    return typed
 
 
 def _warn_if_unknown_profile(space: Workspace) -> None:
@@ -78,6 +153,20 @@ def say(message: str) -> None:
 def print_data(text: str) -> None:
     """Data (JSON, exports) to stdout, exactly as given."""
     typer.echo(text)
+
+
+def confirm(prompt: str, *, yes: bool) -> bool:
+    """Ask y/N on stderr. --yes skips asking; no input to read at all is one clear refusal."""
+    from trustrepair import messages
+    from trustrepair.errors import BadInputError
+
+    if yes:
+        return True
+    try:
+        typed = typer.prompt(f"{prompt} (y/N)", default="", show_default=False, err=True)
+    except typer.Abort:
+        raise BadInputError(messages.NO_ONE_TO_ASK) from None
+    return typed.strip().lower() in ("y", "yes")
 
 
 def confirm_by_typing(prompt: str, expected: str) -> None:

@@ -1,16 +1,28 @@
-"""`trustrepair data`: see where your data lives, and delete all of it."""
+"""`trustrepair data`: where your data lives, locking it with a passphrase, backups, wiping."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import JsonFlag, confirm_by_typing, say, workspace
+from trustrepair.cli.common import (
+    JsonFlag,
+    ask_hidden,
+    confirm_by_typing,
+    passphrases,
+    say,
+    workspace,
+)
+
+if TYPE_CHECKING:
+    from trustrepair.errors import NotFoundError
+    from trustrepair.workspace import Workspace
 
 app = typer.Typer(
-    help="See where your data lives, or delete all of it.",
+    help="See where your data lives, lock it with a passphrase, back it up, or delete it.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -18,7 +30,7 @@ app = typer.Typer(
 
 @app.command("path")
 def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Print the folder and database file trustrepair uses.
+    """Print the folder and database file trustrepair uses, and whether it is encrypted.
 
     Example: trustrepair data path
     """
@@ -26,8 +38,121 @@ def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     space = workspace(ctx)
     where = {"home": space.home, "profile": space.profile, "database": space.database}
-    lines = "\n".join(f"{k + ':':<10}{v}" for k, v in where.items())
-    emit(Result({k: str(v) for k, v in where.items()}, text=lines), as_json=as_json)
+    lines = [f"{k + ':':<10}{v}" for k, v in where.items()]
+    text = "\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"])
+    data: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
+    emit(Result({**data, "encrypted": space.encrypted}, text=text), as_json=as_json)
+
+
+NewPassphraseFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--new-passphrase-file",
+        help="Read the new passphrase from the first line of this file instead of asking.",
+        dir_okay=False,
+        metavar="FILE",
+    ),
+]
+
+
+@app.command("encrypt")
+def encrypt(ctx: typer.Context) -> None:
+    """Lock this profile's store with a passphrase (asked twice, never shown).
+
+    With --passphrase-file FILE (before the command) the new passphrase is read from FILE.
+    Example: trustrepair data encrypt
+    """
+    _lock(ctx, workspace(ctx))
+
+
+def offer_encryption(ctx: typer.Context) -> None:
+    """After the first saved check-in, at a terminal only: one question, no means no."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return
+    space = workspace(ctx)
+    if space.encrypted:
+        return
+    with space.reading() as store:
+        if len(store.checkins(limit=2)) != 1:
+            return
+    if typer.confirm(messages.ENCRYPT_OFFER, default=False, err=True):
+        _lock(ctx, space)
+
+
+def _lock(ctx: typer.Context, space: Workspace) -> None:
+    from trustrepair.encryption import encrypt as lock
+    from trustrepair.encryption import refuse_if_encrypted
+
+    refuse_if_encrypted(space)  # before asking for a passphrase it could not use
+    lock(space, _new_passphrase(passphrases(ctx).file))
+    say(messages.ENCRYPTED.format(path=space.database))
+    say(messages.FORGOTTEN_PASSPHRASE)
+
+
+@app.command("decrypt")
+def decrypt(ctx: typer.Context) -> None:
+    """Remove the passphrase: the store becomes readable without one.
+
+    Example: trustrepair data decrypt
+    """
+    from trustrepair.encryption import current_passphrase
+    from trustrepair.encryption import decrypt as unlock
+
+    space = workspace(ctx)
+    unlock(space, current_passphrase(space))
+    say(messages.DECRYPTED.format(path=space.database))
+
+
+@app.command("passphrase")
+def passphrase(ctx: typer.Context, new_file: NewPassphraseFile = None) -> None:
+    """Change the passphrase of an encrypted store (the current one first, then the new).
+
+    Example: trustrepair data passphrase
+    """
+    from trustrepair.encryption import change_passphrase, current_passphrase
+
+    space = workspace(ctx)
+    current = current_passphrase(space)
+    change_passphrase(space, current, _new_passphrase(new_file))
+    say(messages.REKEYED.format(path=space.database))
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the backup.", dir_okay=False)],
+) -> None:
+    """Write a consistent copy of the store, encrypted with its passphrase if it is encrypted.
+
+    Restore it with `trustrepair import FILE`.
+    Example: trustrepair data backup ~/trustrepair-backup.db
+    """
+    from trustrepair.store.backup import write_backup
+
+    space = workspace(ctx)
+    with space.reading() as store:
+        if not store.saved:
+            raise _nothing_stored(space)
+        write_backup(store, file)
+        kind = messages.BACKUP_ENCRYPTED if store.encrypted else messages.BACKUP_PLAIN
+    say(messages.BACKUP_WRITTEN.format(path=file, kind=kind))
+
+
+def _nothing_stored(space: Workspace) -> NotFoundError:
+    from trustrepair.errors import NotFoundError
+
+    return NotFoundError(messages.NO_STORE_YET.format(profile=space.profile))
+
+
+def _new_passphrase(file: Path | None) -> str:
+    """From file when given (scripts), else typed twice; then one word on its strength."""
+    from trustrepair.passphrase import new_passphrase, read_passphrase_file, strength
+
+    chosen = read_passphrase_file(file, say) if file else new_passphrase(ask_hidden)
+    say(strength(chosen))
+    return chosen
 
 
 @app.command("wipe")

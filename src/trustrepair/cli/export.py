@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,10 +9,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair import messages
-from trustrepair.cli.common import load_bank, print_data, say, workspace
+from trustrepair.cli.common import (
+    SinceOption,
+    load_bank,
+    passphrases,
+    print_data,
+    say,
+    since_date,
+    workspace,
+)
 
 if TYPE_CHECKING:
+    from trustrepair.bank import Bank
+    from trustrepair.models import BackupData
     from trustrepair.render.exporters import Format
+    from trustrepair.store.backup import ImportPlan
 
 
 class ExportFormat(StrEnum):
@@ -37,15 +47,33 @@ def export(
             "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
         ),
     ] = None,
-    since: Annotated[
-        dt.datetime | None,
+    since: SinceOption = None,
+    no_notes: Annotated[
+        bool,
         typer.Option(
-            "--since", help="Only records from this date on.", formats=["%Y-%m-%d"], metavar="DATE"
+            "--no-notes",
+            help="Leave out every free-text field (answers written in your own words, notes, "
+            "your trigger words) for sharing. Marker wording stays, so the record still "
+            "says what each marker is.",
+        ),
+    ] = False,
+    no_markers_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-markers-text",
+            help="With --no-notes, leave out the wording of markers too (they become "
+            "'Marker 1', 'Marker 2'), for sharing more widely.",
+        ),
+    ] = False,
+    with_partner: Annotated[
+        str | None,
+        typer.Option(
+            "--with-partner",
+            help="Show the other partner's view beside yours in 'How things have moved': "
+            "their profile's statuses over time, nothing else of theirs.",
+            metavar="PROFILE",
         ),
     ] = None,
-    no_notes: Annotated[
-        bool, typer.Option("--no-notes", help="Leave out every free-text field (for sharing).")
-    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
@@ -55,6 +83,9 @@ def export(
 ) -> None:
     """Export a summary to bring to a therapist, or a full backup.
 
+    --no-notes leaves out what you wrote in your own words but keeps what each marker is;
+    add --no-markers-text to leave the markers' wording out as well.
+
     Example: trustrepair export --format html -o summary.html --no-notes
     """
     if schema:
@@ -62,18 +93,31 @@ def export(
 
         print_data(export_schema_text())
         return
+    from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
     from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.workspace import Workspace
 
     if output is not None:
         from trustrepair.files import check_can_write
 
         check_can_write(output, force=force)
     chosen = _format(fmt, output)
+    if no_markers_text and not no_notes:
+        raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
+    space = workspace(ctx)
     result = gather_export(
-        workspace(ctx), notes=not no_notes, start=since.date() if since else None
+        space,
+        notes=not no_notes,
+        start=since_date(since),
+        marker_words=not no_markers_text,
+        partner=None
+        if with_partner is None
+        else Workspace.resolve(space.home, with_partner, space.unlock),
     )
     text = EXPORTERS[chosen](result)
+    if space.encrypted:
+        say(messages.EXPORT_PLAINTEXT)
     from trustrepair.backup import has_notes
 
     if result.includes_notes and has_notes(result.data, result.summary):
@@ -99,23 +143,102 @@ def import_(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(help="A json or toml file made by `trustrepair export`.", dir_okay=False),
+        typer.Argument(
+            help="A json or toml file made by `trustrepair export`, or a `data backup` file.",
+            dir_okay=False,
+        ),
     ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only show what would be added; change nothing.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Import without asking.")] = False,
+    replace_settings: Annotated[
+        bool,
+        typer.Option(
+            "--replace-settings", help="Take the file's settings (such as discovered) over yours."
+        ),
+    ] = False,
 ) -> None:
-    """Restore or merge a backup made by `trustrepair export` (all or nothing).
+    """Restore or merge a backup made by `trustrepair export` or `data backup` (all or nothing).
 
-    Example: trustrepair import trustrepair-backup.toml
+    It first shows what would be added, what is already here and which settings differ, and
+    asks. `trustrepair undo` takes a whole import back. An encrypted backup asks for its
+    passphrase. Example: trustrepair import backup.toml --dry-run
     """
     import datetime as dt
 
-    from trustrepair.backup import check_against_bank, read_export_file
-    from trustrepair.store.backup import import_data
+    from trustrepair.backup import check_against_bank
+    from trustrepair.cli.common import confirm
+    from trustrepair.store.backup import import_data, plan_import
 
-    parsed = read_export_file(file)
-    check_against_bank(parsed.data, load_bank(None), dt.date.today(), str(file))
-    with workspace(ctx).writing() as store:
-        counts = import_data(store, parsed.data)
+    data = _read_backup(ctx, file)
+    bank = load_bank(None)
+    check_against_bank(data, bank, dt.date.today(), str(file))
+    space = workspace(ctx)
+    if dry_run:
+        with space.reading() as store:
+            plan = plan_import(store, data)
+        print_data("\n".join(import_preview(plan, file, bank, replace=replace_settings)))
+        say(messages.IMPORT_DRY_RUN)
+        return
+    with space.writing() as store:
+        plan = plan_import(store, data)
+        for line in import_preview(plan, file, bank, replace=replace_settings):
+            say(line)
+        if not any(plan.new.values()) and not (replace_settings and plan.differing):
+            say(messages.IMPORT_NOTHING_TO_DO)
+            return
+        if not confirm(messages.IMPORT_ASK, yes=yes):
+            say(messages.IMPORT_NOT_DONE)
+            return
+        counts = import_data(store, data, replace_settings=replace_settings)
     say(import_message(counts.added, sum(counts.skipped.values())))
+    say(messages.IMPORT_UNDO_HINT)
+
+
+def import_preview(plan: ImportPlan, file: Path, bank: Bank, *, replace: bool) -> list[str]:
+    """What an import would do, in a few lines: new, already here, settings, roles."""
+    from trustrepair.dates import read_stored
+    from trustrepair.render.words import rough_day
+
+    lines = [messages.IMPORT_PREVIEW_HEAD.format(file=file)]
+    new = _counted(plan.new)
+    lines.append(messages.IMPORT_WOULD_ADD.format(items=new) if new else messages.IMPORT_NO_NEW)
+    if present := _counted(plan.present):
+        lines.append(messages.IMPORT_ALREADY.format(items=present))
+    for key, (here, theirs) in plan.differing.items():
+        dates = [(v, read_stored(v)) for v in (here, theirs)]
+        shown = [rough_day(d.day, approximate=d.approximate) if d else v for v, d in dates]
+        name = messages.SETTING_NAMES.get(key, key)
+        lines.append(
+            messages.IMPORT_SETTING_DIFFERS.format(key=name, here=shown[0], theirs=shown[1])
+        )
+        lines.append(messages.IMPORT_SETTING_REPLACED if replace else messages.IMPORT_SETTING_KEPT)
+    if plan.roles_here and plan.roles_in_file and plan.roles_in_file != plan.roles_here:
+        labels = bank.report.role_labels
+        lines.append(
+            messages.IMPORT_ROLE_DIFFERS.format(
+                theirs=" and ".join(sorted(labels[r] for r in plan.roles_in_file)),  # type: ignore[index]
+                here=" and ".join(sorted(labels[r] for r in plan.roles_here)),  # type: ignore[index]
+            )
+        )
+    return lines
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(
+        f"{n} {KINDS.get(k, k)}{'' if n == 1 else 's'}" for k, n in counts.items() if n
+    )
+
+
+def _read_backup(ctx: typer.Context, file: Path) -> BackupData:
+    """A database made by `data backup` (its passphrase asked if locked), or an export file."""
+    from trustrepair.backup import read_export_file
+    from trustrepair.store.backup import is_database_file, read_backup
+
+    if is_database_file(file):
+        return read_backup(file, passphrases(ctx, messages.PASSPHRASE_BACKUP_PROMPT))
+    return read_export_file(file).data
 
 
 KINDS = {

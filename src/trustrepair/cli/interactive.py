@@ -7,18 +7,16 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
 from trustrepair import messages
 from trustrepair.answers import AnswerProblem, parse_typed
 from trustrepair.assess import answer_label, safety_alert
+from trustrepair.cli.rewrite import reflect_and_offer_rewrite
 from trustrepair.errors import BadInputError
 from trustrepair.markers import MarkerCoach, clean_marker_text
-from trustrepair.reflect import reflect_statement
 from trustrepair.render.markers import coaching_view
-from trustrepair.render.reflection import reflection_view
 from trustrepair.render.terminal import alert_panel
 from trustrepair.vocab import Q_ROLE, Role
 
@@ -42,6 +40,7 @@ class Walkthrough:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     fixed_role: bool = False
     extra_markers: list[str] = field(default_factory=list)
+    offer_markers: bool = True  # editing a check-in does not ask for new markers
 
     def sequence(self) -> list[Question]:
         """Safety first, then the role (unless given), then that role's questions."""
@@ -68,7 +67,8 @@ class Walkthrough:
             self._after_answer(q, is_last=index == len(seq) - 1)
             index += 1
         assert self.role is not None  # noqa: S101 - the sequence always asks for a role
-        self._offer_more_markers()
+        if self.offer_markers:
+            self._offer_more_markers()
         # The role is kept once, on the check-in, not again among the answers.
         return self.role, {k: v for k, v in self.answers.items() if k != Q_ROLE}
 
@@ -104,18 +104,20 @@ class Walkthrough:
                 self.ui.print(Text("This is the first question.", style="dim"))
                 return None
             return BACK
-        if command == SKIP or (not command and q.default is None):
+        # Enter keeps what the prompt showed: the earlier answer after `<`, else the default.
+        shown = self.answers.get(q.id, q.default)
+        if command == SKIP or (not command and shown is None):
             if q.optional:
                 self.answers.pop(q.id, None)
                 return "skipped"
             self.ui.print(Text("This one needs an answer (? shows help).", style="yellow"))
             return None
         try:
-            value = parse_typed(q, command) if command else q.default
+            value = parse_typed(q, command) if command else shown
         except AnswerProblem as problem:
             self.ui.print(Text(messages.SORRY.format(reason=problem), style="yellow"))
             return None
-        assert value is not None  # noqa: S101 - empty input without a default returned above
+        assert value is not None  # noqa: S101 - empty input with nothing shown returned above
         self.answers[q.id] = value
         return "answered"
 
@@ -160,16 +162,8 @@ class Walkthrough:
         self._reflect_on(q)
 
     def _reflect_on(self, q: Question) -> None:
-        """Right after a written statement: the phrases in it, and what helps."""
-        rules = self.bank.reflect
-        asked = rules.for_question(q.id) if rules is not None else None
-        value = self.answers.get(q.id)
-        if asked is None or not isinstance(value, str):
-            return
-        reflection = reflect_statement(self.bank, value, heard=asked.heard)
-        title = Text(asked.heading, style="bold")
-        self.ui.print(Panel(reflection_view(reflection), title=title, title_align="left"))
-        self.ui.print(Text(messages.REFLECT_REVISE, style="dim"))
+        """Right after a written statement: the phrases in it, and a chance to rewrite it."""
+        reflect_and_offer_rewrite(self.bank, self.ui, q, self.answers, self._read_text)
 
     def _coach(self, text: str) -> None:
         coaching = MarkerCoach(self.bank.markers).check(text)
@@ -215,7 +209,7 @@ def _hint(q: Question, current: AnswerValue | None) -> str:
         "yes_no": "y/n",
         "choice": f"1-{len(q.options)}",
         "scale": f"{q.min}-{q.max}",
-        "date": "YYYY-MM-DD",
+        "date": "2025-09-14, or a month: 2025-09",
         "number": "a number",
         "text": "your words",
     }[q.kind]

@@ -38,19 +38,30 @@ TextArg = Annotated[str, typer.Argument(help="The behaviour, in your own words."
 
 @app.command("add")
 def add(
-    ctx: typer.Context, text: TextArg, prompts: PromptsOption = None, as_json: JsonFlag = False
+    ctx: typer.Context,
+    text: TextArg,
+    prompts: PromptsOption = None,
+    as_json: JsonFlag = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Add it even if an active marker has the same words.")
+    ] = False,
 ) -> None:
     """Name a behaviour that, shown again and again, would count as evidence for you.
 
     Example: trustrepair markers add "Tells me the same day, by text, when plans change"
     """
     from trustrepair import messages
-    from trustrepair.markers import clean_marker_text
+    from trustrepair.cli.common import confirm
+    from trustrepair.markers import clean_marker_text, same_words
     from trustrepair.models import Marker
 
     bank = load_bank(prompts)
     marker = Marker(text=clean_marker_text(text))
     with workspace(ctx).writing() as store:
+        twin = same_words(store.markers(include_retired=False), marker.text)
+        if twin is not None and not confirm(messages.MARKER_SAME_TEXT.format(id=twin.id), yes=yes):
+            say(messages.MARKER_NOT_ADDED.format(id=twin.id))
+            return
         saved = store.add_marker(marker)
         view = _views(bank, store, [saved])[0]
     say(messages.MARKER_ADDED.format(id=saved.id))
@@ -158,7 +169,9 @@ def record(
     ] = False,
     on: Annotated[
         str | None,
-        typer.Option("--on", help="The day: YYYY-MM-DD, today or yesterday.", metavar="DATE"),
+        typer.Option(
+            "--on", help="The day: 2025-09-14, today, yesterday or '3 days ago'.", metavar="DATE"
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A few words for yourself.")] = None,
     prompts: PromptsOption = None,
@@ -201,13 +214,9 @@ def record(
 
 @contextmanager
 def _existing_store(ctx: typer.Context, marker_id: int) -> Iterator[Store]:
-    """The store, opened only if it exists: a command about a marker never creates one."""
-    from trustrepair import messages
-    from trustrepair.errors import NotFoundError
-
+    """The store, never created here: with no store yet, the marker is simply not found."""
     with workspace(ctx).reading() as store:
-        if store is None:
-            raise NotFoundError(messages.MARKER_NOT_FOUND.format(id=marker_id))
+        store.marker(marker_id)
         yield store
 
 

@@ -115,24 +115,42 @@ def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> s
 
 
 def quick_questions(ui: Console) -> tuple[str | None, str | None, str | None]:
-    """Intensity, minutes, trigger; Enter skips, a bad answer is asked again."""
+    """Intensity, minutes, trigger. Like `check`: ? helps, < goes back, - or Enter skips."""
     from rich.text import Text
 
     from trustrepair import messages
     from trustrepair.moments import parse_intensity, parse_minutes
     from trustrepair.spikes import TRIGGERS, canonical_trigger
 
-    ui.print(Text(messages.SPIKE_INTRO, style="dim"))
-    ui.print(Text(messages.SPIKE_ASK_INTENSITY, style="bold"))
-    intensity = _ask(ui, parse_intensity)
-    ui.print(Text(messages.SPIKE_ASK_MINUTES, style="bold"))
-    minutes = _ask(ui, parse_minutes)
-    ui.print(Text(messages.SPIKE_ASK_TRIGGER, style="bold"))
     names = list(TRIGGERS)
-    for n, name in enumerate(names, 1):  # one per line, as `check` lists its choices
-        ui.print(Text(f"  {n}. {name}"))
-    typed = _ask(ui, lambda text: canonical_trigger(_trigger_choice(text, names)))
-    return intensity, minutes, None if typed is None else _trigger_choice(typed, names)
+    questions: list[tuple[str, str, Callable[[str], object], list[str]]] = [
+        (messages.SPIKE_ASK_INTENSITY, messages.SPIKE_HELP_INTENSITY, parse_intensity, []),
+        (messages.SPIKE_ASK_MINUTES, messages.SPIKE_HELP_MINUTES, parse_minutes, []),
+        (
+            messages.SPIKE_ASK_TRIGGER,
+            messages.SPIKE_HELP_TRIGGER,
+            lambda text: canonical_trigger(_trigger_choice(text, names)),
+            names,
+        ),
+    ]
+    ui.print(Text(messages.SPIKE_INTRO, style="dim"))
+    given: list[str | None] = [None, None, None]
+    index = 0
+    while index < len(questions):
+        ask, help_text, check, options = questions[index]
+        ui.print(Text(ask, style="bold"))
+        for n, name in enumerate(options, 1):  # one per line, as `check` lists its choices
+            ui.print(Text(f"  {n}. {name}"))
+        typed = _ask(ui, check, help_text, given[index])
+        if typed is BACK_STEP:
+            if index == 0:
+                ui.print(Text(messages.FIRST_QUESTION, style="dim"))
+            index = max(index - 1, 0)
+            continue
+        given[index] = typed if isinstance(typed, str) else None
+        index += 1
+    intensity, minutes, trigger = given
+    return intensity, minutes, None if trigger is None else _trigger_choice(trigger, names)
 
 
 def _trigger_choice(typed: str, names: list[str]) -> str:
@@ -142,13 +160,31 @@ def _trigger_choice(typed: str, names: list[str]) -> str:
     return typed
 
 
-def _ask(ui: Console, check: Callable[[str], object]) -> str | None:
+BACK_STEP = object()  # `<` at a quick question
+
+
+def _ask(
+    ui: Console, check: Callable[[str], object], help_text: str, earlier: str | None
+) -> str | object | None:
+    """One answer: the typed text, None for skipped, BACK_STEP for `<`; Enter keeps `earlier`."""
     from rich.text import Text
 
     from trustrepair import messages
+    from trustrepair.cli.interactive import BACK, HELP, SKIP
     from trustrepair.errors import BadInputError
 
-    while typed := ui.input(Text("> ", style="cyan")).strip():
+    hint = messages.SPIKE_PROMPT_HINT + ("" if earlier is None else f" [{earlier}]")
+    while True:
+        typed = ui.input(Text(f"{hint} > ", style="cyan")).strip()
+        if typed == HELP:
+            ui.print(Text(help_text))
+            continue
+        if typed == BACK:
+            return BACK_STEP
+        if typed == SKIP:
+            return None
+        if not typed:
+            return earlier
         try:
             check(typed)
         except BadInputError as problem:
@@ -156,4 +192,3 @@ def _ask(ui: Console, check: Callable[[str], object]) -> str | None:
             ui.print(Text(messages.SORRY.format(reason=reason), style="yellow"))
             continue
         return typed
-    return None

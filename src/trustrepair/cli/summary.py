@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from trustrepair.bank import Bank
+    from trustrepair.models import CourseStrip, HistoryRow
 
 from trustrepair.cli.common import (
     JsonFlag,
     PromptsOption,
+    SinceOption,
     load_bank,
+    since_date,
     workspace,
 )
 
 
 def summary(
     ctx: typer.Context,
+    record_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Show this check-in (c12, from `history`) instead of the latest."
+        ),
+    ] = None,
     prompts: PromptsOption = None,
     full: Annotated[
         bool, typer.Option("--full", help="Every reason, the answers behind it, all guidance.")
@@ -24,29 +38,54 @@ def summary(
 ) -> None:
     """Show the latest check-in on one screen: statuses, why, and one next step.
 
-    Example: trustrepair summary --full
+    Example: trustrepair summary --full --id c3
     """
     from trustrepair.cli.output import emit
     from trustrepair.cli.views import summary_result
 
-    emit(summary_result(workspace(ctx), load_bank(prompts), full=full), as_json=as_json)
+    space, bank = workspace(ctx), load_bank(prompts)
+    emit(summary_result(space, bank, full=full, record_id=record_id), as_json=as_json)
 
 
-def history(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List every check-in, newest first, with the three statuses.
+def history(
+    ctx: typer.Context,
+    since: SinceOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show how each prerequisite has moved, then every check-in, newest first.
 
-    Example: trustrepair history
+    Example: trustrepair history --since 2026-01
     """
     from trustrepair import messages
     from trustrepair.cli.output import Result, emit
-    from trustrepair.render.terminal import history_view
+    from trustrepair.course import build_course, in_period
+    from trustrepair.models import CheckIn
     from trustrepair.report import history_rows
 
     bank = load_bank(None)
     with workspace(ctx).reading() as store:
-        rows = history_rows(bank, store.checkins()) if store is not None else []
-    labels = bank.report.area_titles, bank.report.status_labels
+        numbered = [(n, c) for n, c in store.numbered("checkins") if isinstance(c, CheckIn)]
+    checkins = in_period([c for _, c in numbered], since_date(since))
+    ids = {c.uid: f"c{n}" for n, c in numbered}
+    rows = history_rows(bank, checkins, [ids[c.uid] for c in checkins])
     if not rows:
         emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
-    emit(Result(rows, lambda: history_view(rows, *labels), long=True), as_json=as_json)
+    strips = build_course(bank, checkins)
+    emit(Result(rows, lambda: history_with_course(bank, rows, strips), long=True), as_json=as_json)
+
+
+def history_with_course(bank: Bank, rows: list[HistoryRow], strips: list[CourseStrip]) -> Group:
+    """The course strip above the table of check-ins."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from trustrepair.render.course import course_view
+    from trustrepair.render.terminal import history_view
+
+    labels = bank.report.status_labels
+    return Group(
+        course_view(strips, labels),
+        Text(),
+        history_view(rows, bank.report.area_titles, labels),
+    )

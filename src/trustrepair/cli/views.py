@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from trustrepair.bank import Bank
-    from trustrepair.models import Comparison, Report
+    from trustrepair.models import Comparison, Marker, Report
     from trustrepair.vocab import AnswerValue, Role
     from trustrepair.workspace import Workspace
 
@@ -62,8 +62,11 @@ def report_result(report: Report | None, *, full: bool) -> Result:
     return Result(report, view, long=full)
 
 
-def summary_result(space: Workspace, bank: Bank, *, full: bool = False) -> Result:
-    return report_result(services.summary_report(space, bank), full=full)
+def summary_result(
+    space: Workspace, bank: Bank, *, full: bool = False, record_id: str | None = None
+) -> Result:
+    """The latest check-in's summary, or (with `record_id`, like c3) that check-in's."""
+    return report_result(services.summary_report(space, bank, record_id), full=full)
 
 
 def comparison_result(comparison: Comparison, bank: Bank) -> Result:
@@ -101,8 +104,45 @@ def run_check(
         if outcome is None:
             return None
         answered_role, given, extra = outcome
-    report = services.record_checkin(bank, space, answered_role, given, extra, save=save)
+    ask = answers_file is None
+
+    def wanted(named: list[Marker]) -> list[Marker]:
+        return _without_unwanted_twins(space, named, ask=ask)
+
+    report = services.record_checkin(
+        bank, space, answered_role, given, extra, save=save, wanted=wanted if save else None
+    )
     return report_result(report, full=full)
+
+
+def _without_unwanted_twins(space: Workspace, named: list[Marker], *, ask: bool) -> list[Marker]:
+    """A marker worded like an active one is added only if the person says it was meant.
+
+    From an answers file there is no one to ask: the marker already there is kept as it is.
+    """
+    from trustrepair import messages
+    from trustrepair.markers import same_words
+
+    active = services.active_markers(space) if named else []
+    kept: list[Marker] = []
+    for marker in named:
+        twin = same_words(active, marker.text)
+        if twin is None or (ask and _yes(messages.MARKER_SAME_TEXT.format(id=twin.id))):
+            kept.append(marker)
+        else:
+            say(messages.MARKER_NOT_ADDED.format(id=twin.id))
+    return kept
+
+
+def _yes(question: str) -> bool:
+    """y/N on stderr; the input ending counts as no."""
+    import typer
+
+    try:
+        typed = typer.prompt(f"{question} (y/N)", default="", show_default=False, err=True)
+    except typer.Abort:
+        return False
+    return typed.strip().lower() in ("y", "yes")
 
 
 def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:

@@ -13,6 +13,7 @@ from trustrepair.models.base import (
     new_uid,
     now_utc,
 )
+from trustrepair.models.course import CourseCell, CourseStrip, StatusChange
 from trustrepair.models.export import (
     EXPORT_SCHEMA_VERSION,
     AreaComparison,
@@ -28,10 +29,12 @@ from trustrepair.models.progress import (
     ProgressInfo,
     ProgressOverview,
     Setback,
+    SpikeWeek,
     TrendDetail,
     TriggerCount,
     WeekRow,
 )
+from trustrepair.models.records import RecordDetail, RecordEntry, RecordKind
 from trustrepair.models.reflection import (
     ReflectFlag,
     ReflectGap,
@@ -86,6 +89,8 @@ __all__ = [
     "CheckInRef",
     "Comparison",
     "Consistency",
+    "CourseCell",
+    "CourseStrip",
     "DayTally",
     "Evidence",
     "Export",
@@ -108,7 +113,10 @@ __all__ = [
     "ProgressOverview",
     "Reason",
     "Record",
+    "RecordDetail",
+    "RecordEntry",
     "RecordItem",
+    "RecordKind",
     "ReflectFlag",
     "ReflectGap",
     "ReflectStrength",
@@ -117,7 +125,9 @@ __all__ = [
     "SetAside",
     "Setback",
     "Spike",
+    "SpikeWeek",
     "StatementReflection",
+    "StatusChange",
     "Tally",
     "TimelineInfo",
     "TrendDetail",

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from trustrepair.models.base import Record
+from trustrepair.models.course import CourseStrip
 from trustrepair.models.progress import ProgressInfo
 from trustrepair.models.report import MarkersSection, Report
 from trustrepair.models.report_parts import Evidence, GuidanceItem
@@ -34,11 +35,13 @@ class Export(Record):
     exported_utc: dt.datetime
     profile: str
     includes_notes: bool
+    includes_marker_words: bool = True  # --no-notes keeps them; --no-markers-text leaves them out
     since: dt.date | None = None
     data: BackupData
     summary: Report | None = None
     progress: ProgressInfo | None = None
     markers: MarkersSection | None = None  # when there is no check-in (else in summary)
+    course: list[CourseStrip] = []  # how things have moved, over every check-in exported
 
 
 class ImportCounts(Record):

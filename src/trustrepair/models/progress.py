@@ -1,11 +1,23 @@
 """Progress over time: weeks of spikes, the chart, the trend and what stands out."""
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from trustrepair.models.base import Record
 from trustrepair.models.report_parts import AlertItem, GuidanceItem
 from trustrepair.vocab import Trend
+
+
+@dataclass(frozen=True, slots=True)
+class SpikeWeek:
+    """One local week (Monday start) of spikes, summed: no row-per-spike models."""
+
+    week_start: dt.date
+    count: int
+    minutes: tuple[int, ...] = ()
+    intensities: tuple[int, ...] = ()
+    known_triggers: int = 0
 
 
 class WeekRow(Record):

@@ -21,6 +21,7 @@ from trustrepair.vocab import Area, Role, Status
 
 class CheckInRef(Record):
     uid: str
+    id: str | None = None  # its short id (c12), for `summary --id` and `records`
     when_local: dt.datetime
     role: Role
     role_label: str
@@ -111,6 +112,7 @@ class Report(Record):
 
 class HistoryRow(Record):
     uid: str
+    id: str | None = None  # its short id (c12)
     when_local: dt.datetime
     role: Role
     role_label: str

@@ -67,6 +67,8 @@ class TimelineInfo(Record):
     horizon: HorizonInfo | None = None
     discovered: dt.date | None = None
     discovered_from: Literal["profile", "checkin"] | None = None
+    # Only the month is known: `discovered` is its middle, views say "around September 2025".
+    discovered_approximate: bool = False
     months_elapsed: int | None = None
     phase: str | None = None
     phase_title: str | None = None

@@ -120,5 +120,8 @@ def timeline_line(report: Report) -> Line:
     parts = [f"came to light {words.months_ago(t.months_elapsed)}", (t.phase_title or "").lower()]
     if t.days_to_anniversary is not None and t.anniversary_number:
         nth = words.ordinal(t.anniversary_number)
-        parts.append(f"{nth} anniversary {words.in_days(t.days_to_anniversary)}")
+        if t.discovered_approximate and t.next_anniversary is not None:
+            parts.append(f"{nth} anniversary {words.around_month(t.next_anniversary)}")
+        else:
+            parts.append(f"{nth} anniversary {words.in_days(t.days_to_anniversary)}")
     return Line(" · ".join(p for p in parts if p), lead="Timeline: ")

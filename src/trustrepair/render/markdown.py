@@ -6,15 +6,35 @@ import re
 
 from trustrepair.models import Export
 from trustrepair.render import words
-from trustrepair.render.outline import export_outline
+from trustrepair.render.document import (
+    cell_mark,
+    cell_words,
+    change_words,
+    document_outline,
+    scope_words,
+    strip_name,
+)
 from trustrepair.render.sections import Guide, Line, Section, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)
 
 
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
 def esc(text: str) -> str:
-    """Escape text so Markdown shows it literally: no links, HTML, emphasis, lists or headings."""
+    """Text shown literally (no links, HTML, emphasis, lists or headings); `command` pairs
+    become code spans, so a command reads as code and never as stray backticks."""
+    parts = _CODE.split(text)
+    return "".join(_code_span(part) if i % 2 else _literal(part) for i, part in enumerate(parts))
+
+
+def _code_span(code: str) -> str:
+    return f"`{code}`"  # inside a code span nothing is interpreted, so nothing to escape
+
+
+def _literal(text: str) -> str:
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return text.replace("\r", "").replace("\n", "  \n")
@@ -45,10 +65,11 @@ def lines_md(lines: list[Line]) -> list[str]:
 
 
 def table_md(table: Table) -> list[str]:
+    caption = [f"*{esc(table.caption)}*", ""] if table.caption else []
     head = "| " + " | ".join(esc(h) for h in table.headers) + " |"
     rule = "|" + "---|" * len(table.headers)
     rows = ["| " + " | ".join(_cell(c.text, c.status) for c in row) + " |" for row in table.rows]
-    return [head, rule, *rows, ""]
+    return [*caption, head, rule, *rows, ""]
 
 
 def _cell(text: str, status: str | None) -> str:
@@ -68,7 +89,7 @@ def section_md(section: Section) -> list[str]:
             f": {words.mark(section.status)} {esc(section.status_label)}" if section.status else ""
         )
         out += [f"## {esc(section.title)}{status}", ""]
-    body = lines_md(section.lines)
+    body = course_md(section) + lines_md(section.lines)
     for table in section.tables:
         body += table_md(table)
     for g in section.guidance:
@@ -77,6 +98,21 @@ def section_md(section: Section) -> list[str]:
         body = [f"> {b}" if b else ">" for b in body]
         body.append("")
     return out + body
+
+
+def course_md(section: Section) -> list[str]:
+    """One row per prerequisite: its marks, oldest first, then a legend in words."""
+    if not section.course:
+        return []
+    caption = f"*{esc(scope_words(section.course[0]))}*"
+    rows = [caption, "", "| Prerequisite | Oldest to newest | Latest change |", "|---|---|---|"]
+    for strip in section.course:
+        name = strip_name(section.course, strip)
+        marks = "".join(cell_mark(c.status) for c in strip.cells)
+        rows.append(f"| {esc(name)} | {marks} | {esc(change_words(strip))} |")
+    used = {c.status: c.label for s in section.course for c in s.cells}
+    key = [f"{cell_mark(st)} {esc(cell_words(label))}" for st, label in used.items()]
+    return [*rows, "", "Key: " + ", ".join(sorted(key)) + ".", ""]
 
 
 def export_markdown(export: Export) -> str:
@@ -88,6 +124,6 @@ def export_markdown(export: Export) -> str:
         + notes,
         "",
     ]
-    for section in export_outline(export):
+    for section in document_outline(export):
         lines += section_md(section)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -42,9 +42,8 @@ Builder = Callable[[Inputs, Telling], Iterable[Section]]
 
 def checkin_section(inputs: Inputs, tell: Telling) -> Iterable[Section]:
     ref = inputs.report.checkin
-    lines = [
-        Line(f"{words.moment(ref.when_local)}, answered as {ref.role_label}.", lead="Check-in: ")
-    ]
+    lead = f"Check-in {ref.id}: " if ref.id else "Check-in: "
+    lines = [Line(f"{words.moment(ref.when_local)}, answered as {ref.role_label}.", lead=lead)]
     if not ref.bank_matches:
         lines.append(
             Line(
@@ -205,7 +204,8 @@ def markers_table(section: MarkersSection) -> Table:
             ]
         )
     headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added", "Weeks"]
-    return Table(headers=headers, rows=rows)
+    caption = "How often each marker was shown, out of the days recorded"
+    return Table(headers=headers, rows=rows, caption=caption, row_header=1)
 
 
 def notes_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
@@ -265,8 +265,11 @@ def chart_table(info: ProgressOverview | ProgressInfo) -> Table:
         ]
         for b in info.chart
     ]
-    return Table(headers=[*headers, "Notes"], rows=rows)
+    caption = f"Spikes of distrust per week, by {info.chart_unit}, in figures"
+    return Table(headers=[*headers, "Notes"], rows=rows, caption=caption, key=CHART_FIGURES)
 
+
+CHART_FIGURES = "waves-figures"
 
 TIMELINE_SOURCE = {"profile": "set with profile set", "checkin": "from your check-in"}
 
@@ -293,7 +296,10 @@ def timeline_section(t: TimelineInfo, tell: Telling) -> Section:
         lines = [*horizon_lines(t, tell), no_date]
         return Section(key="timeline", title="Timeline", lines=lines)
     source = TIMELINE_SOURCE.get(t.discovered_from or "")
-    came = f"{words.long_day(t.discovered)}, {words.months_ago(t.months_elapsed)}"
+    rough = t.discovered_approximate
+    came = (
+        f"{words.rough_day(t.discovered, approximate=rough)}, {words.months_ago(t.months_elapsed)}"
+    )
     lines = [
         Line(came + (f" ({source})" if source else ""), lead="Came to light: "),
     ]
@@ -301,8 +307,13 @@ def timeline_section(t: TimelineInfo, tell: Telling) -> Section:
         lines.append(Line(t.phase_title, lead="Where that puts you: "))
     if t.next_anniversary is not None and t.days_to_anniversary is not None:
         nth = f"the {words.ordinal(t.anniversary_number)}, on " if t.anniversary_number else ""
-        when = f"{nth}{words.long_day(t.next_anniversary)} ({words.in_days(t.days_to_anniversary)})"
-        lines.append(Line(when + leap_note(t.discovered), lead="Next anniversary: "))
+        # A month known only roughly has no exact anniversary: the month, not a day count.
+        when = (nth.removesuffix("on ") if rough else nth) + words.rough_day(
+            t.next_anniversary, approximate=rough
+        )
+        if not rough:
+            when += f" ({words.in_days(t.days_to_anniversary)}){leap_note(t.discovered)}"
+        lines.append(Line(when, lead="Next anniversary: "))
     lines += horizon_lines(t, tell)
     return Section(key="timeline", title="Timeline", lines=lines, guidance=tell.guides(t.guidance))
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from trustrepair.models import GuidanceItem, ProgressInfo
+from trustrepair.models import CourseStrip, GuidanceItem, ProgressInfo
 from trustrepair.render import words
 
 Kind = Literal["plain", "safety", "warning", "area", "footer"]
@@ -36,6 +36,9 @@ class Cell:
 class Table:
     headers: list[str]
     rows: list[list[Cell]]
+    caption: str = ""
+    row_header: int = 0  # the column that names each row (a <th scope="row"> in HTML)
+    key: str = ""  # an id, so a chart can point at the table that holds its figures
 
 
 @dataclass(slots=True)
@@ -56,6 +59,7 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     guidance: list[Guide] = field(default_factory=list)
     chart: ProgressInfo | None = None  # the HTML page draws it as a picture; others use the table
+    course: list[CourseStrip] = field(default_factory=list)  # status strips, oldest first
 
 
 class Telling:

@@ -156,12 +156,16 @@ def history_view(
         box=box.SIMPLE_HEAD,
         padding=(0, 1, 0, 0),
     )
+    with_ids = any(row.id for row in rows)
+    if with_ids:
+        table.add_column("Id", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Role", overflow="fold")
     for area in PREREQUISITES:
         table.add_column(titles[area], overflow="fold")
     for row in rows:
-        cells = [
+        cells = [Text(row.id or "")] if with_ids else []
+        cells += [
             Text(words.compact_moment(row.when_local)),
             Text(words.ROLE_SHORT[row.role]),
         ]

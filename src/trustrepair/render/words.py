@@ -27,6 +27,16 @@ def long_day(when: dt.date | dt.datetime) -> str:
     return f"{when.day} {when:%B %Y}"
 
 
+def around_month(when: dt.date | dt.datetime) -> str:
+    """around September 2025: a date known only to the month."""
+    return f"around {when:%B %Y}"
+
+
+def rough_day(when: dt.date | dt.datetime, *, approximate: bool) -> str:
+    """The long day, or only its month when that is all that is known."""
+    return around_month(when) if approximate else long_day(when)
+
+
 def weekday(when: dt.date | dt.datetime) -> str:
     """Mon 14 Sep 2025: when the day of the week helps (records, spikes)."""
     return f"{when:%a} {day(when)}"

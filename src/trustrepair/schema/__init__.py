@@ -1,22 +1,50 @@
-"""The JSON Schema of `trustrepair export --format json`, shipped with the package."""
+"""The JSON Schemas shipped with the package: exports, and `records list/show --json`."""
 
 from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
 SCHEMA_FILE = "export.schema.json"
+SCHEMA_FILES = {
+    "export": SCHEMA_FILE,
+    "records-list": "records-list.schema.json",
+    "records-show": "records-show.schema.json",
+}
 
 
 def export_schema_text() -> str:
-    return (resources.files(__name__) / SCHEMA_FILE).read_text(encoding="utf-8").rstrip("\n")
+    return schema_text("export")
+
+
+def schema_text(name: str) -> str:
+    return (resources.files(__name__) / SCHEMA_FILES[name]).read_text(encoding="utf-8").rstrip("\n")
 
 
 def generate_export_schema() -> str:
     """The schema as the models define it now (tests keep the shipped file equal to this)."""
-    from trustrepair.models import Export
+    return generate_schema("export")
 
-    schema = Export.model_json_schema(mode="serialization")
+
+def generate_schema(name: str) -> str:
+    """One shipped schema as the models define it now."""
+    from pydantic import TypeAdapter
+
+    from trustrepair.models import Export, RecordDetail, RecordEntry
+
+    titles = {
+        "export": "trustrepair export",
+        "records-list": "trustrepair records list --json",
+        "records-show": "trustrepair records show --json",
+    }
+    schema: dict[str, Any]
+    if name == "export":
+        schema = Export.model_json_schema(mode="serialization")
+    elif name == "records-list":
+        schema = TypeAdapter(list[RecordEntry]).json_schema(mode="serialization")
+    else:
+        schema = RecordDetail.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "trustrepair export"
+    schema["title"] = titles[name]
     return json.dumps(schema, indent=2, sort_keys=True)

@@ -1,5 +1,7 @@
-"""Regenerate the shipped schema file (see tests/test_export_import.py for the command)."""
+"""Regenerate a shipped schema: python -m trustrepair.schema [export|records-list|records-show]."""
 
-from trustrepair.schema import generate_export_schema
+import sys
 
-print(generate_export_schema())
+from trustrepair.schema import generate_schema
+
+print(generate_schema(sys.argv[1] if len(sys.argv) > 1 else "export"))

@@ -1,17 +1,41 @@
 """Backup and restore at the SQL level.
 
-An import is all or nothing: one transaction, records matched by their stable uid so that
-importing the same file twice adds nothing.
+A backup is a consistent copy of the database made with SQLite's online backup API, encrypted
+with the store's passphrase when the store is. An import is all or nothing: one transaction,
+records matched by their stable uid so that importing the same file twice adds nothing.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 
-from trustrepair.errors import ImportFileError
+from trustrepair import messages
+from trustrepair.errors import BadInputError, ImportFileError, PassphraseError, StoreError
 from trustrepair.models import BackupData, ImportCounts, Marker
+from trustrepair.store.cipher import SQLITE_HEADER, Unlock, driver, looks_encrypted, prepare
 from trustrepair.store.core import Store
-from trustrepair.store.rows import checkin_values, record_values, spike_values, ts
+from trustrepair.store.guard import connect
+from trustrepair.store.rows import (
+    CHECKIN_COLUMNS,
+    RECORD_COLUMNS,
+    SPIKE_COLUMNS,
+    checkin_values,
+    insert_marker,
+    insert_sql,
+    record_values,
+    spike_values,
+)
+
+COLUMNS = {
+    "checkins": CHECKIN_COLUMNS,
+    "marker_records": RECORD_COLUMNS,
+    "spikes": SPIKE_COLUMNS,
+}
 
 
 def read_all(store: Store) -> BackupData:
@@ -25,14 +49,133 @@ def read_all(store: Store) -> BackupData:
     )
 
 
-def import_data(store: Store, data: BackupData) -> ImportCounts:
+def write_backup(store: Store, target: Path) -> None:
+    """A consistent copy of the store at target (0600), under the store's passphrase if any.
+
+    The copy is made beside target and renamed into place, so target is whole or absent.
+    """
+    if target.exists():
+        raise BadInputError(messages.BACKUP_EXISTS.format(path=target))
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as exc:
+        raise BadInputError(f"cannot write {target} ({exc.strerror})") from None
+    try:
+        module = driver() if store.encrypted else sqlite3
+        copy = connect(module, f"file:{partial}?mode=rw", partial)
+        try:
+            if store.encrypted:
+                prepare(copy, store.passphrase)
+            store.db.backup(copy)
+        except store.errors as exc:
+            raise BadInputError(f"cannot write {target} ({exc.__class__.__name__})") from None
+        finally:
+            copy.close()
+        fd = os.open(partial, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def is_database_file(path: Path) -> bool:
+    """Whether path looks like a store or a backup of one (plain or encrypted)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return head == SQLITE_HEADER or looks_encrypted(path)
+
+
+def read_backup(path: Path, unlock: Unlock) -> BackupData:
+    """Everything in a backup made by `data backup`, asking unlock for its passphrase.
+
+    The backup is opened as a copy in a private temporary folder, so migrating an older one
+    never touches the file itself. The copy holds the same bytes: encrypted if the backup is.
+    """
+    from trustrepair.store.connection import open_store
+
+    with tempfile.TemporaryDirectory(prefix="trustrepair-") as folder:
+        copy = Path(folder) / "backup.db"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise ImportFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        copy.chmod(0o600)
+        try:
+            store = open_store(copy, unlock=unlock)
+        except PassphraseError:
+            raise PassphraseError(messages.PASSPHRASE_WRONG.format(path=path)) from None
+        except StoreError:
+            raise ImportFileError(messages.BACKUP_DAMAGED.format(path=path)) from None
+        try:
+            return read_all(store)
+        finally:
+            store.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import would do, worked out before anything is written."""
+
+    new: dict[str, int]  # per table: records the file adds
+    present: dict[str, int]  # per table: records already here (matched by uid)
+    differing: dict[str, tuple[str, str]]  # setting key: (value here, value in the file)
+    roles_here: frozenset[str]
+    roles_in_file: frozenset[str]
+
+
+def plan_import(store: Store, data: BackupData) -> ImportPlan:
+    def here(table: str, uids: list[str]) -> int:
+        return sum(
+            store.db.execute(
+                f"SELECT 1 FROM {table} WHERE uid = ?",  # noqa: S608 - our own table names
+                (uid,),
+            ).fetchone()
+            is not None
+            for uid in uids
+        )
+
+    given = {
+        "checkins": [c.uid for c in data.checkins],
+        "markers": [m.uid for m in data.markers],
+        "marker_records": [r.uid for r in data.marker_records],
+        "spikes": [s.uid for s in data.spikes],
+    }
+    present = {table: here(table, uids) for table, uids in given.items()}
+    new = {table: len(uids) - present[table] for table, uids in given.items()}
+    differing: dict[str, tuple[str, str]] = {}
+    for key, value in data.settings.items():
+        current = store.setting(key)
+        if current is None:
+            new["settings"] = new.get("settings", 0) + 1
+        elif current != value:
+            differing[key] = (current, value)
+    roles = {str(r) for (r,) in store.db.execute("SELECT DISTINCT role FROM checkins")}
+    return ImportPlan(
+        new=new,
+        present=present,
+        differing=differing,
+        roles_here=frozenset(roles),
+        roles_in_file=frozenset(c.role for c in data.checkins),
+    )
+
+
+def import_data(store: Store, data: BackupData, *, replace_settings: bool = False) -> ImportCounts:
     known_markers = {m.uid for m in data.markers} | {m.uid for m in store.markers()}
     orphans = [r for r in data.marker_records if r.marker_uid not in known_markers]
     if orphans:
         raise ImportFileError("the file has marker records for a marker it does not contain")
     added: dict[str, int] = {}
-    with store.transaction() as db:
-        added["settings"] = sum(_insert_setting(db, k, v) for k, v in data.settings.items())
+    with store.change("import") as db:
+        added["settings"] = sum(
+            _insert_setting(db, k, v, replace=replace_settings) for k, v in data.settings.items()
+        )
         added["checkins"] = sum(_insert(db, "checkins", checkin_values(c)) for c in data.checkins)
         added["markers"] = sum(_insert_marker(db, m) for m in data.markers)
         added["marker_records"] = sum(
@@ -50,34 +193,26 @@ def import_data(store: Store, data: BackupData) -> ImportCounts:
 
 
 def _insert(db: sqlite3.Connection, table: str, row: tuple[object, ...]) -> int:
-    marks = ", ".join("?" * len(row))
-    cur = db.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)  # noqa: S608
-    return cur.rowcount
+    sql = insert_sql(table, COLUMNS[table], verb="INSERT OR IGNORE")
+    return db.execute(sql, row).rowcount
 
 
-def _insert_setting(db: sqlite3.Connection, key: str, value: str) -> int:
-    # The settings already in this store win: an import never overwrites them.
-    return db.execute("INSERT OR IGNORE INTO settings VALUES (?, ?)", (key, value)).rowcount
+def _insert_setting(db: sqlite3.Connection, key: str, value: str, *, replace: bool) -> int:
+    # The settings already in this store win, unless the person asked for the file's.
+    if replace:
+        sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+        sql += " SET value = excluded.value WHERE value != excluded.value"
+        return db.execute(sql, (key, value)).rowcount
+    sql = "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)"
+    return db.execute(sql, (key, value)).rowcount
 
 
 def _insert_marker(db: sqlite3.Connection, marker: Marker) -> int:
     if db.execute("SELECT 1 FROM markers WHERE uid = ?", (marker.uid,)).fetchone():
         return 0
     taken = (
-        marker.id is None
-        or db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
+        marker.id is not None
+        and db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
     )
-    retired = None if marker.retired_utc is None else ts(marker.retired_utc)
-    db.execute(
-        "INSERT INTO markers (id, uid, text, created_utc, utc_offset_minutes, retired_utc)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            None if taken else marker.id,
-            marker.uid,
-            marker.text,
-            ts(marker.created_utc),
-            marker.utc_offset_minutes,
-            retired,
-        ),
-    )
+    insert_marker(db, marker.model_copy(update={"id": None}) if taken else marker)
     return 1

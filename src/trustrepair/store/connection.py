@@ -7,29 +7,41 @@ import sqlite3
 from pathlib import Path
 
 from trustrepair.errors import StoreError
+from trustrepair.store.cipher import Unlock, connect_encrypted, driver, looks_encrypted
 from trustrepair.store.core import Store
-from trustrepair.store.guard import GuardedConnection, store_error
+from trustrepair.store.guard import connect
 from trustrepair.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def open_store(path: Path) -> Store:
-    """Open the database at path for writing, creating folder (0700) and file (0600) if needed."""
-    _make_private_dir(path.parent)
-    if not path.exists():
-        _create_private_file(path)
-    store = _connect(path)
-    _tighten(path)
+def open_store(path: Path, *, write: bool = True, unlock: Unlock | None = None) -> Store:
+    """Open the profile's database at path, plain or encrypted alike.
+
+    For writing, the folder (0700) and file (0600) are created when missing. For reading, a
+    profile with no database yet gets an empty read-only store, and nothing is created. An
+    encrypted store asks `unlock` for its passphrase; a plain one never does.
+    """
+    if not write and not path.exists():
+        return _empty_store(path)
+    if write:
+        _make_private_dir(path.parent)
+        if not path.exists():
+            _create_private_file(path)
+    store = _connect(path, unlock)
+    if write:
+        _tighten(path)
     return store
 
 
-def open_existing(path: Path) -> Store | None:
-    """Open the database for reading if it exists; None when nothing has been stored yet."""
-    if not path.exists():
-        return None
-    return _connect(path)
+def _empty_store(path: Path) -> Store:
+    """A store with the current schema and nothing in it, held in memory and read-only."""
+    db = connect(sqlite3, ":memory:", path)
+    store = Store(db, path, saved=False)
+    _check_and_migrate(store)
+    db.execute("PRAGMA query_only = ON")
+    return store
 
 
 def _make_private_dir(folder: Path) -> None:
@@ -54,18 +66,16 @@ def _create_private_file(path: Path) -> None:
         raise StoreError(f"cannot create {path} ({exc.strerror})") from None
 
 
-def _connect(path: Path) -> Store:
+def _connect(path: Path, unlock: Unlock | None) -> Store:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a trustrepair database")
-    try:
-        db = sqlite3.connect(
-            f"file:{path}?mode=rw", uri=True, isolation_level=None, factory=GuardedConnection
-        )
-    except sqlite3.Error as exc:
-        raise store_error(path, exc) from None
-    db.path = path
-    db.row_factory = sqlite3.Row
-    store = Store(db, path)
+    target = f"file:{path}?mode=rw"
+    if looks_encrypted(path):
+        db, passphrase = connect_encrypted(path, target, unlock)
+        store = Store(db, path, errors=driver().Error, passphrase=passphrase)
+    else:
+        store = Store(connect(sqlite3, target, path), path)
+        db = store.db
     try:
         _check_and_migrate(store)
     except BaseException:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from trustrepair.models import (
     CheckIn,
@@ -18,17 +20,23 @@ from trustrepair.models import (
     Tally,
     as_local,
 )
-from trustrepair.spikes import WeekTally
+from trustrepair.store.changes import ChangeInfo, last_change, noted, undo_last
 from trustrepair.store.guard import store_error
 from trustrepair.store.rows import (
+    CHECKIN_COLUMNS,
     LOCAL_AT,
+    MARKER_COLUMNS,
+    RECORD_COLUMNS,
+    SPIKE_COLUMNS,
     checkin_from_row,
     checkin_values,
     find_marker,
     from_ts,
     insert_marker,
+    insert_sql,
     ints,
     marker_from_row,
+    marker_values,
     record_from_row,
     record_values,
     spike_from_row,
@@ -36,13 +44,38 @@ from trustrepair.store.rows import (
     ts,
 )
 
+# One local week of spikes as stored: week start, count, minutes, intensities, triggers named.
+SpikeWeekRow = tuple[dt.date, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]
+# One check-in as a snapshot: when (local time), its statuses and its answers.
+CheckinSnapshot = tuple[dt.datetime, dict[str, object], dict[str, object]]
+
 
 class Store:
-    """An open trustrepair database. Use `open_store` (creates) or `open_existing` (reads)."""
+    """An open trustrepair database; make one with `open_store`.
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    `saved` is False for the empty read-only store that stands in for a profile with no
+    database yet. An encrypted store keeps its passphrase in memory, so that a backup can be
+    written under the same one.
+    """
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path,
+        *,
+        errors: type[Exception] = sqlite3.Error,
+        passphrase: str | None = None,
+        saved: bool = True,
+    ) -> None:
         self.db = db
         self.path = path
+        self.errors = errors
+        self.passphrase = passphrase
+        self.saved = saved
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     def close(self) -> None:
         self.db.close()
@@ -50,10 +83,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: an exception or Ctrl-C inside rolls every change back."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise store_error(self.path, exc) from None
+        self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
@@ -61,9 +91,15 @@ class Store:
             raise
         try:
             self.db.commit()
-        except sqlite3.Error as exc:
+        except self.errors as exc:
             self.db.rollback()
             raise store_error(self.path, exc) from None
+
+    @contextmanager
+    def change(self, verb: str) -> Iterator[sqlite3.Connection]:
+        """One transaction, noted in the change log as one change that `undo` can take back."""
+        with self.transaction() as db, noted(db, verb):
+            yield db
 
     @property
     def schema_version(self) -> int:
@@ -73,8 +109,8 @@ class Store:
 
     def add_checkin(self, checkin: CheckIn, markers: Iterable[Marker] = ()) -> list[Marker]:
         """Store a check-in and the markers named in it together: both or neither."""
-        with self.transaction() as db:
-            db.execute("INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?)", checkin_values(checkin))
+        with self.change("add") as db:
+            db.execute(insert_sql("checkins", CHECKIN_COLUMNS), checkin_values(checkin))
             return [insert_marker(db, m) for m in markers]
 
     def checkins(self, *, newest_first: bool = True, limit: int | None = None) -> list[CheckIn]:
@@ -94,16 +130,17 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.transaction() as db:
+        with self.change("setting") as db:
             db.execute(
-                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = ?",
                 (key, value, value),
             )
 
     # --- markers -----------------------------------------------------------------------------
 
     def add_marker(self, marker: Marker) -> Marker:
-        with self.transaction() as db:
+        with self.change("add") as db:
             return insert_marker(db, marker)
 
     def markers(self, *, include_retired: bool = True) -> list[Marker]:
@@ -115,23 +152,21 @@ class Store:
         return find_marker(self.db, marker_id)
 
     def update_marker_text(self, marker_id: int, text: str) -> Marker:
-        with self.transaction() as db:
+        with self.change("edit") as db:
             find_marker(db, marker_id)
             db.execute("UPDATE markers SET text = ? WHERE id = ?", (text, marker_id))
             return find_marker(db, marker_id)
 
     def retire_marker(self, marker_id: int, when: dt.datetime) -> Marker:
         """Hide a marker from the active list; it and its records stay. Twice is a no-op."""
-        with self.transaction() as db:
+        with self.change("retire") as db:
             if find_marker(db, marker_id).retired_utc is None:
                 db.execute("UPDATE markers SET retired_utc = ? WHERE id = ?", (ts(when), marker_id))
             return find_marker(db, marker_id)
 
     def add_marker_record(self, record: MarkerRecord) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO marker_records VALUES (?, ?, ?, ?, ?, ?)", record_values(record)
-            )
+        with self.change("add") as db:
+            db.execute(insert_sql("marker_records", RECORD_COLUMNS), record_values(record))
 
     def marker_records(
         self, marker_uid: str | None = None, *, newest_first: bool = False, limit: int = -1
@@ -173,8 +208,8 @@ class Store:
     # --- spikes ------------------------------------------------------------------------------
 
     def add_spike(self, spike: Spike) -> None:
-        with self.transaction() as db:
-            db.execute("INSERT INTO spikes VALUES (?, ?, ?, ?, ?, ?, ?)", spike_values(spike))
+        with self.change("add") as db:
+            db.execute(insert_sql("spikes", SPIKE_COLUMNS), spike_values(spike))
 
     def spikes(self, since: dt.datetime | None = None) -> list[Spike]:
         sql, args = "SELECT * FROM spikes", tuple[str, ...]()
@@ -182,16 +217,16 @@ class Store:
             sql, args = sql + " WHERE at_utc >= ?", (ts(since),)
         return [spike_from_row(row) for row in self.db.execute(sql + " ORDER BY at_utc", args)]
 
-    def spike_weeks(self) -> list[WeekTally]:
+    def spike_weeks(self) -> list[SpikeWeekRow]:
         """Spikes summed per local week (Monday start) in one query, one row per week."""
         rows = self.db.execute(
             f"SELECT date({LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
-            " group_concat(minutes), group_concat(intensity),"
-            " sum(trigger IS NOT NULL AND trigger != 'unknown')"
+            " group_concat(minutes), group_concat(intensity), group_concat(trigger, char(31))"
             " FROM spikes GROUP BY week ORDER BY week"
         )
         return [
-            WeekTally(dt.date.fromisoformat(w), n, ints(m), ints(i), k) for w, n, m, i, k in rows
+            (dt.date.fromisoformat(w), n, ints(m), ints(i), tuple(t.split("\x1f")) if t else ())
+            for w, n, m, i, t in rows
         ]
 
     def spike_span(self) -> tuple[dt.datetime, dt.datetime] | None:
@@ -219,10 +254,76 @@ class Store:
         )
         return int(row.fetchone()[0])
 
-    def checkin_trail(self) -> list[tuple[dt.datetime, str | None, str | None]]:
-        """Oldest first: when (local), the accountability status, the `ongoing` answer."""
+    def checkin_snapshots(self) -> list[CheckinSnapshot]:
+        """Oldest first: when each check-in was made (local time), its statuses and answers."""
         rows = self.db.execute(
-            "SELECT created_utc, utc_offset_minutes, json_extract(statuses, '$.accountability'),"
-            " json_extract(answers, '$.ongoing') FROM checkins ORDER BY created_utc, rowid"
+            "SELECT created_utc, utc_offset_minutes, statuses, answers FROM checkins"
+            " ORDER BY created_utc, rowid"
         )
-        return [(as_local(from_ts(c), off), acc, ongoing) for c, off, acc, ongoing in rows]
+        return [
+            (as_local(from_ts(c), off), json.loads(statuses), json.loads(answers))
+            for c, off, statuses, answers in rows
+        ]
+
+    # --- any one record, by its short number; undo ------------------------------------------
+
+    def numbered(self, table: str) -> list[tuple[int, Stored]]:
+        """Every record of one kind with its number, newest first."""
+        number, order, from_row = _LAYOUT[table]
+        rows = self.db.execute(
+            f"SELECT * FROM {table} ORDER BY {order} DESC, {number} DESC"  # noqa: S608
+        )
+        return [(int(row[number]), from_row(row)) for row in rows]
+
+    def find_numbered(self, table: str, wanted: int) -> Stored | None:
+        number, _order, from_row = _LAYOUT[table]
+        row = self.db.execute(
+            f"SELECT * FROM {table} WHERE {number} = ?",  # noqa: S608
+            (wanted,),
+        ).fetchone()
+        return None if row is None else from_row(row)
+
+    def delete_record(self, table: str, uid: str) -> int:
+        """Delete one record (a marker with its records); how many records went with it."""
+        if table not in _LAYOUT:
+            raise ValueError(table)  # only our own table names reach the SQL below
+        with self.change("delete") as db:
+            dependents = 0
+            if table == "markers":
+                dependents = db.execute(
+                    "DELETE FROM marker_records WHERE marker_uid = ?", (uid,)
+                ).rowcount
+            db.execute(f"DELETE FROM {table} WHERE uid = ?", (uid,))  # noqa: S608
+            return dependents
+
+    def replace_record(self, table: str, record: Stored) -> None:
+        """Write an edited record over the one with the same uid, as one change."""
+        columns, values = _COLUMNS_AND_VALUES[table]
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        with self.change("edit") as db:
+            db.execute(
+                f"UPDATE {table} SET {sets} WHERE uid = ?",  # noqa: S608
+                (*values(record), record.uid),
+            )
+
+    def last_change(self) -> ChangeInfo | None:
+        return last_change(self.db)
+
+    def undo_last_change(self) -> None:
+        with self.transaction() as db:
+            undo_last(db)
+
+
+Stored = CheckIn | Spike | MarkerRecord | Marker
+_LAYOUT: dict[str, tuple[str, str, Callable[[sqlite3.Row], Stored]]] = {
+    "checkins": ("n", "created_utc", checkin_from_row),
+    "spikes": ("n", "at_utc", spike_from_row),
+    "marker_records": ("n", "on_date", record_from_row),
+    "markers": ("id", "created_utc", marker_from_row),
+}
+_COLUMNS_AND_VALUES: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[object, ...]]]] = {
+    "checkins": (CHECKIN_COLUMNS, checkin_values),
+    "spikes": (SPIKE_COLUMNS, spike_values),
+    "marker_records": (RECORD_COLUMNS, record_values),
+    "markers": (MARKER_COLUMNS, marker_values),
+}

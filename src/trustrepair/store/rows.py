@@ -26,6 +26,26 @@ def ints(joined: str | None) -> tuple[int, ...]:
     return tuple(int(v) for v in joined.split(",")) if joined else ()
 
 
+CHECKIN_COLUMNS = (
+    "uid",
+    "created_utc",
+    "utc_offset_minutes",
+    "role",
+    "bank_version",
+    "answers",
+    "statuses",
+)
+RECORD_COLUMNS = ("uid", "marker_uid", "on_date", "shown", "note", "created_utc")
+SPIKE_COLUMNS = ("uid", "at_utc", "utc_offset_minutes", "minutes", "intensity", "trigger", "note")
+MARKER_COLUMNS = ("id", "uid", "text", "created_utc", "utc_offset_minutes", "retired_utc")
+
+
+def insert_sql(table: str, columns: tuple[str, ...], *, verb: str = "INSERT") -> str:
+    """An INSERT that names its columns, so a later column added to the table cannot shift them."""
+    marks = ", ".join("?" * len(columns))
+    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
 def checkin_values(c: CheckIn) -> tuple[object, ...]:
     return (
         c.uid,
@@ -46,18 +66,14 @@ def spike_values(s: Spike) -> tuple[object, ...]:
     return (s.uid, ts(s.at_utc), s.utc_offset_minutes, s.minutes, s.intensity, s.trigger, s.note)
 
 
+def marker_values(m: Marker) -> tuple[object, ...]:
+    retired = None if m.retired_utc is None else ts(m.retired_utc)
+    return (m.id, m.uid, m.text, ts(m.created_utc), m.utc_offset_minutes, retired)
+
+
 def insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
-    cur = db.execute(
-        "INSERT INTO markers (uid, text, created_utc, utc_offset_minutes, retired_utc)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (
-            marker.uid,
-            marker.text,
-            ts(marker.created_utc),
-            marker.utc_offset_minutes,
-            None if marker.retired_utc is None else ts(marker.retired_utc),
-        ),
-    )
+    """The one marker insert: its id is kept when given, otherwise the next free one."""
+    cur = db.execute(insert_sql("markers", MARKER_COLUMNS), marker_values(marker))
     return marker.model_copy(update={"id": cur.lastrowid})
 
 

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from trustrepair.store.changes import create_change_log
+
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 
 
@@ -68,6 +70,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("create_checkins", create_checkins),
     ("create_markers", create_markers),
     ("create_spikes", create_spikes),
+    ("create_change_log", create_change_log),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -75,8 +78,13 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def is_trustrepair_database(path: Path) -> bool:
     """Whether a file is one of ours, read from its header without opening it as a database.
 
-    An empty file counts: the store creates one moments before giving it its schema.
+    An empty file counts: the store creates one moments before giving it its schema. So does
+    an encrypted one, which cannot be read without its passphrase.
     """
+    from trustrepair.store.cipher import looks_encrypted
+
+    if looks_encrypted(path):
+        return True
     try:
         with path.open("rb") as handle:
             header = handle.read(72)
