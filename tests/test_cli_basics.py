@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -19,15 +20,15 @@ def all_commands() -> list[list[str]]:
     group = typer.main.get_command(app)
     found: list[list[str]] = []
 
-    def walk(cmd: object, prefix: list[str]) -> None:
-        subs = getattr(cmd, "commands", None)
-        if subs is None:
+    def walk(cmd: Any, prefix: list[str]) -> None:
+        if not hasattr(cmd, "list_commands"):
             found.append(prefix)
             return
-        for name, sub in subs.items():
-            walk(sub, [*prefix, name])
+        for name in cmd.list_commands(None):
+            walk(cmd.get_command(None, name), [*prefix, name])
 
     walk(group, [])
+    assert len(found) > 20, "the walk must reach every command, or the tests below prove nothing"
     return found
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from trustrepair.errors import BadInputError
 from trustrepair.models import SpikeWeek
 from trustrepair.spikes import (
+    TREND_WINDOW_WEEKS,
     canonical_trigger,
     complete_weeks,
     fill_weeks,
@@ -177,3 +178,13 @@ def test_control_characters_in_a_trigger_or_note_are_refused_without_echo(bad: s
             new_spike(at, **{option: f"words {bad} more"})  # type: ignore[arg-type]
         assert caught.value.message.startswith(f"--{option} contains control characters")
         assert "words" not in caught.value.message
+
+
+def test_the_trend_reads_the_latest_three_years_of_a_long_history() -> None:
+    # Ten years: seven of steady easing, then three flat years. The trend speaks of now.
+    easing = [max(0, 40 - w // 10) for w in range(52 * 7)]
+    flat = [3, 4, 3, 5, 3, 4] * 26
+    estimate = weekly_trend(easing + flat)
+    assert estimate.weeks == TREND_WINDOW_WEEKS
+    assert estimate.trend == "flat"
+    assert weekly_trend(easing).trend == "falling"

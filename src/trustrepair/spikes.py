@@ -51,6 +51,9 @@ MIN_SPIKES = 5
 QUIET_WEEKS = 3
 ALPHA = 0.05
 MIN_RELATIVE_CHANGE = 0.2  # a "significant" change of under 20% of the usual level is no change
+# Both tests compare every pair of weeks, so the trend reads the latest three years (the
+# article's longest horizon); older weeks are still drawn, and the cost stays bounded.
+TREND_WINDOW_WEEKS = 156
 
 
 # --- input -----------------------------------------------------------------------------------
@@ -220,7 +223,8 @@ class TrendEstimate:
 
 
 def weekly_trend(counts: Sequence[int]) -> TrendEstimate:
-    """Falling, flat or rising, from complete weekly counts; insufficient_data when too few."""
+    """Falling, flat or rising, from the latest complete weekly counts (at most three years)."""
+    counts = counts[-TREND_WINDOW_WEEKS:]
     if len(counts) < MIN_WEEKS or sum(counts) < MIN_SPIKES:
         return TrendEstimate("insufficient_data", len(counts))
     test = mann_kendall(counts)

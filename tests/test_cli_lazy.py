@@ -1,0 +1,66 @@
+"""The command table: each command is built only when it runs, and --help still lists them all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from trustrepair.cli import COMMANDS, TrustRepairGroup, _build, app
+
+PROBE = """
+import json, runpy, sys
+sys.argv = ["trustrepair", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("trustrepair", run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("trustrepair.cli."))))
+"""
+
+
+def cli_modules_after(*args: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_listed_help_is_the_commands_own(name: str) -> None:
+    command = _build(name)
+    first_paragraph = " ".join((command.help or "").split("\n\n")[0].split())
+    assert COMMANDS[name][1] == first_paragraph
+
+
+def test_help_lists_every_command() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    listed = [line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line]
+    assert listed[: len(COMMANDS)] == list(COMMANDS)
+
+
+def test_help_imports_no_command_module() -> None:
+    assert cli_modules_after("--help") <= {"trustrepair.cli.common"}
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: object) -> None:
+    loaded = cli_modules_after("timeline", "--help")
+    assert "trustrepair.cli.progress" in loaded
+    assert not loaded & {"trustrepair.cli.check", "trustrepair.cli.markers", "trustrepair.cli.demo"}
+
+
+def test_a_typo_still_gets_a_suggestion() -> None:
+    result = CliRunner().invoke(app, ["summry"])
+    assert result.exit_code == 2
+    assert "Did you mean 'summary'?" in result.output
+
+
+def test_completion_offers_every_command() -> None:
+    group = TrustRepairGroup(name="trustrepair")
+    assert group.list_commands(None) == list(COMMANDS)
