@@ -56,9 +56,11 @@ class TrustRepairGroup(TyperGroup):
             formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from trustrepair.cli.private_text import with_asking
+        if "--note" in args:  # `--note` alone asks for the note (cli/private_text.py)
+            from trustrepair.cli.private_text import with_asking
 
-        return super().parse_args(ctx, with_asking(args))
+            args = with_asking(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:  # typer's Context type is private
         from trustrepair import messages
