@@ -89,3 +89,17 @@ def test_output_to_a_file_others_can_read_is_pointed_out(
         )
     assert ("other users" in done.stderr) is warned
     assert stat.S_IMODE(out.stat().st_mode) == mode  # not ours to change: only said
+
+
+def test_records_edit_takes_words_from_stdin_or_asks(cli: Cli) -> None:
+    cli("markers", "add", "Calls when running late")
+    cli("spike", "--intensity", "3")
+    cli("records", "edit", "m1", "--text", "-", input="Calls before seven when running late\n")
+    cli("records", "edit", "s1", "--note", input="on the tram\n")
+    cli("records", "edit", "s1", "--trigger", "-", input="a song on the radio\n")
+    data = exported(cli)
+    assert data["markers"][0]["text"] == "Calls before seven when running late"
+    assert (data["spikes"][0]["note"], data["spikes"][0]["trigger"]) == (
+        "on the tram",
+        "a song on the radio",
+    )

@@ -56,7 +56,7 @@ class TrustRepairGroup(TyperGroup):
             formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if "--note" in args:  # `--note` alone asks for the note (cli/private_text.py)
+        if "--note" in args or "--text" in args:  # alone, they ask (cli/private_text.py)
             from trustrepair.cli.private_text import with_asking
 
             args = with_asking(args)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 
 STDIN = "-"
-# What `--note` with no words after it becomes (see `with_asking`): ask for the note.
+# What `--note` (or `records edit --text`) with no words after it becomes: ask for them.
 ASK = "\x00ask"
-ASKING_OPTIONS = frozenset({"--note"})
+ASKING_OPTIONS = frozenset({"--note", "--text"})
 # Far more than any note (2,000 characters) or marker: the checks after this say so clearly.
 MAX_CHARS = 20_000
 

@@ -31,7 +31,14 @@ ShownFlag = Annotated[
         "--shown/--missed", help="A marker record: shown, or not shown.", show_default=False
     ),
 ]
-TextOption = Annotated[str | None, typer.Option("--text", help="A marker's words.", metavar="TEXT")]
+TextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text",
+        help="A marker's words: - reads them from standard input, --text alone asks.",
+        metavar="TEXT",
+    ),
+]
 
 
 def edit(
@@ -52,15 +59,23 @@ def edit(
     A spike: --at, --minutes, --intensity, --trigger, --note. A marker record: --on,
     --shown/--missed, --note. A marker: --text. --note "" clears a note.
 
+    Words typed on the command line can be seen by other users of this computer and stay in
+    your shell history: give - to read them from standard input, or --note/--text alone to be
+    asked.
+
     Example: trustrepair records edit s12 --intensity 4
     """
     from trustrepair import messages
+    from trustrepair.cli.private_text import private_text
     from trustrepair.errors import BadInputError
     from trustrepair.gather import find_record
     from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
     from trustrepair.records import NOUNS, table_of
     from trustrepair.records import record_id as short_id
 
+    trigger = private_text(trigger, what=messages.ASK_TRIGGER)
+    note = private_text(note, what=messages.ASK_NOTE)
+    text = private_text(text, what=messages.ASK_MARKER)
     given = {
         "--at": at, "--minutes": minutes, "--intensity": intensity, "--trigger": trigger,
         "--note": note, "--on": on, "--shown/--missed": shown, "--text": text,
