@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -86,3 +87,23 @@ def test_a_safety_answer_comes_first_with_its_guidance(cli: Cli, tmp_path: Path)
         out.index("safety") < out.index("Where things stand") or "Safety" in out.split("Where")[0]
     )
     assert "One next step" not in out  # the safety guidance is the step
+
+
+def test_the_affected_partners_next_step_is_written_for_them(cli: Cli) -> None:
+    # Partly acknowledged: the step is what they can ask for, not what the other should say.
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    after_heading = cli("summary").stdout.split("One next step", 1)[1]
+    assert "What you can ask for" in after_heading.splitlines()[1]
+
+
+@pytest.mark.parametrize("discovered", [None, "2026-10-01", "2025-01-15"])
+def test_the_short_timeline_names_the_usual_span_from_day_one(
+    cli: Cli, tmp_path: Path, discovered: str | None
+) -> None:
+    answers = dict(tomllib.loads((EXAMPLES / "answers-affected.toml").read_text())["answers"])
+    answers.pop("discovered")
+    if discovered:
+        answers["discovered"] = dt.date.fromisoformat(discovered)
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    timeline = " ".join(cli("summary").stdout.split("Timeline: ", 1)[1].split("\n")[:2])
+    assert "18 months to 3 years" in timeline

@@ -162,6 +162,8 @@ class Phase(BankModel):
     from_months: int = Field(ge=0)
     to_months: int | None = None
     guidance: Id
+    # A few words for the short summary's timeline line; a phase without them is left out there.
+    brief: str | None = None
 
 
 class Horizon(BankModel):
@@ -174,6 +176,8 @@ class Horizon(BankModel):
     before: str
     within: str
     after: str
+    # The same, in a few words for the one-line timeline of the short summary.
+    brief: dict[Literal["unknown", "before", "within", "after"], str]
 
 
 class ReportText(BankModel):

@@ -84,6 +84,7 @@ def horizon_info(bank: Bank, months: int | None) -> HorizonInfo:
         to_months=h.to_months,
         position=position,
         text=text,
+        brief=h.brief[position],
         source=assess.source_title(bank, h.source),
     )
 
@@ -121,6 +122,7 @@ def timeline_info(
         months_elapsed=months,
         phase=None if safety_first else phase.id,
         phase_title=None if safety_first else phase.title,
+        phase_brief=None if safety_first else phase.brief,
         guidance=guidance,
         next_anniversary=anniversary,
         days_to_anniversary=days,

@@ -60,6 +60,7 @@ class HorizonInfo(Record):
     to_months: int
     position: Literal["unknown", "before", "within", "after"]
     text: str
+    brief: str = ""
     source: str | None = None
 
 
@@ -72,6 +73,7 @@ class TimelineInfo(Record):
     months_elapsed: int | None = None
     phase: str | None = None
     phase_title: str | None = None
+    phase_brief: str | None = None
     guidance: list[GuidanceItem] = []
     next_anniversary: dt.date | None = None
     days_to_anniversary: int | None = None

@@ -114,10 +114,14 @@ def at_a_glance(report: Report) -> list[Line]:
 def timeline_line(report: Report) -> Line:
     t = report.timeline
     if t.discovered is None or t.months_elapsed is None:
+        undated = ["no date yet (trustrepair profile set discovered YYYY-MM-DD)"]
         return Line(
-            "no date yet (trustrepair profile set discovered YYYY-MM-DD)", lead="Timeline: "
+            " · ".join([*undated, *([t.horizon.brief] if t.horizon else [])]), lead="Timeline: "
         )
-    parts = [f"came to light {words.months_ago(t.months_elapsed)}", (t.phase_title or "").lower()]
+    parts = [f"came to light {words.months_ago(t.months_elapsed)}"]
+    parts.append(t.phase_brief or "")
+    if t.horizon is not None:
+        parts.append(t.horizon.brief)
     if t.days_to_anniversary is not None and t.anniversary_number:
         nth = words.ordinal(t.anniversary_number)
         if t.discovered_approximate and t.next_anniversary is not None:
