@@ -69,3 +69,48 @@ def test_a_copy_left_by_a_killed_conversion_is_cleared_next_time(home: Path) -> 
     leftover.write_bytes(b"half a copy")
     encrypt(space(home), "first")
     assert not leftover.exists()
+
+
+def test_a_conversion_waits_for_a_command_still_using_the_store(home: Path) -> None:
+    import threading
+
+    plain = space(home)
+    with plain.writing() as store:
+        store.add_marker(Marker(text="Tells me his plans before he leaves"))
+    converting = threading.Thread(target=encrypt, args=(plain, "a long enough passphrase"))
+    with plain.writing() as store:  # a command in the middle of its work
+        converting.start()
+        converting.join(timeout=1.0)
+        assert converting.is_alive(), "the store was swapped while a command was using it"
+        store.add_marker(Marker(text="Texts me when plans change"))
+    converting.join(timeout=30)
+    locked = space(home, "a long enough passphrase")
+    with locked.reading() as store:
+        assert {m.text for m in store.markers()} >= {"Texts me when plans change"}
+
+
+def test_a_command_that_waited_through_a_swap_holds_the_new_file(home: Path) -> None:
+    import threading
+
+    from trustrepair.files import holding_store_file
+
+    plain = space(home)
+    with plain.writing():
+        pass
+    path = plain.database
+    swapped = threading.Event()
+
+    def swap() -> None:
+        with holding_store_file(path, exclusive=True):
+            fresh = path.with_name("fresh.db")
+            fresh.write_bytes(path.read_bytes())
+            swapped.set()
+            threading.Event().wait(0.3)
+            fresh.replace(path)
+
+    worker = threading.Thread(target=swap)
+    worker.start()
+    swapped.wait(5)
+    with holding_store_file(path) as held:
+        assert held == path.stat().st_ino
+    worker.join(5)

@@ -120,6 +120,38 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+@contextmanager
+def holding_store_file(path: Path, *, exclusive: bool = False) -> Iterator[int | None]:
+    """Hold the store file for as long as it is in use, so that a conversion (encrypt,
+    decrypt, new passphrase) never swaps it out from under a command, nor a command writes
+    into a file the swap has just retired. Yields the inode held (None: no file yet).
+
+    flock on the file itself, which SQLite's own (fcntl) locks never see. A command that
+    waited while the file was swapped holds the new file instead.
+    """
+    import fcntl
+
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except FileNotFoundError:
+            yield None
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        held = os.fstat(fd).st_ino
+        try:
+            current = path.stat().st_ino
+        except FileNotFoundError:
+            current = None
+        if current == held:
+            break
+        os.close(fd)
+    try:
+        yield held
+    finally:
+        os.close(fd)
+
+
 def remove_stale_temps(folder: Path, name: str = "") -> list[Path]:
     """Temp files a killed command left in folder (for `name`, or any): removed if unlocked.
 

@@ -68,14 +68,16 @@ class Workspace:
 
     @contextmanager
     def _open(self, *, write: bool) -> Iterator[Store]:
+        from trustrepair.files import holding_store_file
         from trustrepair.store import open_store
 
-        store = open_store(self.database, write=write, unlock=self.unlock)
-        try:
-            with store.naming_bad_records():
-                yield store
-        finally:
-            store.close()
+        with holding_store_file(self.database):
+            store = open_store(self.database, write=write, unlock=self.unlock)
+            try:
+                with store.naming_bad_records():
+                    yield store
+            finally:
+                store.close()
 
 
 def fill_profile(space: Workspace, data: BackupData) -> None:

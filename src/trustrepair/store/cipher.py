@@ -126,6 +126,15 @@ def convert(path: Path, *, old: str | None, new: str | None) -> None:
     opens with the old passphrase or the new one. An unencrypted original is overwritten
     before its space is let go.
     """
+    from trustrepair.files import holding_store_file
+
+    # Every command holds the file while it uses it: wait for them, and keep new ones waiting
+    # until the swap is done and the old file scrubbed.
+    with holding_store_file(path, exclusive=True):
+        _convert(path, old=old, new=new)
+
+
+def _convert(path: Path, *, old: str | None, new: str | None) -> None:
     copy = path.with_name(path.name + CONVERTING)
     remove_leftovers(path)
     _create_private(copy)
