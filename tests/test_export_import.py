@@ -236,6 +236,20 @@ def test_documents_carry_markers_and_progress_and_no_notes_hides_marker_words(
     jsonschema.validate(data, SCHEMA)
 
 
+def test_a_no_notes_export_says_plainly_that_marker_wording_is_kept(cli: Cli, filled: None) -> None:
+    cli("markers", "add", "Be more honest with me")
+    kept = "the wording of the markers is kept (--no-markers-text leaves it out too)"
+    for fmt in ("markdown", "html"):
+        result = cli("export", "--format", fmt, "--no-notes")
+        assert kept in " ".join(result.stdout.split()).replace("\\", ""), fmt
+        assert kept in " ".join(result.stderr.split()), fmt
+        wider = cli("export", "--format", fmt, "--no-notes", "--no-markers-text")
+        gone = "Free-text notes and the wording of the markers were left out."
+        assert gone in wider.stdout, fmt
+        assert gone in wider.stderr, fmt
+        assert "is kept" not in wider.stdout + wider.stderr, fmt
+
+
 def test_no_markers_text_alone_is_refused(cli: Cli, filled: None, tmp_path: Path) -> None:
     out = tmp_path / "x.md"
     result = cli("export", "-o", str(out), "--no-markers-text", code=2)

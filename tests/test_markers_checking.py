@@ -93,9 +93,54 @@ def test_the_summary_never_counts_checking_as_evidence(cli: Cli, tmp_path: Path)
     assert "markers_checking_is_not_evidence" in [g["id"] for g in section["guidance"]]
     out = " ".join(cli("summary", "--full").stdout.split())
     assert "2 active markers, 1 of them concrete" in out
-    assert "1 describe checking and are not counted as evidence" in out
+    assert "1 describes checking and is not counted as evidence" in out
     md = cli("export", "--format", "markdown").stdout
     assert "| I check his phone every night | checking |" in md
+
+
+def _checking_and_offered_with_records(cli: Cli, tmp_path: Path) -> None:
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)))
+    cli("markers", "add", "I call his office to confirm where he is")
+    cli("markers", "add", "He texts me when he leaves work every evening")
+    for day in ("yesterday", "2 days ago", "3 days ago"):
+        cli("markers", "record", "1", "--shown", "--on", day)
+    cli("markers", "record", "2", "--missed", "--on", "yesterday")
+
+
+def test_checking_records_are_left_out_of_every_total(cli: Cli, tmp_path: Path) -> None:
+    _checking_and_offered_with_records(cli, tmp_path)
+    assert "shown 0 of 1 times in the last 30 days" in cli("summary").stdout
+    report = cli.json("summary", "--json")
+    assert isinstance(report, dict)
+    assert report["markers"]["last_30_days"] == {"shown": 0, "recorded": 1}
+    # The JSON keeps the raw figures of the checking marker itself.
+    assert report["markers"]["markers"][0]["consistency"]["last_30_days"]["recorded"] == 3
+    assert "3 of 3" not in cli("markers", "list").stdout
+    assert "3 of 3" not in cli("summary", "--full").stdout
+    md = cli("export", "--format", "markdown").stdout
+    assert "| I call his office to confirm where he is | checking | not counted | – | – | – |" in md
+    assert "3 of 3" not in cli("export", "--format", "html").stdout
+    shown = " ".join(cli("markers", "show", "1").stdout.split())
+    assert "not counted as evidence" in shown and "3 of 3" not in shown
+
+
+def test_recording_a_checking_marker_keeps_it_but_says_it_is_not_counted(cli: Cli) -> None:
+    cli("markers", "add", "I call his office to confirm where he is")
+    result = cli("markers", "record", "1", "--shown", "--on", "yesterday")
+    said = " ".join(result.stderr.split())
+    assert "as it describes checking, it is not counted as evidence" in said
+    assert "1 of 1" not in result.stdout
+    listed = cli.json("markers", "list", "--json")
+    assert isinstance(listed, list)
+    assert listed[0]["consistency"]["since_added"] == {"shown": 1, "recorded": 1}
+
+
+def test_coaching_never_suggests_typing_the_words_on_the_command_line(cli: Cli) -> None:
+    empty = cli("markers", "list")
+    assert "trustrepair markers add (it asks for the words)" in empty.stdout + empty.stderr
+    out = " ".join(cli("markers", "add", "I check his phone every night").stdout.split())
+    assert "trustrepair markers edit ID` (it asks for the new words)" in out
+    assert '"new wording"' not in out
 
 
 @pytest.mark.parametrize(

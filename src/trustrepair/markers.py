@@ -256,6 +256,11 @@ def tally(
     return Tally(shown=sum(d.shown for d in inside), recorded=sum(d.recorded for d in inside))
 
 
+def tally_sum(tallies: Iterable[Tally]) -> Tally:
+    items = list(tallies)
+    return Tally(shown=sum(t.shown for t in items), recorded=sum(t.recorded for t in items))
+
+
 def weekly(days: list[DayTally], first: dt.date, last: dt.date) -> list[WeekTally]:
     """One tally per week from the week of `first` to the week of `last`, empty weeks included."""
     weeks: list[WeekTally] = []

@@ -33,7 +33,7 @@ DEMO_CHECK_INTRO = (
 DEMO_DONE = "End of the demo. The fictional store has been deleted."
 
 # --- markers ---------------------------------------------------------------------------------
-NO_MARKERS = 'No markers yet. Name one with: trustrepair markers add "what you would like to see"'
+NO_MARKERS = "No markers yet. Name one with: trustrepair markers add (it asks for the words)"
 NO_ACTIVE_MARKERS = "No active markers. `trustrepair markers list --all` also shows retired ones."
 MARKER_ADDED = "Added marker {id}."
 MARKER_EDITED = (
@@ -314,6 +314,11 @@ PARTNER_SAME_ROLE = (
 MARKERS_TEXT_NEEDS_NO_NOTES = (
     "--no-markers-text goes with --no-notes: a full export always keeps marker wording"
 )
+EXPORT_NOTES_LEFT_OUT = (
+    "Free-text notes were left out; the wording of the markers is kept "
+    "(--no-markers-text leaves it out too)."
+)
+EXPORT_NOTES_AND_MARKERS_LEFT_OUT = "Free-text notes and the wording of the markers were left out."
 EXPORT_WRITTEN = "Wrote the {fmt} export to {path}"
 CALENDAR_WRITTEN = (
     "Wrote {count} dates ahead{reminder} to {path}. It holds no notes or marker wording; "
@@ -445,7 +450,13 @@ ELAPSED_MONTHS = "{n} month{s}"
 
 MARKER_CHECKING_TITLE = "This one describes checking"
 MARKER_CHECKING_HINT = "checking, not counted as evidence"
-MARKERS_CHECKING_COUNT = "{n} describe checking and are not counted as evidence."
+MARKERS_CHECKING_COUNT = "{described} checking and {are} not counted as evidence."
+MARKER_NOT_COUNTED = "not counted"
+MARKER_CHECKING_FIGURES = "not counted as evidence (it describes checking)"
+MARKER_RECORDED_CHECKING = (
+    "Noted for marker {id}: {outcome} on {date}. It stays here as your own note; as it "
+    "describes checking, it is not counted as evidence."
+)
 
 # --- a shared (--no-notes) copy of a summary whose verdicts were withheld for safety ---------
 # It says nothing about why, so a copy that someone else may read cannot reveal the fear.

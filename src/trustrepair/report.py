@@ -278,6 +278,8 @@ def markers_section(
     """
     rules = bank.markers
     active = [v for v in views if v.retired is None]
+    # What the hurt partner checks is kept as their note, never counted as evidence.
+    recent = [v.consistency.last_30_days for v in active if not v.checking]
     ids: list[str] = []
     if active:
         if rules.checking_guidance and any(v.checking for v in active):
@@ -285,7 +287,6 @@ def markers_section(
         ids += rules.guidance
         if rules.vague_guidance and any(not v.concrete and not v.checking for v in active):
             ids.append(rules.vague_guidance)
-        recent = [v.consistency.last_30_days for v in active]
         if rules.missed_guidance and any(t.shown < t.recorded for t in recent):
             ids.append(rules.missed_guidance)
     elif rules.none_guidance and bank.question(rules.from_question).applies_to(role):
@@ -294,6 +295,7 @@ def markers_section(
         active=len(active),
         concrete=sum(v.concrete and not v.checking for v in active),
         checking=sum(v.checking for v in active),
+        last_30_days=markers.tally_sum(recent),
         markers=active,
         guidance=[]
         if quiet

@@ -122,6 +122,10 @@ def export(
 
     if result.includes_notes and has_notes(result.data, result.summary):
         say(messages.EXPORT_HAS_NOTES)
+    elif not result.includes_notes:
+        from trustrepair.render.words import export_notice
+
+        say(export_notice(result))
     if output is None:
         print_data(text.rstrip("\n"))
         return

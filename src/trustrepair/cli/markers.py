@@ -137,7 +137,7 @@ def edit(
     With no TEXT it asks for it: words typed on the command line can be seen by other users of
     this computer and stay in your shell history. `-` reads them from standard input.
 
-    Example: trustrepair markers edit 2 "Texts me before leaving work, every weekday"
+    Example: trustrepair markers edit 2
     """
     from trustrepair import messages
     from trustrepair.markers import clean_marker_text, parse_marker_id
@@ -230,7 +230,8 @@ def record(
         )
         view = _views(bank, store, [marker])[0]
     outcome = "shown" if shown else "not shown"
-    say(messages.MARKER_RECORDED.format(id=number, outcome=outcome, date=words.weekday(day)))
+    said = messages.MARKER_RECORDED_CHECKING if view.checking else messages.MARKER_RECORDED
+    say(said.format(id=number, outcome=outcome, date=words.weekday(day)))
     from trustrepair.cli.output import Result, emit
     from trustrepair.render.markers import consistency_view
 

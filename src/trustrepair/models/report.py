@@ -77,6 +77,8 @@ class MarkersSection(Record):
     active: int = 0
     concrete: int = 0  # concrete markers that are not checking: the ones that count as evidence
     checking: int = 0
+    # Shown out of recorded in the last 30 days, over the markers that count (never checking).
+    last_30_days: Tally = Tally()
     markers: list[MarkerView] = []
     guidance: list[GuidanceItem] = []
 

@@ -100,11 +100,11 @@ def at_a_glance(report: Report) -> list[Line]:
             )
     markers = report.markers
     if markers.markers:
-        shown = sum(m.consistency.last_30_days.shown for m in markers.markers)
-        recorded = sum(m.consistency.last_30_days.recorded for m in markers.markers)
+        recent = markers.last_30_days  # the markers that count as evidence, never checking
         count = f"{markers.active} active, {markers.concrete} concrete"
-        if recorded:
-            count += f"; shown {words.tally(shown, recorded)} times in the last 30 days"
+        if recent.recorded:
+            shown = words.tally(recent.shown, recent.recorded)
+            count += f"; shown {shown} times in the last 30 days"
         lines.append(Line(count, lead="Markers: "))
     if report.support and not report.safety_first:
         lines.append(Line("; ".join(g.title for g in report.support), lead="Support: "))

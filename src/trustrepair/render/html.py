@@ -219,9 +219,8 @@ def page_css(export: Export) -> str:
 
 
 def export_html(export: Export) -> str:
-    notes = "" if export.includes_notes else " Free-text notes were left out."
-    if not export.includes_marker_words:
-        notes += " So was the wording of the markers."
+    notice = words.export_notice(export)
+    notes = f" {e(notice)}" if notice else ""
     body = "".join(section_html(s) for s in document_outline(export))
     return (
         "<!DOCTYPE html>\n"

@@ -116,7 +116,8 @@ def course_md(section: Section) -> list[str]:
 
 
 def export_markdown(export: Export) -> str:
-    notes = "" if export.includes_notes else " Free-text notes were left out."
+    notice = words.export_notice(export)
+    notes = f" {esc(notice)}" if notice else ""
     lines = [
         "# trustrepair summary",
         "",

@@ -49,15 +49,8 @@ def markers_table(views: Sequence[MarkerView]) -> Table:
     table.add_column("Since added", no_wrap=True)
     table.add_column("Weeks", no_wrap=True)
     for v in views:
-        c = v.consistency
-        table.add_row(
-            Text("new" if v.id is None else str(v.id)),
-            _marker_cell(v),
-            Text(tally_text(c.last_30_days)),
-            Text(tally_text(c.last_90_days)),
-            Text(tally_text(c.since_added)),
-            Text(week_strip(c.weeks)),
-        )
+        figures = [Text(f, style="dim" if v.checking else "") for f in words.marker_figures(v)]
+        table.add_row(Text("new" if v.id is None else str(v.id)), _marker_cell(v), *figures)
     return table
 
 
@@ -75,7 +68,6 @@ def coaching_view(
 
 
 def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
-    c = detail.consistency
     status = f"retired {words.day(detail.retired)}" if detail.retired else "active"
     parts: list[RenderableType] = [
         Text.assemble(
@@ -84,9 +76,7 @@ def marker_detail_view(detail: MarkerDetail, note: str) -> RenderableType:
         Padding(Text(detail.text), (1, 0, 1, 2), expand=False),
         coaching_view(detail.concrete, detail.advice, note, checking=detail.checking),
         Text(""),
-        Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
-        Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
-        Text(LEGEND, style="dim"),
+        *_shown_lines(detail),
     ]
     if detail.recent_records:
         parts += [Text(""), Text("Latest records", style="bold")]
@@ -118,7 +108,7 @@ def markers_section_view(section: MarkersSection) -> RenderableType:
         count = f"{section.active} active marker" + ("" if section.active == 1 else "s")
         parts.append(Text(f"{count}, {section.concrete} of them concrete and observable."))
         if section.checking:
-            parts.append(Text(messages.MARKERS_CHECKING_COUNT.format(n=section.checking)))
+            parts.append(Text(words.checking_count(section.checking)))
         parts.append(markers_table(section.markers))
     parts += [Text(""), guidance_block(section.guidance)]
     return Group(*parts)
@@ -126,8 +116,18 @@ def markers_section_view(section: MarkersSection) -> RenderableType:
 
 def consistency_view(view: MarkerView) -> RenderableType:
     """The figures and weekly strip for one marker, as shown after a record."""
+    if view.checking:  # the record's own line has said it is kept, not counted
+        return Group()
+    return Group(*_shown_lines(view, legend=False))
+
+
+def _shown_lines(view: MarkerView, *, legend: bool = True) -> list[RenderableType]:
+    """Its figures and weekly strip; a checking marker is kept but never counted."""
+    if view.checking:
+        return [Text.assemble(("Shown: ", "bold"), messages.MARKER_CHECKING_FIGURES)]
     c = view.consistency
-    return Group(
+    return [
         Text.assemble(("Shown: ", "bold"), _figures(c.last_30_days, c.last_90_days, c.since_added)),
         Text.assemble(("Weeks: ", "bold"), week_strip(c.weeks) or "–"),
-    )
+        *([Text(LEGEND, style="dim")] if legend else []),
+    ]

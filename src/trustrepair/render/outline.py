@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from trustrepair import messages
 from trustrepair.models import (
     AlertItem,
     AreaResult,
@@ -176,7 +175,7 @@ def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
         count = words.plural(section.active, "active marker")
         lines.append(Line(f"{count}, {section.concrete} of them concrete and observable."))
         if section.checking:
-            lines.append(Line(messages.MARKERS_CHECKING_COUNT.format(n=section.checking)))
+            lines.append(Line(words.checking_count(section.checking)))
         tables.append(markers_table(section))
     return [
         Section(
@@ -192,15 +191,12 @@ def markers_part(section: MarkersSection, tell: Telling) -> list[Section]:
 def markers_table(section: MarkersSection) -> Table:
     rows = []
     for m in section.markers:
-        c = m.consistency
-        figures = [c.last_30_days, c.last_90_days, c.since_added]
         rows.append(
             [
                 Cell("" if m.id is None else str(m.id)),
                 Cell(m.text),
                 Cell("checking" if m.checking else "yes" if m.concrete else "not yet"),
-                *[Cell(words.tally(t.shown, t.recorded)) for t in figures],
-                Cell(words.week_strip(c.weeks) or "–"),
+                *[Cell(f) for f in words.marker_figures(m)],
             ]
         )
     headers = ["#", "Marker", "Concrete", "Last 30 days", "Last 90 days", "Since added", "Weeks"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from trustrepair.models import ChartBar, Tally, WeekTally
+    from trustrepair.models import ChartBar, Export, MarkerView, Tally, WeekTally
 
 # --- days and times -------------------------------------------------------------------------
 
@@ -77,6 +77,27 @@ def week_label(start: dt.date) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """1 month, 2 months; `many` for irregular plurals."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def checking_count(n: int) -> str:
+    """1 describes checking and is not counted as evidence; 2 describe ... and are ..."""
+    from trustrepair import messages
+
+    described = plural(n, "describes", "describe")
+    return messages.MARKERS_CHECKING_COUNT.format(
+        described=described, are="is" if n == 1 else "are"
+    )
+
+
+def export_notice(export: Export) -> str:
+    """What a --no-notes export left out, and that marker wording stays unless asked."""
+    from trustrepair import messages
+
+    if export.includes_notes:
+        return ""
+    if export.includes_marker_words:
+        return messages.EXPORT_NOTES_LEFT_OUT
+    return messages.EXPORT_NOTES_AND_MARKERS_LEFT_OUT
 
 
 def months_ago(n: int) -> str:
@@ -165,6 +186,18 @@ WEEKS_LEGEND: Final = (
     f"Weekly strip, oldest to newest: {LEVELS[0]} few or none shown … {LEVELS[-1]} all or "
     f"nearly all shown, {NO_RECORDS} nothing recorded that week."
 )
+
+
+def marker_figures(view: MarkerView) -> tuple[str, str, str, str]:
+    """30 days, 90 days, since added and the weekly strip; a checking marker is not counted."""
+    if view.checking:
+        from trustrepair import messages
+
+        return (messages.MARKER_NOT_COUNTED, "–", "–", "–")
+    c = view.consistency
+    figures = [c.last_30_days, c.last_90_days, c.since_added]
+    shown = [tally(t.shown, t.recorded) for t in figures]
+    return (shown[0], shown[1], shown[2], week_strip(c.weeks) or "–")
 
 
 def week_glyph(week: WeekTally | Tally) -> str:
