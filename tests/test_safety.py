@@ -6,6 +6,7 @@ Each test reads what a person sees: the terminal summary, `--json`, and the four
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from pathlib import Path
@@ -177,4 +178,19 @@ def test_the_timeline_shows_dates_but_no_repair_road_while_afraid(cli: Cli, tmp_
     info = cli.json("timeline", "--json")
     assert isinstance(info, dict)
     assert info["discovered"] == "2025-01-10"
-    assert (info["horizon"], info["phase"], info["guidance"]) == (None, None, [])
+    assert (info["horizon"], info["phase"]) == (None, None)
+    assert [g["id"] for g in info["guidance"]] == ["safety_own_support"]  # the pointer only
+    assert info["expect_at_anniversary"] is None
+
+
+def test_the_timeline_near_an_anniversary_suggests_nothing_joint_while_afraid(
+    cli: Cli, tmp_path: Path
+) -> None:
+    soon = dt.date.today() - dt.timedelta(days=365 - 10)  # the anniversary is days away
+    answers = {**AFRAID["affected"], "discovered": soon.isoformat()}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    shown = " ".join(cli("timeline").stdout.split())
+    assert "Next anniversary" in shown
+    assert "Support of your own" in shown
+    assert "An anniversary is coming" not in shown
+    assert "together" not in shown.lower()
