@@ -194,3 +194,15 @@ def test_the_timeline_near_an_anniversary_suggests_nothing_joint_while_afraid(
     assert "Support of your own" in shown
     assert "An anniversary is coming" not in shown
     assert "together" not in shown.lower()
+
+
+def test_the_calendar_suggests_nothing_joint_while_afraid(cli: Cli, tmp_path: Path) -> None:
+    answers = {**AFRAID["affected"], "discovered": "2025-09-14"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    ics = cli("calendar", "--no-reminder").stdout.replace("\r\n ", "").replace("\n ", "")
+    flat = " ".join(ics.replace("\\n", " ").replace("\\,", ",").split()).lower()
+    assert "since it came to light" in flat  # the anniversaries are still there
+    assert "support that is just for you" in flat
+    for joint in ("together", "agree beforehand", "session", "couples", "on: "):
+        assert joint not in flat
+    assert "months on" not in flat and "years on" not in flat  # no marks of the repair road

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
@@ -15,6 +16,7 @@ from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
+    from trustrepair.dates import LooseDate
     from trustrepair.models import (
         CheckIn,
         Export,
@@ -255,16 +257,29 @@ def numbered_report(report: Report, record_id: str | None) -> Report:
     return report.model_copy(update={"checkin": ref})
 
 
-def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
-    """The discovery date, and a seed for stable event ids that no other store shares.
+@dataclass(frozen=True, slots=True)
+class CalendarInputs:
+    discovered: LooseDate | None
+    seed: str
+    safety_first: bool  # the latest check-in says the person is afraid
+
+
+def calendar_inputs(space: Workspace) -> CalendarInputs:
+    """The discovery date, a seed for stable event ids that no other store shares, and
+    whether safety comes first.
 
     The seed is the oldest check-in's random id (hashed again before use), so importing the
     calendar twice updates its events; a store without check-ins falls back to the profile.
     """
-    from trustrepair.report import discovered_date
+    from trustrepair.assess import afraid_now
+    from trustrepair.report import discovered_with_source
 
     with space.reading() as store:
         latest = store.latest_checkin()
         oldest = store.checkins(newest_first=False, limit=1)
-        discovered = discovered_date(latest, store.setting("discovered"))
-    return discovered, oldest[0].uid if oldest else space.profile
+        found = discovered_with_source(latest, store.setting("discovered"))
+    return CalendarInputs(
+        discovered=found[0] if found else None,
+        seed=oldest[0].uid if oldest else space.profile,
+        safety_first=afraid_now(latest),
+    )
