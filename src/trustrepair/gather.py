@@ -130,6 +130,7 @@ def gather_export(
 
     With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
     """
+    from trustrepair.assess import afraid_now
     from trustrepair.backup import build_export
     from trustrepair.store.backup import read_all
 
@@ -142,6 +143,8 @@ def gather_export(
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None else markers_only(bank, store)
     others = partner_checkins(partner, data.checkins) if partner is not None else []
+    if others and (afraid_now(latest) or afraid_now(max(others, key=lambda c: c.created_utc))):
+        others = []  # safety first: no side-by-side course while either partner is afraid
     return build_export(
         data,
         bank=bank,
