@@ -67,3 +67,6 @@ class Comparison(Record):
     areas: list[AreaComparison]
     notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
     disclaimer: str
+    # Either partner's latest check-in says they are afraid: no areas, statuses or guidance.
+    withheld_for_safety: bool = False
+    safety_note: str | None = None
