@@ -52,7 +52,7 @@ def compare(
             betraying_when=as_local(b.created_utc, b.utc_offset_minutes),
             areas=[],
             disclaimer=bank.report.disclaimer,
-            withheld_for_safety=True,
+            withheld=True,
             safety_note=bank.report.compare_safety,
         )
     disputed = ongoing_disputed(a, b)

@@ -68,5 +68,6 @@ class Comparison(Record):
     notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
     disclaimer: str
     # Either partner's latest check-in says they are afraid: no areas, statuses or guidance.
-    withheld_for_safety: bool = False
+    # Held back without saying why: the JSON must not tell one partner the other is afraid.
+    withheld: bool = False
     safety_note: str | None = None
