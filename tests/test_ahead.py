@@ -44,8 +44,7 @@ def test_the_plan_holds_anniversaries_and_only_the_marks_still_ahead() -> None:
     plan = plan_ahead(words, D(2026, 1, 15), D(2026, 12, 1), years=2, rhythm=None)
     got = [(e.key, e.day) for e in plan.days]
     assert got == [
-        ("anniversary-1", D(2027, 1, 15)),
-        ("mark-uneven_stretch_end", D(2027, 1, 15)),
+        ("anniversary-1", D(2027, 1, 15)),  # the one-year mark joins the anniversary's event
         ("mark-eighteen_months", D(2027, 7, 15)),
         ("anniversary-2", D(2028, 1, 15)),
         ("mark-three_years", D(2029, 1, 15)),
@@ -56,7 +55,41 @@ def test_the_plan_holds_anniversaries_and_only_the_marks_still_ahead() -> None:
 
 def test_marks_already_past_are_left_out() -> None:
     plan = plan_ahead(load_bank().calendar, D(2024, 1, 1), D(2026, 12, 1), years=1, rhythm=None)
-    assert [e.key for e in plan.days] == ["anniversary-3", "mark-three_years"]
+    assert [e.key for e in plan.days] == ["anniversary-3"]  # "Three years on" joined it
+
+
+def test_one_event_a_day_when_a_mark_falls_on_an_anniversary() -> None:
+    words = load_bank().calendar
+    plan = plan_ahead(words, D(2025, 9, 14), D(2026, 12, 1), years=3, rhythm=None)
+    days = [e.day for e in plan.days]
+    assert len(days) == len(set(days))
+    three = next(e for e in plan.days if e.day == D(2028, 9, 14))
+    assert three.summary == "3 years since it came to light"
+    mark = next(m for m in words.marks if m.id == "three_years")
+    assert three.text == f"{words.anniversary_text}\n\n{mark.text}"
+
+
+def test_a_month_only_date_says_around_in_every_dated_event() -> None:
+    words = load_bank().calendar
+    plan = plan_ahead(words, D(2025, 9, 15), D(2026, 12, 1), years=2, rhythm=None, approximate=True)
+    assert plan.days
+    for event in plan.days:
+        assert event.text.startswith(words.approximate_text)
+        assert "around" in event.text.lower()
+    exact = plan_ahead(words, D(2025, 9, 15), D(2026, 12, 1), years=2, rhythm=None)
+    assert not any("around this time" in e.text.lower() for e in exact.days)
+
+
+def test_while_afraid_the_calendar_holds_anniversaries_with_words_for_one_person() -> None:
+    words = load_bank().calendar
+    plan = plan_ahead(
+        words, D(2025, 9, 14), D(2026, 12, 1), years=3, rhythm=None, safety_first=True
+    )
+    assert [e.key for e in plan.days] == ["anniversary-2", "anniversary-3", "anniversary-4"]
+    for event in plan.days:
+        assert event.text == words.anniversary_text_safety
+        flat = event.text.lower()
+        assert not any(w in flat for w in ("together", "agree", "session", "couple", "both"))
 
 
 @pytest.mark.parametrize(

@@ -132,4 +132,32 @@ def test_no_disagreement_is_read_out_while_one_partner_is_afraid(cli: Cli, tmp_p
     result = cli.json("compare", "robin", "kai", "--json")
     assert isinstance(result, dict)
     assert result["warnings"] == []
-    assert {a["affected"] for a in result["areas"]} == {"unclear"}
+    assert result["withheld"] is True
+    assert result["areas"] == []
+
+
+@pytest.mark.parametrize("afraid_one", ["robin", "kai"])
+def test_compare_shows_only_the_safety_note_while_either_partner_is_afraid(
+    cli: Cli, tmp_path: Path, afraid_one: str
+) -> None:
+    checkin(cli, tmp_path, "robin", "affected", afraid=afraid_one == "robin")
+    checkin(cli, tmp_path, "kai", "betraying", afraid=afraid_one == "kai")
+    shown = " ".join(cli("compare", "robin", "kai", "--include-notes").stdout.split())
+    assert "This comparison is held back" in shown
+    assert "afraid" not in shown.split("If you feel afraid")[0]  # never says who, or that one is
+    for verdict in ("○", "◐", "●", "in place", "not yet", "same view", "apart", "unclear"):
+        assert verdict not in shown
+    assert "talk through" not in shown and "ideally with a therapist" not in shown
+    result = cli.json("compare", "robin", "kai", "--json", "--include-notes")
+    assert isinstance(result, dict)
+    assert result["withheld"] is True
+    assert (result["areas"], result["warnings"], result["notes"]) == ([], [], None)
+    assert "held back" in result["safety_note"]
+
+
+def test_compare_is_not_withheld_when_neither_is_afraid(cli: Cli, tmp_path: Path) -> None:
+    checkin(cli, tmp_path, "robin", "affected")
+    checkin(cli, tmp_path, "kai", "betraying")
+    result = cli.json("compare", "robin", "kai", "--json")
+    assert isinstance(result, dict)
+    assert result["withheld"] is False and len(result["areas"]) == 3

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from conftest import Cli, open_home_store
 from trustrepair.bank import load_bank
@@ -188,3 +189,35 @@ def test_with_partner_refuses_the_same_partner_or_an_empty_profile(
     assert "the other partner's profile" in same.stderr
     empty = cli("--profile", "robin", "export", "--with-partner", "nobody", code=2)
     assert "no check-in yet" in empty.stderr
+
+
+@pytest.mark.parametrize("afraid_one", ["robin", "kai"])
+def test_export_with_partner_shows_no_partner_strips_while_either_is_afraid(
+    cli: Cli, tmp_path: Path, afraid_one: str
+) -> None:
+    from conftest import BASE_AFFECTED, BASE_BETRAYING, write_answers
+
+    mine = {**BASE_AFFECTED, "afraid": afraid_one == "robin"}
+    theirs = {**BASE_BETRAYING, "afraid": afraid_one == "kai"}
+    cli(
+        "--profile",
+        "robin",
+        "check",
+        "--answers",
+        str(write_answers(tmp_path / "a.toml", "affected", mine)),
+    )
+    cli(
+        "--profile",
+        "kai",
+        "check",
+        "--answers",
+        str(write_answers(tmp_path / "b.toml", "betraying", theirs)),
+    )
+    data = json.loads(
+        cli("--profile", "robin", "export", "-f", "json", "--with-partner", "kai").stdout
+    )
+    assert "betraying" not in [s["role"] for s in data["course"]]
+    page = cli("--profile", "robin", "export", "-f", "html", "--with-partner", "kai").stdout
+    assert "(the partner who broke trust)" not in page
+    markdown = cli("--profile", "robin", "export", "-f", "markdown", "--with-partner", "kai").stdout
+    assert "(the partner who broke trust)" not in markdown

@@ -6,6 +6,7 @@ Each test reads what a person sees: the terminal summary, `--json`, and the four
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from pathlib import Path
@@ -177,4 +178,31 @@ def test_the_timeline_shows_dates_but_no_repair_road_while_afraid(cli: Cli, tmp_
     info = cli.json("timeline", "--json")
     assert isinstance(info, dict)
     assert info["discovered"] == "2025-01-10"
-    assert (info["horizon"], info["phase"], info["guidance"]) == (None, None, [])
+    assert (info["horizon"], info["phase"]) == (None, None)
+    assert [g["id"] for g in info["guidance"]] == ["safety_own_support"]  # the pointer only
+    assert info["expect_at_anniversary"] is None
+
+
+def test_the_timeline_near_an_anniversary_suggests_nothing_joint_while_afraid(
+    cli: Cli, tmp_path: Path
+) -> None:
+    soon = dt.date.today() - dt.timedelta(days=365 - 10)  # the anniversary is days away
+    answers = {**AFRAID["affected"], "discovered": soon.isoformat()}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    shown = " ".join(cli("timeline").stdout.split())
+    assert "Next anniversary" in shown
+    assert "Support of your own" in shown
+    assert "An anniversary is coming" not in shown
+    assert "together" not in shown.lower()
+
+
+def test_the_calendar_suggests_nothing_joint_while_afraid(cli: Cli, tmp_path: Path) -> None:
+    answers = {**AFRAID["affected"], "discovered": "2025-09-14"}
+    cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
+    ics = cli("calendar", "--no-reminder").stdout.replace("\r\n ", "").replace("\n ", "")
+    flat = " ".join(ics.replace("\\n", " ").replace("\\,", ",").split()).lower()
+    assert "since it came to light" in flat  # the anniversaries are still there
+    assert "support that is just for you" in flat
+    for joint in ("together", "agree beforehand", "session", "couples", "on: "):
+        assert joint not in flat
+    assert "months on" not in flat and "years on" not in flat  # no marks of the repair road

@@ -125,10 +125,21 @@ def test_our_own_framing_is_shown_without_an_article_credit(tmp_path: Path, cli:
     cli("check", "--answers", str(write_answers(tmp_path / "a.toml", "affected", answers)))
     out = cli("timeline").stdout
     after = out.split("After the first year\n", 1)[1].splitlines()
-    block = "\n".join(after[: next(i for i, line in enumerate(after) if not line.strip())])
+    end = next((i for i, line in enumerate(after) if not line.strip()), len(after))
+    block = "\n".join(after[:end])
     assert "own way of marking the time" in block
     assert "From the article" not in block
     for fmt in ("markdown", "html"):
         doc = cli("export", "--format", fmt).stdout
         framing = doc.split("After the first year", 2)[2].split("Support")[0]
         assert "From the article" not in framing, fmt
+
+
+@pytest.mark.parametrize(("days", "said"), [(0, True), (30, True), (31, False), (287, False)])
+def test_what_to_expect_at_the_anniversary_only_when_it_is_near(days: int, said: bool) -> None:
+    discovered = D(2024, 6, 15)
+    today = anniversary_in(discovered, 2026) - dt.timedelta(days=days)
+    info = timeline_info(load_bank(), discovered, today, "profile")
+    assert info.days_to_anniversary == days
+    assert ("anniversary_ahead" in [g.id for g in info.guidance]) is said
+    assert (info.expect_at_anniversary is not None) is said

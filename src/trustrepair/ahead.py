@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from trustrepair.bank_calendar import CalendarText
@@ -94,21 +94,35 @@ def plan_ahead(
     *,
     years: int,
     rhythm: Rhythm | None,
+    approximate: bool = False,
+    safety_first: bool = False,
 ) -> Plan:
-    days = [
-        DayEvent(
+    """The dates ahead. A mark falling on an anniversary joins that day's one event.
+
+    `approximate`: only the month is known, so every dated text says "around".
+    `safety_first`: the person is afraid; anniversaries with words for them alone, no marks.
+    """
+    lead = f"{words.approximate_text}\n\n" if approximate else ""
+    base = words.anniversary_text_safety if safety_first else words.anniversary_text
+    by_day = {
+        day: DayEvent(
             key=f"anniversary-{day.year - discovered.year}",
             day=day,
             summary=words.anniversary_summary.format(count=_years(day.year - discovered.year)),
-            text=words.anniversary_text,
+            text=lead + base,
         )
         for day in upcoming_anniversaries(discovered, today, years)
-    ]
-    for mark in words.marks:
+    }
+    for mark in [] if safety_first else words.marks:
         day = add_months(discovered, mark.months)
-        if day >= today:
-            days.append(DayEvent(f"mark-{mark.id}", day, mark.summary, mark.text))
-    days.sort(key=lambda e: (e.day, e.key))
+        if day < today:
+            continue
+        same = by_day.get(day)
+        if same is None:
+            by_day[day] = DayEvent(f"mark-{mark.id}", day, mark.summary, lead + mark.text)
+        else:  # one event a day: the anniversary's, with the mark's words after its own
+            by_day[day] = replace(same, text=f"{same.text}\n\n{mark.text}")
+    days = sorted(by_day.values(), key=lambda e: (e.day, e.key))
     reminder = None
     if rhythm is not None:
         reminder = Reminder(

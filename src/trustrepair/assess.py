@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from trustrepair.bank import Bank, Condition, Question, Rule
-from trustrepair.models import AlertItem, AreaResult, Evidence, GuidanceItem, Reason
+from trustrepair.models import AlertItem, AreaResult, CheckIn, Evidence, GuidanceItem, Reason
 from trustrepair.vocab import PREREQUISITES, Q_SAFETY, AnswerValue, Area, Role, Status
 
 Answers = Mapping[str, AnswerValue]
@@ -91,6 +91,12 @@ def guidance_for(bank: Bank, role: Role, ids: Iterable[str]) -> list[GuidanceIte
 def afraid(answers: Answers) -> bool:
     """Safety comes first: a yes to the safety question withholds every verdict."""
     return answers.get(Q_SAFETY) is True
+
+
+def afraid_now(latest: CheckIn | None) -> bool:
+    """The one safety decision for views beyond the summary (timeline, calendar, compare,
+    export): the latest check-in says the person is afraid of their partner."""
+    return latest is not None and afraid(latest.answers)
 
 
 def safety_result(bank: Bank, area: Area, answers: Answers) -> AreaResult:

@@ -190,6 +190,7 @@ class ReportText(BankModel):
     compare_guidance: dict[Agreement, Id] = {}
     safety_reason: str
     safety_support: list[Id] = []
+    compare_safety: str  # said instead of a comparison while either partner is afraid
     own_part_title: str
     own_part_intro: str
     openings: dict[Role, str]

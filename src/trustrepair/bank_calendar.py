@@ -28,6 +28,11 @@ class CalendarText(BankModel):
     name: str = Field(min_length=1)
     anniversary_summary: str = Field(min_length=1)
     anniversary_text: str = Field(min_length=1)
+    # While the latest check-in says the person is afraid: kind words for them alone, nothing
+    # joint (the timeline's marks are left out then: they speak of the repair road).
+    anniversary_text_safety: str = Field(min_length=1)
+    # Starts an event's text when only the month was given: the day is a stand-in.
+    approximate_text: str = Field(min_length=1)
     checkin_summary: str = Field(min_length=1)
     checkin_text: str = Field(min_length=1)
     marks: list[CalendarMark] = []

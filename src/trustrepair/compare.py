@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trustrepair.assess import afraid, guidance_item
+from trustrepair.assess import afraid, afraid_now, guidance_item
 from trustrepair.bank import Bank
 from trustrepair.errors import BadInputError
 from trustrepair.models import AreaComparison, CheckIn, Comparison, as_local
@@ -44,6 +44,17 @@ def compare(
             f"both check-ins are from the {role} side; compare needs one from each partner"
         )
     (a_name, a), (b_name, b) = by_role[Role.affected], by_role[Role.betraying]
+    if afraid_now(a) or afraid_now(b):  # safety first: nothing weighed, nothing joint
+        return Comparison(
+            affected_source=a_name,
+            betraying_source=b_name,
+            affected_when=as_local(a.created_utc, a.utc_offset_minutes),
+            betraying_when=as_local(b.created_utc, b.utc_offset_minutes),
+            areas=[],
+            disclaimer=bank.report.disclaimer,
+            withheld=True,
+            safety_note=bank.report.compare_safety,
+        )
     disputed = ongoing_disputed(a, b)
     areas = []
     for area in PREREQUISITES:

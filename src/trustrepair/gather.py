@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
@@ -15,6 +16,7 @@ from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
+    from trustrepair.dates import LooseDate
     from trustrepair.models import (
         CheckIn,
         Export,
@@ -128,6 +130,7 @@ def gather_export(
 
     With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
     """
+    from trustrepair.assess import afraid_now
     from trustrepair.backup import build_export
     from trustrepair.store.backup import read_all
 
@@ -140,6 +143,8 @@ def gather_export(
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None else markers_only(bank, store)
     others = partner_checkins(partner, data.checkins) if partner is not None else []
+    if others and (afraid_now(latest) or afraid_now(max(others, key=lambda c: c.created_utc))):
+        others = []  # safety first: no side-by-side course while either partner is afraid
     return build_export(
         data,
         bank=bank,
@@ -255,16 +260,29 @@ def numbered_report(report: Report, record_id: str | None) -> Report:
     return report.model_copy(update={"checkin": ref})
 
 
-def calendar_inputs(space: Workspace) -> tuple[dt.date | None, str]:
-    """The discovery date, and a seed for stable event ids that no other store shares.
+@dataclass(frozen=True, slots=True)
+class CalendarInputs:
+    discovered: LooseDate | None
+    seed: str
+    safety_first: bool  # the latest check-in says the person is afraid
+
+
+def calendar_inputs(space: Workspace) -> CalendarInputs:
+    """The discovery date, a seed for stable event ids that no other store shares, and
+    whether safety comes first.
 
     The seed is the oldest check-in's random id (hashed again before use), so importing the
     calendar twice updates its events; a store without check-ins falls back to the profile.
     """
-    from trustrepair.report import discovered_date
+    from trustrepair.assess import afraid_now
+    from trustrepair.report import discovered_with_source
 
     with space.reading() as store:
         latest = store.latest_checkin()
         oldest = store.checkins(newest_first=False, limit=1)
-        discovered = discovered_date(latest, store.setting("discovered"))
-    return discovered, oldest[0].uid if oldest else space.profile
+        found = discovered_with_source(latest, store.setting("discovered"))
+    return CalendarInputs(
+        discovered=found[0] if found else None,
+        seed=oldest[0].uid if oldest else space.profile,
+        safety_first=afraid_now(latest),
+    )

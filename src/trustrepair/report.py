@@ -54,6 +54,9 @@ def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> Chec
 
 Source = Literal["profile", "checkin"]
 
+# What to expect at an anniversary is said only this close to it (the day itself included).
+ANNIVERSARY_NEAR_DAYS = 30
+
 
 def discovered_date(checkin: CheckIn | None, setting: str | None) -> dt.date | None:
     """The profile setting wins over the check-in answer (it can be corrected later)."""
@@ -111,8 +114,10 @@ def timeline_info(
     anniversary = timeline.next_anniversary(discovered, today)
     guidance = [] if safety_first else [assess.guidance_item(bank, phase.guidance)]
     days = (anniversary - today).days
-    expect = bank.report.anniversary_guidance
-    if days <= 30 and expect and not safety_first:
+    # What to expect at the anniversary: only when it is near, and never while someone is afraid.
+    near = days <= ANNIVERSARY_NEAR_DAYS and not safety_first
+    expect = bank.report.anniversary_guidance if near else None
+    if expect:
         guidance.append(assess.guidance_item(bank, expect))
     return TimelineInfo(
         horizon=horizon,

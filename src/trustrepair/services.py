@@ -102,7 +102,7 @@ def progress_info(space: Workspace, bank: Bank) -> ProgressInfo:
 
 def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
     """Where things stand in time; without a date, only the span repair commonly takes."""
-    from trustrepair.assess import afraid
+    from trustrepair.assess import afraid_now, guidance_for
     from trustrepair.report import discovered_with_source, timeline_info
 
     with space.reading() as store:
@@ -110,8 +110,12 @@ def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
         setting = store.setting("discovered")
     found = discovered_with_source(latest, setting)
     day, source = found or (None, None)
-    safety_first = latest is not None and afraid(latest.answers)
-    return timeline_info(bank, day, dt.date.today(), source, safety_first=safety_first)
+    if latest is None or not afraid_now(latest):
+        return timeline_info(bank, day, dt.date.today(), source)
+    # Safety first: the dates only, and where support of one's own is (never a joint step).
+    info = timeline_info(bank, day, dt.date.today(), source, safety_first=True)
+    pointer = guidance_for(bank, latest.role, bank.report.safety_support)
+    return info.model_copy(update={"guidance": pointer})
 
 
 @dataclass(slots=True)

@@ -85,14 +85,20 @@ def calendar(
         from trustrepair.files import check_can_write
 
         check_can_write(output, force=force)
-    discovered, seed = calendar_inputs(workspace(ctx))
-    if discovered is None:
+    found = calendar_inputs(workspace(ctx))
+    if found.discovered is None:
         raise BadInputError(messages.NO_DATE_YET)
     rhythm = None if no_reminder else Rhythm(every.value, WEEKDAYS.index(on.value), at.time())
     plan = plan_ahead(
-        load_bank(None).calendar, discovered, dt.date.today(), years=years, rhythm=rhythm
+        load_bank(None).calendar,
+        found.discovered.day,
+        dt.date.today(),
+        years=years,
+        rhythm=rhythm,
+        approximate=found.discovered.approximate,
+        safety_first=found.safety_first,
     )
-    text = plan_ics(plan, seed=seed, stamp=now_utc())
+    text = plan_ics(plan, seed=found.seed, stamp=now_utc())
     if output is None:
         print_data(text.rstrip("\r\n"))
         return

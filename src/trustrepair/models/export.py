@@ -67,3 +67,7 @@ class Comparison(Record):
     areas: list[AreaComparison]
     notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
     disclaimer: str
+    # Either partner's latest check-in says they are afraid: no areas, statuses or guidance.
+    # Held back without saying why: the JSON must not tell one partner the other is afraid.
+    withheld: bool = False
+    safety_note: str | None = None

@@ -31,6 +31,9 @@ def warning_panel(g: GuidanceItem) -> Panel:
 
 def comparison_view(c: Comparison, labels: Mapping[Status, str] | None = None) -> RenderableType:
     """Both views side by side; `labels` are the summary's status words (the bank's)."""
+    if c.withheld:  # only the note: no table, no statuses, no joint guidance
+        note = c.safety_note or ""
+        return Group(Text(note, style="bold"), Text(""), Text(c.disclaimer, style="dim italic"))
     said = labels or {}
     caption = (
         f"Latest check-ins: {c.affected_source} {words.day(c.affected_when)}, "
