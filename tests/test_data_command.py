@@ -112,5 +112,5 @@ def test_the_readable_file_note_is_kept_for_private_output(cli: Cli, tmp_path: P
 
 def test_passphrase_help_examples_use_the_flag_the_text_describes(cli: Cli) -> None:
     for command in ("encrypt", "decrypt", "passphrase"):
-        text = " ".join(cli("data", command, "--help").stdout.split())
-        assert "Example: trustrepair --passphrase-file" in text
+        text = "".join(cli("data", command, "--help").stdout.split())  # wraps at hyphens too
+        assert "Example:trustrepair--passphrase-file" in text, command
