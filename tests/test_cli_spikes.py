@@ -182,7 +182,9 @@ def test_progress_json_has_weeks_and_a_trend(cli: Cli, home: Path) -> None:
 
 def test_progress_with_nothing_logged(cli: Cli) -> None:
     result = cli("progress")
-    assert "No spikes logged yet" in result.stderr
+    said = result.stdout + result.stderr
+    assert said.count("No spikes logged yet") == 1  # once, not again at the end
+    assert "trustrepair spike" in said
     data = cli.json("progress", "--json")
     assert isinstance(data, dict)
     assert (data["weeks"], data["trend"]) == ([], "insufficient_data")

@@ -157,7 +157,6 @@ SPIKE_HELP_TRIGGER = (
 FIRST_QUESTION = "This is the first question."
 SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
 SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
-NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
 NO_DATE_YET = (
     "No date yet for when it came to light. Add one with "
     "`trustrepair profile set discovered YYYY-MM-DD`, or answer it in `trustrepair check`."
@@ -281,7 +280,7 @@ LOGGING_GAP = (
 )
 
 # `trustrepair progress`: the lines around the chart
-PROGRESS_NONE_YET = "No spikes logged yet. Log one with: trustrepair spike"
+PROGRESS_NONE_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
 PROGRESS_SPAN = "{n} logged, {first} to {last} (local time)."
 PROGRESS_ROW_PER = "One row per {unit}; numbers are spikes per week on average."
 PROGRESS_KNOWN_TRIGGERS = "{known} of {total} spikes ({named}). "
