@@ -246,9 +246,7 @@ SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 
 TREND_TOO_FEW_WEEKS = (
     "A trend needs at least {needed} full weeks with a few spikes; full weeks so far: {used}."
 )
-TREND_OVER_WEEKS = (
-    "Over {weeks} full weeks {what} (Theil-Sen slope {slope} a week; Mann-Kendall {p})."
-)
+TREND_OVER_WEEKS = "Over {weeks} full weeks {what}."  # the statistics stay in --json
 TREND_MOVES = "the weekly count {moves} by about {rate}"
 TREND_MOVES_TIED = (
     "the weekly count {moves}, but most weeks have the same count, so the slope cannot say how fast"

@@ -104,6 +104,11 @@ def number(value: float | None) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
+def whole(value: float | None) -> str:
+    """Minutes in a view: a whole number (101.5 reads as 102), a dash for none."""
+    return "–" if value is None else f"{math.floor(value + 0.5)}"
+
+
 def two_figures(value: float, *, signed: bool = False) -> str:
     """Two significant figures and no exponent (0.26, -0.0041, 12); zero is plain 0."""
     if value == 0:
