@@ -213,6 +213,7 @@ COURSE_SCOPE = {
     "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
 }
 COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_ONLY_ONE = "only one check-in so far, on {day}; changes show from the second one."
 COURSE_NO_CHECKIN = "no check-in that month"
 COURSE_NO_CHANGE = "no change"
 COURSE_CHANGES = "{count} changes, the last on {on}"
