@@ -217,7 +217,8 @@ ARTICLE: Final = "the article"
 
 
 def credit(number: int) -> str:
-    """The quiet credit under one guidance entry; the parts are named once, at the end."""
+    """The quiet credit under one guidance entry, by the part's fixed number; the parts are named
+    once, at the end."""
     return f"article, part {number}"
 
 
@@ -227,6 +228,7 @@ def named_credit(source: str | None) -> str:
     return "" if source is None else f"from {ARTICLE}: {source}"
 
 
-def credits_line(titles: list[str]) -> str:
-    parts = "; ".join(f"{i} {title}" for i, title in enumerate(titles, start=1))
+def credits_line(parts_used: list[tuple[int, str]]) -> str:
+    """The key: each part credited, by its fixed number (its place among the headings)."""
+    parts = "; ".join(f"{n} {title}" for n, title in parts_used)
     return f"Guidance drawn from {ARTICLE}, by part: {parts}."
