@@ -197,10 +197,6 @@ REFLECT_REWRITE_OFFER = (
     "Would you like to try writing it again, with those phrases in mind? "
     "Your first version is kept as an earlier draft. (y/N) > "
 )
-REFLECT_REWRITE_OFFER_HEARD = (
-    "Would you like to reword what you wrote down? "
-    "Your first version is kept as an earlier draft. (y/N) > "
-)
 REFLECT_REWRITE_PROMPT = "Write the new version. An empty first line keeps the one you have."
 REFLECT_REWRITE_KEPT = "Kept as it was."
 REFLECT_REWRITE_SAVED = "The new version is your answer; the earlier one is kept as a draft."

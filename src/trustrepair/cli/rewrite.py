@@ -47,12 +47,14 @@ def reflect_and_offer_rewrite(
         reflection = reflect_statement(bank, value, heard=asked.heard)
         title = Text(asked.heading, style="bold")
         ui.print(Panel(reflection_view(reflection), title=title, title_align="left"))
+        # What the hurt partner was told is their record of someone else's words: the flags
+        # are about those words, so they are never invited to reword it.
+        if asked.heard:
+            return
         if not reflection.flags or rewrites == MAX_REWRITES:
             ui.print(Text(messages.REFLECT_REVISE, style="dim"))
             return
-        offer = (
-            messages.REFLECT_REWRITE_OFFER_HEARD if asked.heard else messages.REFLECT_REWRITE_OFFER
-        )
+        offer = messages.REFLECT_REWRITE_OFFER
         if ui.input(Text(offer, style="cyan")).strip().lower() not in ("y", "yes"):
             return
         new = _new_version(ui, q, read_text)
