@@ -75,6 +75,6 @@ def test_every_status_has_a_mark_and_the_mark_is_never_the_only_word() -> None:
 
 def test_credits_are_short_and_the_parts_are_named_once() -> None:
     assert len(words.credit(3)) < 30  # short enough never to count as a repeated sentence
-    line = words.credits_line(["One part", "Another part"])
-    assert "1 One part; 2 Another part" in line
+    line = words.credits_line([(1, "One part"), (4, "Another part")])
+    assert "1 One part; 4 Another part" in line  # each part by its fixed number
     assert words.named_credit(None) == ""
