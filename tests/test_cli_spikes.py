@@ -45,7 +45,7 @@ def test_a_spike_is_stored_in_utc_with_the_local_offset(cli: Cli, home: Path) ->
         "spike", "--at", "2026-01-15 23:30", "--minutes", "1h30", "--intensity", "7",
         "--trigger", "new_stressor", "--note", "after the call",
     )  # fmt: skip
-    assert "Thu 15 Jan 2026 23:30 (UTC+01:00)" in result.stderr
+    assert "15 Jan 2026, 23:30" in result.stderr
     assert "90 min, intensity 7, new stressor" in result.stderr
     (spike,) = stored_spikes(home)
     assert spike.at_utc == dt.datetime(2026, 1, 15, 22, 30, tzinfo=dt.UTC)
@@ -182,7 +182,9 @@ def test_progress_json_has_weeks_and_a_trend(cli: Cli, home: Path) -> None:
 
 def test_progress_with_nothing_logged(cli: Cli) -> None:
     result = cli("progress")
-    assert "No spikes logged yet" in result.stderr
+    said = result.stdout + result.stderr
+    assert said.count("No spikes logged yet") == 1  # once, not again at the end
+    assert "trustrepair spike" in said
     data = cli.json("progress", "--json")
     assert isinstance(data, dict)
     assert (data["weeks"], data["trend"]) == ([], "insufficient_data")
@@ -283,7 +285,7 @@ def test_timeline_from_profile_set_on_29_february(cli: Cli) -> None:
     assert data["anniversary_number"] == nxt.year - 2024
     assert data["discovered_from"] == "profile"
     text = cli("timeline").stdout
-    assert "Came to light: 29 February 2024" in text
+    assert "Came to light: 29 Feb 2024" in text
     # What to expect is said only when the anniversary is near.
     assert ("An anniversary is coming" in text) is (data["days_to_anniversary"] <= 30)
 
@@ -395,7 +397,7 @@ def test_nine_pm_typed_in_the_morning_is_logged_for_last_night(
     monkeypatch.setattr("trustrepair.models.now_utc", lambda: morning)
     result = cli("spike", "--at", "9pm", "--minutes", "1h59")
     said = " ".join(result.stderr.split())
-    assert "Logged a spike at Mon 9 Mar 2026 21:00 (UTC+01:00) (119 min)." in said
+    assert "Logged a spike at 9 Mar 2026, 21:00 (119 min)." in said
     assert "Read as yesterday: 21:00 today is still to come." in said
     (spike,) = stored_spikes(home)
     assert spike.at_utc == dt.datetime(2026, 3, 9, 20, 0, tzinfo=dt.UTC)

@@ -77,3 +77,40 @@ def test_wipe_removes_our_exports_and_temp_files_and_lists_what_it_leaves(
     assert f"kept {lookalike}" in result.stderr
     assert "All trustrepair data there is gone" not in result.stderr
     assert "Left 2 file(s)" in result.stderr
+
+
+def test_path_lines_up_every_value_in_one_column(cli: Cli) -> None:
+    lines = cli("data", "path").stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["home", "profile", "database", "encrypted"]
+    starts = {len(line) - len(line.split(":", 1)[1].lstrip()) for line in lines}
+    assert len(starts) == 1
+
+
+def _to_shared_file(tmp_path: Path, *args: str) -> str:
+    """Run trustrepair with stdout going to a file others can read; return its stderr."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.txt"
+    out.touch()
+    out.chmod(0o644)
+    with out.open("w") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "trustrepair", *args],
+            stdout=sink, stderr=subprocess.PIPE, text=True, env=os.environ.copy(), check=True,
+        )  # fmt: skip
+    return done.stderr
+
+
+def test_the_readable_file_note_is_kept_for_private_output(cli: Cli, tmp_path: Path) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    assert "other users" not in _to_shared_file(tmp_path, "data", "path")
+    assert "other users" not in _to_shared_file(tmp_path, "data", "path", "--json")
+    assert "other users" in _to_shared_file(tmp_path, "export", "--format", "json")
+
+
+def test_passphrase_help_examples_use_the_flag_the_text_describes(cli: Cli) -> None:
+    for command in ("encrypt", "decrypt", "passphrase"):
+        text = "".join(cli("data", command, "--help").stdout.split())  # wraps at hyphens too
+        assert "Example:trustrepair--passphrase-file" in text, command

@@ -42,7 +42,7 @@ def test_dry_run_says_what_would_change_and_changes_nothing(cli: Cli, other_back
     before = data(cli)
     result = cli("import", str(other_backup), "--dry-run")
     assert "new, to be added: 2 check-ins, 1 spike" in result.stdout
-    assert "here 14 March 2025, in the file around September 2025" in result.stdout
+    assert "here 14 Mar 2025, in the file around Sep 2025" in result.stdout
     assert "yours is kept" in result.stdout
     said = " ".join(result.stdout.split())
     assert "answered as the partner who broke trust, and this profile's as the affected" in said

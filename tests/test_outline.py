@@ -166,7 +166,16 @@ def test_each_guidance_entry_is_credited_once_and_the_parts_named_once(
     assert out.count("From the article") == 0
     assert out.count("Guidance drawn from the article, by part:") == 1
     flat = " ".join(out.split())
-    assert "(article, part 1)" in flat
+    import re
+
+    from trustrepair.render.sections import article_parts
+
+    credited = {int(n) for n in re.findall(r"\(article, part (\d)\)", flat)}
+    key = flat.split("Guidance drawn from the article, by part: ")[1].split(".")[0]
+    listed = {int(n): title for n, title in re.findall(r"(\d) ([^;]+)", key)}
+    assert credited and credited == set(listed)
+    for n, title in listed.items():  # a part's number is its place among the headings
+        assert article_parts()[n - 1] == title.strip()
 
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.toml"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -51,6 +52,29 @@ def test_tables_wrap_rather_than_cut_at_60_columns(
     flat = " ".join(full.replace("│", " ").split())
     assert "every Sunday" in flat and "evening" in flat
     assert "partly in place" in " ".join(history.split())  # the words, not only the marks
+
+
+def test_history_fits_80_columns_without_breaking_a_word(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    cli("check", "--answers", str(EXAMPLES / "answers-betraying.toml"))
+    lines = cli("history").stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    header = next(line for line in lines if line.startswith("Id "))
+    assert header.split()[-3:] == ["Accountability", "Transparency", "Stopped"]
+    rows = [line for line in lines if line.startswith(("c1 ", "c2 "))]
+    assert len(rows) == 2  # one line per check-in: no status wraps onto a second line
+    assert rows[0].endswith("○ not yet       ● in place    ● in place"), rows[0]
+    assert re.match(r"c2  \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d  ", rows[0]), rows[0]
+
+
+def test_history_says_plainly_when_there_is_only_one_check_in(cli: Cli) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    out = " ".join(cli("history").stdout.split())
+    assert "Only one check-in so far, on " in out
+    assert "no change" not in out and "one mark each" not in out
 
 
 # --- the pager, in a real terminal ----------------------------------------------------------

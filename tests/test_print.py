@@ -150,7 +150,7 @@ def test_page_one_of_a_14_month_store_holds_what_a_therapist_reads_first(
     for text in marker_texts(cli, fourteen_months):  # the whole consistency table
         assert " ".join(text.split()[:4]) in first, text
     today = dt.date.today()
-    assert f"exported {today.day} {today:%B %Y}" in first
+    assert f"exported {today.day} {today:%b %Y}" in first
     assert f"Page 1 of {pages}" in first
     assert f"Page {pages} of {pages}" in page_text(pdf, pages)
 

@@ -63,7 +63,7 @@ def test_a_week_of_spikes_draws_a_correct_chart() -> None:
     text = render(progress(tallies, today=D(2026, 3, 18)))
     # At 80 columns the bar is 16 characters wide; 1 of 3 is 5 and 3/8 blocks.
     assert re.search(r"2026-03-02\s+█{16}\s+3\s+20\s+6\s", text), text
-    assert re.search(r"2026-03-09\s+0\s+-\s+-\s", text), text
+    assert re.search(r"2026-03-09\s+0\s+–\s+–\s", text), text
     assert re.search(r"2026-03-16\s+█████▍\s+1\s+5\s+3\s+so far", text), text
     assert "4 logged" not in text  # the span line needs the store; the chart does not
     assert all(len(line) <= 80 for line in text.splitlines())
@@ -216,7 +216,9 @@ def test_a_gentle_fall_is_given_per_month() -> None:
     assert info.trend == "falling"
     text = one_line(render(info))
     assert "the weekly count drops by about 0.26 each month" in text
-    assert "Theil-Sen slope -0.059 a week" in text
+    assert "Theil-Sen" not in text and "Mann-Kendall" not in text  # plain words at the terminal
+    data = info.model_dump(mode="json")["trend_detail"]  # the statistics stay in --json
+    assert (round(data["slope_per_week"], 3), data["p_value"] < 0.05) == (-0.059, True)
 
 
 def test_a_very_slow_fall_keeps_its_digits() -> None:
@@ -226,7 +228,24 @@ def test_a_very_slow_fall_keeps_its_digits() -> None:
     detail = TrendDetail(weeks_used=150, weeks_needed=6, slope_per_week=-0.00412, p_value=0.004)
     text = one_line(str(trend_detail(detail, "falling")))
     assert "drops by about 0.21 each year" in text
-    assert "Theil-Sen slope -0.0041 a week; Mann-Kendall p = 0.004" in text
+    assert "slope" not in text and "p = " not in text
+
+
+def test_minutes_read_as_whole_numbers_in_the_chart() -> None:
+    tallies = [SpikeWeek(D(2026, 3, 2), 2, minutes=(100, 103), intensities=(5, 6))]
+    text = render(progress(tallies, today=D(2026, 3, 18)))
+    assert re.search(r"2026-03-02\s+█+\s+2\s+102\s+5.5\s", text), text
+    assert "101.5" not in text
+
+
+def test_the_month_in_progress_is_marked_so_far() -> None:
+    # 30 weeks of 3 a week: the chart goes by month; this month has only this week, empty so far.
+    info = progress(weekly(D(2025, 8, 4), [3] * 30 + [0]), today=D(2026, 3, 4))
+    assert info.chart_unit == "month"
+    last = info.chart[-1]
+    assert (last.label, last.count, last.notes) == ("Mar 2026", 0, ["so far"])
+    assert re.search(r"Mar 2026\s+0\s+–\s+–\s+so far", render(info)), render(info)
+    assert all("so far" not in bar.notes for bar in info.chart[:-1])
 
 
 # --- review fixes: weeks with nothing logged ----------------------------------------------------

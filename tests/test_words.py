@@ -28,11 +28,28 @@ def test_plurals_and_tallies() -> None:
 def test_one_way_to_write_a_day() -> None:
     day = dt.date(2025, 9, 4)
     assert words.day(day) == "4 Sep 2025"
-    assert words.long_day(day) == "4 September 2025"
     assert words.weekday(day) == "Thu 4 Sep 2025"
     moment = dt.datetime(2025, 9, 4, 7, 5)
     assert words.moment(moment) == "4 Sep 2025, 07:05"
-    assert words.compact_moment(moment) == "2025-09-04 07:05"
+    assert words.around_month(day) == "around Sep 2025"
+    assert words.rough_day(day, approximate=False) == "4 Sep 2025"
+
+
+def test_no_view_formats_a_date_outside_the_words_module() -> None:
+    """One date style for a person: only render/words.py writes strftime-style formats."""
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).parents[1] / "src" / "trustrepair"
+    pattern = re.compile(r"%[aAbBdHMmYyz]")
+    found = [
+        f"{path.relative_to(src)}:{n}"
+        for path in src.rglob("*.py")
+        if path.name != "words.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line.replace("%Y-%m", "")) and ('f"' in line or "strftime" in line)
+    ]
+    assert found == []
 
 
 def test_ordinals_and_days_to_go() -> None:
@@ -58,6 +75,6 @@ def test_every_status_has_a_mark_and_the_mark_is_never_the_only_word() -> None:
 
 def test_credits_are_short_and_the_parts_are_named_once() -> None:
     assert len(words.credit(3)) < 30  # short enough never to count as a repeated sentence
-    line = words.credits_line(["One part", "Another part"])
-    assert "1 One part; 2 Another part" in line
+    line = words.credits_line([(1, "One part"), (4, "Another part")])
+    assert "1 One part; 4 Another part" in line  # each part by its fixed number
     assert words.named_credit(None) == ""

@@ -185,6 +185,9 @@ class ReportText(BankModel):
     role_labels: dict[Role, str]
     area_titles: dict[Area, str]
     status_labels: dict[Status, str]
+    # A word or two each, for narrow table columns (`history` at 80 columns).
+    area_short: dict[Area, str]
+    status_short: dict[Status, str]
     spikes_guidance: list[Id] = []
     anniversary_guidance: Id | None = None
     compare_guidance: dict[Agreement, Id] = {}

@@ -157,7 +157,6 @@ SPIKE_HELP_TRIGGER = (
 FIRST_QUESTION = "This is the first question."
 SPIKE_INPUT_ENDED = "The input ended before the questions were answered. Nothing was saved."
 SPIKE_SEE_TREND = "See the trend over weeks with `trustrepair progress`."
-NO_SPIKES_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
 NO_DATE_YET = (
     "No date yet for when it came to light. Add one with "
     "`trustrepair profile set discovered YYYY-MM-DD`, or answer it in `trustrepair check`."
@@ -210,6 +209,7 @@ COURSE_SCOPE = {
     "month": "{count}, one mark per month (its latest check-in), {first} to {last}",
 }
 COURSE_CHECKINS = ("1 check-in", "{count} check-ins")
+COURSE_ONLY_ONE = "only one check-in so far, on {day}; changes show from the second one."
 COURSE_NO_CHECKIN = "no check-in that month"
 COURSE_NO_CHANGE = "no change"
 COURSE_CHANGES = "{count} changes, the last on {on}"
@@ -243,9 +243,7 @@ SPIKE_INTENSITY_RANGE = "--intensity must be a whole number from 1 (mild) to 10 
 TREND_TOO_FEW_WEEKS = (
     "A trend needs at least {needed} full weeks with a few spikes; full weeks so far: {used}."
 )
-TREND_OVER_WEEKS = (
-    "Over {weeks} full weeks {what} (Theil-Sen slope {slope} a week; Mann-Kendall {p})."
-)
+TREND_OVER_WEEKS = "Over {weeks} full weeks {what}."  # the statistics stay in --json
 TREND_MOVES = "the weekly count {moves} by about {rate}"
 TREND_MOVES_TIED = (
     "the weekly count {moves}, but most weeks have the same count, so the slope cannot say how fast"
@@ -277,7 +275,7 @@ LOGGING_GAP = (
 )
 
 # `trustrepair progress`: the lines around the chart
-PROGRESS_NONE_YET = "No spikes logged yet. Log one with: trustrepair spike"
+PROGRESS_NONE_YET = "No spikes logged yet. Log one with `trustrepair spike` (it takes seconds)."
 PROGRESS_SPAN = "{n} logged, {first} to {last} (local time)."
 PROGRESS_ROW_PER = "One row per {unit}; numbers are spikes per week on average."
 PROGRESS_KNOWN_TRIGGERS = "{known} of {total} spikes ({named}). "

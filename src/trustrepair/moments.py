@@ -102,10 +102,15 @@ def in_local_zone(naive: dt.datetime) -> dt.datetime:
     aware = naive.astimezone()
     if aware.replace(tzinfo=None) == naive:
         return aware
-    readings = sorted(f"{naive.replace(fold=f).astimezone():%H:%M}" for f in (0, 1))
+    from trustrepair.render import words
+
+    readings = sorted(words.clock(naive.replace(fold=f).astimezone()) for f in (0, 1))
     raise BadInputError(
         messages.SPIKE_AT_IN_GAP.format(
-            clock=f"{naive:%H:%M}", day=f"{naive:%a %d %b}", earlier=readings[0], later=readings[1]
+            clock=words.clock(naive),
+            day=words.short_weekday(naive),
+            earlier=readings[0],
+            later=readings[1],
         )
     )
 

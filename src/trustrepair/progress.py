@@ -183,7 +183,7 @@ def chart_bars(
         notes = [min(found, key=found_order.index)] if found else []
         if not notes and any(near(w.week_start) for w in members):
             notes.append(labels.anniversary)
-        if unit == "week" and start == week_start(today):
+        if start == _bucket_start(week_start(today), unit):  # this week, month or quarter
             notes.append(labels.so_far)
         bars.append(_bar(_bucket_label(start, unit), start, members, notes))
     return unit, bars

@@ -151,9 +151,11 @@ def say(message: str) -> None:
     err.print(Text(message), soft_wrap=not err.is_terminal)
 
 
-def print_data(text: str) -> None:
-    """Data (JSON, exports) to stdout, exactly as given."""
-    _say_if_others_can_read_stdout()
+def print_data(text: str, *, private: bool = True) -> None:
+    """Data (JSON, exports) to stdout, exactly as given; `private` output (answers, notes,
+    records) gets a note when the file it goes to is readable by others."""
+    if private:
+        _say_if_others_can_read_stdout()
     typer.echo(text)
 
 

@@ -39,10 +39,11 @@ def path(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     space = workspace(ctx)
     where = {"home": space.home, "profile": space.profile, "database": space.database}
-    lines = [f"{k + ':':<10}{v}" for k, v in where.items()]
-    text = "\n".join([*lines, f"encrypted: {'yes' if space.encrypted else 'no'}"])
+    shown = {**where, "encrypted": "yes" if space.encrypted else "no"}
+    text = "\n".join(f"{k + ':':<11}{v}" for k, v in shown.items())
     data: dict[str, str | bool] = {k: str(v) for k, v in where.items()}
-    emit(Result({**data, "encrypted": space.encrypted}, text=text), as_json=as_json)
+    result = Result({**data, "encrypted": space.encrypted}, text=text, private=False)
+    emit(result, as_json=as_json)
 
 
 NewPassphraseFile = Annotated[
@@ -61,7 +62,7 @@ def encrypt(ctx: typer.Context) -> None:
     """Lock this profile's store with a passphrase (asked twice, never shown).
 
     With --passphrase-file FILE (before the command) the new passphrase is read from FILE.
-    Example: trustrepair data encrypt
+    Example: trustrepair --passphrase-file FILE data encrypt
     """
     _lock(ctx, workspace(ctx))
 
@@ -96,7 +97,9 @@ def _lock(ctx: typer.Context, space: Workspace) -> None:
 def decrypt(ctx: typer.Context) -> None:
     """Remove the passphrase: the store becomes readable without one.
 
-    Example: trustrepair data decrypt
+    The passphrase is asked for, or read from FILE with --passphrase-file FILE (before the
+    command).
+    Example: trustrepair --passphrase-file FILE data decrypt
     """
     from trustrepair.encryption import current_passphrase
     from trustrepair.encryption import decrypt as unlock
@@ -110,7 +113,9 @@ def decrypt(ctx: typer.Context) -> None:
 def passphrase(ctx: typer.Context, new_file: NewPassphraseFile = None) -> None:
     """Change the passphrase of an encrypted store (the current one first, then the new).
 
-    Example: trustrepair data passphrase
+    In a script, --passphrase-file OLD (before the command) gives the current one and
+    --new-passphrase-file NEW the new one.
+    Example: trustrepair --passphrase-file OLD data passphrase --new-passphrase-file NEW
     """
     from trustrepair.encryption import change_passphrase, current_passphrase
 

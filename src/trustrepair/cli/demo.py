@@ -136,7 +136,7 @@ def _history(bank: Bank, checkins: list[CheckIn]) -> None:
     from trustrepair.report import history_rows
 
     rows = history_rows(bank, list(reversed(checkins)))
-    show(history_view(rows, bank.report.area_titles, bank.report.status_labels))
+    show(history_view(rows, bank.report.area_short, bank.report.status_short))
 
 
 def _heading(title: str) -> None:

@@ -91,7 +91,7 @@ def export(
     if schema:
         from trustrepair.schema import export_schema_text
 
-        print_data(export_schema_text())
+        print_data(export_schema_text(), private=False)
         return
     from trustrepair.errors import BadInputError
     from trustrepair.gather import gather_export
@@ -182,7 +182,9 @@ def import_(
     if dry_run:
         with space.reading() as store:
             plan = plan_import(store, data)
-        print_data("\n".join(import_preview(plan, file, bank, replace=replace_settings)))
+        print_data(
+            "\n".join(import_preview(plan, file, bank, replace=replace_settings)), private=False
+        )
         say(messages.IMPORT_DRY_RUN)
         return
     with space.writing() as store:

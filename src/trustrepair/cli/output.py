@@ -27,17 +27,18 @@ class Result:
     messages: list[str] = field(default_factory=list)
     long: bool = False
     text: str | None = None  # plain lines printed as they are (paths never wrap)
+    private: bool = True  # False when nothing in it is the person's own (paths, settings)
 
 
 def emit(result: Result, *, as_json: bool = False) -> None:
     from trustrepair.cli.common import print_data, say
 
     if as_json:
-        print_data(json_text(result.data))
+        print_data(json_text(result.data), private=result.private)
     elif result.view is not None:
         show(result.view(), long=result.long)
     elif result.text is not None:
-        print_data(result.text)
+        print_data(result.text, private=result.private)
     for message in result.messages:
         say(message)
 

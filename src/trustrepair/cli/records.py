@@ -162,6 +162,7 @@ def undo(ctx: typer.Context, yes: YesFlag = False) -> None:
     from trustrepair.cli.common import confirm
     from trustrepair.models import as_local
     from trustrepair.records import describe_change
+    from trustrepair.render import words
 
     space = workspace(ctx)
     if not space.database.exists():
@@ -173,7 +174,7 @@ def undo(ctx: typer.Context, yes: YesFlag = False) -> None:
             say(messages.UNDO_NOTHING)
             return
         what = describe_change(change)
-        when = f"{as_local(change.made_utc, _local_offset()):%d %b %Y, %H:%M}"
+        when = words.moment(as_local(change.made_utc, _local_offset()))
         say(messages.UNDO_LAST.format(when=when, what=what))
         if not confirm(messages.UNDO_ASK, yes=yes):
             say(messages.UNDO_NOT_DONE)

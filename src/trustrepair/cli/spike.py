@@ -119,8 +119,7 @@ def _confirmation(logged: Spike, same_day: int, *, read_as_yesterday: bool) -> s
         else messages.SPIKE_DETAIL_INTENSITY.format(n=logged.intensity),
         logged.trigger or "",
     ]
-    offset = f"{local:%z}"
-    when = f"{words.weekday(local)} {words.clock(local)} (UTC{offset[:3]}:{offset[3:]})"
+    when = words.moment(local)
     line = messages.spike_logged(
         when, ", ".join(d for d in details if d), same_day, words.short_weekday(local)
     )

@@ -87,5 +87,5 @@ def history_with_course(bank: Bank, rows: list[HistoryRow], strips: list[CourseS
     return Group(
         course_view(strips, labels),
         Text(),
-        history_view(rows, bank.report.area_titles, labels),
+        history_view(rows, bank.report.area_short, bank.report.status_short),
     )

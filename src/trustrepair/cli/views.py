@@ -147,12 +147,10 @@ def _yes(question: str) -> bool:
 
 def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:
     """Spikes week by week; `brief` (the demo) keeps the trend, the chart and the setbacks."""
-    from trustrepair import messages
     from trustrepair.render.progress import progress_view
 
-    info = services.progress_info(space, bank)
-    notes = [] if info.spikes_logged else [messages.NO_SPIKES_YET]
-    return Result(info, lambda: progress_view(info, brief=brief), notes, long=True)
+    info = services.progress_info(space, bank)  # the view itself says when none are logged yet
+    return Result(info, lambda: progress_view(info, brief=brief), long=True)
 
 
 def timeline_result(space: Workspace, bank: Bank) -> Result:

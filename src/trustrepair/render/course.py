@@ -32,15 +32,26 @@ def change_words(changes: Sequence[StatusChange]) -> str:
     return template.format(count=len(changes), on=words.day(last.on))
 
 
+def checkins(strip: CourseStrip) -> int:
+    return sum(c.checkins for c in strip.cells)
+
+
 def scope_words(strip: CourseStrip) -> str:
     show = words.month if strip.by == "month" else words.day
-    count = sum(c.checkins for c in strip.cells)
+    count = checkins(strip)
+    if count == 1:  # one mark cannot change: say so plainly, not "no change"
+        only = next(c for c in strip.cells if c.checkins)
+        return messages.COURSE_ONLY_ONE.format(day=show(only.start))
     one, many = messages.COURSE_CHECKINS
     return messages.COURSE_SCOPE[strip.by].format(
         count=one if count == 1 else many.format(count=count),
         first=show(strip.cells[0].start),
         last=show(strip.cells[-1].end),
     )
+
+
+def _first_up(line: str) -> str:
+    return line[:1].upper() + line[1:]
 
 
 def legend(labels: Mapping[Status, str], strips: Sequence[CourseStrip]) -> Text:
@@ -64,7 +75,10 @@ def course_view(strips: Sequence[CourseStrip], labels: Mapping[Status, str]) -> 
         mine = [s for s in strips if s.role == role]
         scope = scope_words(mine[0])
         parts.append(
-            Text(f"{mine[0].role_label}: {scope}" if len(roles) > 1 else scope, style="dim")
+            Text(
+                f"{mine[0].role_label}: {scope}" if len(roles) > 1 else _first_up(scope),
+                style="dim",
+            )
         )
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
@@ -72,7 +86,8 @@ def course_view(strips: Sequence[CourseStrip], labels: Mapping[Status, str]) -> 
         grid.add_column(style="dim")
         for strip in mine:
             marks = Text().join(cell_text(c) for c in strip.cells)
-            grid.add_row(Text(strip.title), marks, Text(change_words(strip.changes)))
+            changed = "" if checkins(strip) == 1 else change_words(strip.changes)
+            grid.add_row(Text(strip.title), marks, Text(changed))
         parts.append(grid)
     parts.append(legend(labels, strips))
     return Group(*parts)

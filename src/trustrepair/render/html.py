@@ -176,8 +176,8 @@ def strip_html(strips: list[CourseStrip]) -> str:
 
 def _when_html(strip: CourseStrip, index: int) -> str:
     start = strip.cells[index].start
-    top = f"{start:%b}" if strip.by == "month" else f"{start.day} {start:%b}"
-    return f'<span class="when">{e(top)}</span> <span class="year">{start:%Y}</span>'
+    top = words.month_name(start) if strip.by == "month" else words.week_label(start)
+    return f'<span class="when">{e(top)}</span> <span class="year">{words.year(start)}</span>'
 
 
 def _strip_key(strips: list[CourseStrip]) -> str:
@@ -210,7 +210,7 @@ def section_html(section: Section) -> str:
 
 def page_css(export: Export) -> str:
     """The margin of every printed page: the export date and the page number."""
-    date = words.long_day(export.exported_utc)
+    date = words.day(export.exported_utc)
     return (
         "@page { size: auto; margin: 14mm 13mm 16mm;"
         f' @bottom-left {{ content: "trustrepair summary, exported {date}"; }}'
@@ -232,6 +232,6 @@ def export_html(export: Export) -> str:
         '<meta name="referrer" content="no-referrer">'
         f"<title>trustrepair summary</title><style>{_css()}{page_css(export)}</style></head>"
         f'<body><main><header class="top"><h1>trustrepair summary</h1><p class="muted">Exported '
-        f"{words.long_day(export.exported_utc)} from profile {e(export.profile)}.{notes}</p>"
+        f"{words.day(export.exported_utc)} from profile {e(export.profile)}.{notes}</p>"
         f"</header>{body}</main></body></html>\n"
     )

@@ -121,8 +121,7 @@ def export_markdown(export: Export) -> str:
     lines = [
         "# trustrepair summary",
         "",
-        f"Exported {words.long_day(export.exported_utc)} from profile *{esc(export.profile)}*."
-        + notes,
+        f"Exported {words.day(export.exported_utc)} from profile *{esc(export.profile)}*." + notes,
         "",
     ]
     for section in document_outline(export):

@@ -327,7 +327,7 @@ def support_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
 
 
 def footer_sections(inputs: Inputs, tell: Telling) -> Iterable[Section]:
-    lines = [Line(words.credits_line(tell.parts), tone="muted")] if tell.parts else []
+    lines = [Line(words.credits_line(tell.numbered()), tone="muted")] if tell.parts else []
     lines.append(Line(inputs.report.disclaimer, tone="muted"))
     return [Section(key="about", title="About this summary", kind="footer", lines=lines)]
 
@@ -370,7 +370,7 @@ def export_outline(export: Export) -> list[Section]:
         section.guidance, section.chart = tell.guides(info.guidance), info
         sections.append(section)
     if tell.parts:
-        lines = [Line(words.credits_line(tell.parts), tone="muted")]
+        lines = [Line(words.credits_line(tell.numbered()), tone="muted")]
         sections.append(
             Section(key="about", title="About this summary", kind="footer", lines=lines)
         )

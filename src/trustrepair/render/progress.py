@@ -42,12 +42,6 @@ def bar(value: float, top: float, width: int) -> str:
     return "█" * full + (EIGHTHS[part] if part else "")
 
 
-def number(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-
-
 class SpikeChart:
     """The weekly (or monthly) chart; the bar width follows the space the console has."""
 
@@ -73,9 +67,9 @@ class SpikeChart:
             table.add_row(
                 Text(b.label),
                 Text(bar(b.per_week, top, width), style="cyan"),
-                Text(number(b.per_week) if per_week else str(b.count)),
-                Text(number(b.median_minutes)),
-                Text(number(b.median_intensity)),
+                Text(words.number(b.per_week) if per_week else str(b.count)),
+                Text(words.whole(b.median_minutes)),
+                Text(words.number(b.median_intensity)),
                 Text(", ".join(b.notes), style="dim"),
             )
         return table
@@ -106,12 +100,7 @@ def trend_detail(detail: TrendDetail, trend: str, comparisons: Sequence[PeriodSt
         )
     else:
         what = messages.TREND_NO_STEADY_CHANGE
-    sentence = messages.TREND_OVER_WEEKS.format(
-        weeks=detail.weeks_used,
-        what=what,
-        slope=words.two_figures(slope, signed=True),
-        p=words.p_text(p),
-    )
+    sentence = messages.TREND_OVER_WEEKS.format(weeks=detail.weeks_used, what=what)
     return Text(sentence, style="dim")
 
 
@@ -124,8 +113,8 @@ def _change(trend: str, slope: float, comparisons: Sequence[PeriodStats]) -> str
     if len(comparisons) >= 2:
         early, late = comparisons[0], comparisons[-1]
         what += messages.TREND_TIED_COMPARED.format(
-            late=late.label, late_rate=number(late.per_week),
-            early=early.label, early_rate=number(early.per_week),
+            late=late.label, late_rate=words.number(late.per_week),
+            early=early.label, early_rate=words.number(early.per_week),
         )  # fmt: skip
     return what
 
@@ -162,9 +151,9 @@ def comparison_table(periods: Iterable[PeriodStats]) -> Table:
         table.add_row(
             Text(p.label),
             Text(words.day(p.first_week)),
-            Text(number(p.per_week)),
-            Text(number(p.median_minutes)),
-            Text(number(p.median_intensity)),
+            Text(words.number(p.per_week)),
+            Text(words.whole(p.median_minutes)),
+            Text(words.number(p.median_intensity)),
         )
     return table
 

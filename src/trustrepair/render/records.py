@@ -14,9 +14,9 @@ from trustrepair.records import NOUNS, spike_line
 
 
 def when_text(when: dt.datetime | dt.date) -> str:
-    if isinstance(when, dt.datetime):
-        return f"{when:%Y-%m-%d %H:%M}"
-    return f"{when:%Y-%m-%d}"
+    from trustrepair.render import words
+
+    return words.moment(when) if isinstance(when, dt.datetime) else words.day(when)
 
 
 def records_table(entries: list[RecordEntry]) -> RenderableType:

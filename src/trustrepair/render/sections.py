@@ -4,7 +4,7 @@ draws these the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -62,14 +62,34 @@ class Section:
     course: list[CourseStrip] = field(default_factory=list)  # status strips, oldest first
 
 
-class Telling:
-    """What has been said so far: guidance shown, and the article's parts in order of first use."""
+def article_parts() -> list[str]:
+    """The article's sections in the order of its headings (the bank lists them so)."""
+    from trustrepair.bank import load_bank
 
-    def __init__(self, *, named: bool = False) -> None:
+    return [source.title for source in load_bank().sources.values()]
+
+
+class Telling:
+    """What has been said so far: guidance shown, and the article's parts in order of first use.
+
+    A part's number is its place among the article's headings, so "part 4" is the same section
+    in every document; a part the list does not know is numbered after the known ones."""
+
+    def __init__(self, *, named: bool = False, order: Sequence[str] | None = None) -> None:
         self.shown: set[str] = set()
         self.said: set[str] = set()  # answers already named (a warning's "because")
         self.parts: list[str] = []
         self.named = named  # a view with one or two entries names the part in place
+        self.order = list(article_parts() if order is None else order)
+
+    def number(self, source: str) -> int:
+        if source not in self.order:
+            self.order.append(source)
+        return self.order.index(source) + 1
+
+    def numbered(self) -> list[tuple[int, str]]:
+        """The parts credited so far with their numbers, in the article's order (the key)."""
+        return sorted((self.number(part), part) for part in self.parts)
 
     def credit(self, source: str | None) -> str:
         if source is None:  # trustrepair's own words carry no credit
@@ -78,7 +98,7 @@ class Telling:
             return words.named_credit(source)
         if source not in self.parts:
             self.parts.append(source)
-        return words.credit(self.parts.index(source) + 1)
+        return words.credit(self.number(source))
 
     def guides(self, items: Iterable[GuidanceItem]) -> list[Guide]:
         out: list[Guide] = []

@@ -147,7 +147,8 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
 def history_view(
     rows: list[HistoryRow], titles: Mapping[Area, str], labels: Mapping[Status, str]
 ) -> RenderableType:
-    """One row per check-in; the status words are the summary's own (the bank's labels)."""
+    """One row per check-in. Pass the bank's short titles and status words: the table fits 80
+    columns without breaking a word (the course view above names each in full)."""
     table = Table(
         title=Text("Check-ins, newest first"),
         title_justify="left",
@@ -162,11 +163,11 @@ def history_view(
     table.add_column("When", no_wrap=True)
     table.add_column("Role", overflow="fold")
     for area in PREREQUISITES:
-        table.add_column(titles[area], overflow="fold")
+        table.add_column(titles[area], overflow="fold")  # only below 80 columns
     for row in rows:
         cells = [Text(row.id or "")] if with_ids else []
         cells += [
-            Text(words.compact_moment(row.when_local)),
+            Text(words.moment(row.when_local)),
             Text(words.ROLE_SHORT[row.role]),
         ]
         for area in PREREQUISITES:

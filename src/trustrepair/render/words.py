@@ -1,5 +1,8 @@
 """How every view writes days, times, counts, statuses and credits: one vocabulary, no Rich.
 
+A person sees one style everywhere: a day as "1 Dec 2026", a time as "22:48", a month as
+"Dec 2026". JSON keeps ISO dates; nothing else formats a date for a person.
+
 The terminal, Markdown, HTML and the sentences the domain builds (stop evidence, the logging
 gap) all take their words from here, so a date or a status never reads two ways.
 """
@@ -18,23 +21,18 @@ if TYPE_CHECKING:
 
 
 def day(when: dt.date | dt.datetime) -> str:
-    """14 Sep 2025: the one short form of a day."""
+    """14 Sep 2025: the one form of a day."""
     return f"{when.day} {when:%b %Y}"
 
 
-def long_day(when: dt.date | dt.datetime) -> str:
-    """14 September 2025: for the timeline and the exports' headings."""
-    return f"{when.day} {when:%B %Y}"
-
-
 def around_month(when: dt.date | dt.datetime) -> str:
-    """around September 2025: a date known only to the month."""
-    return f"around {when:%B %Y}"
+    """around Sep 2025: a date known only to the month."""
+    return f"around {month(when)}"
 
 
 def rough_day(when: dt.date | dt.datetime, *, approximate: bool) -> str:
-    """The long day, or only its month when that is all that is known."""
-    return around_month(when) if approximate else long_day(when)
+    """The day, or only its month when that is all that is known."""
+    return around_month(when) if approximate else day(when)
 
 
 def weekday(when: dt.date | dt.datetime) -> str:
@@ -56,14 +54,18 @@ def moment(when: dt.datetime) -> str:
     return f"{day(when)}, {clock(when)}"
 
 
-def compact_moment(when: dt.datetime) -> str:
-    """2025-09-14 21:30: sorts and lines up in a table column."""
-    return f"{when:%Y-%m-%d} {clock(when)}"
-
-
 def month(when: dt.date | dt.datetime) -> str:
     """Sep 2025."""
     return f"{when:%b %Y}"
+
+
+def month_name(when: dt.date | dt.datetime) -> str:
+    """Sep: above its year in a narrow column."""
+    return f"{when:%b}"
+
+
+def year(when: dt.date | dt.datetime) -> str:
+    return str(when.year)
 
 
 def week_label(start: dt.date) -> str:
@@ -123,6 +125,11 @@ def number(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def whole(value: float | None) -> str:
+    """Minutes in a view: a whole number (101.5 reads as 102), a dash for none."""
+    return "–" if value is None else f"{math.floor(value + 0.5)}"
 
 
 def two_figures(value: float, *, signed: bool = False) -> str:
@@ -243,7 +250,8 @@ ARTICLE: Final = "the article"
 
 
 def credit(number: int) -> str:
-    """The quiet credit under one guidance entry; the parts are named once, at the end."""
+    """The quiet credit under one guidance entry, by the part's fixed number; the parts are named
+    once, at the end."""
     return f"article, part {number}"
 
 
@@ -253,6 +261,7 @@ def named_credit(source: str | None) -> str:
     return "" if source is None else f"from {ARTICLE}: {source}"
 
 
-def credits_line(titles: list[str]) -> str:
-    parts = "; ".join(f"{i} {title}" for i, title in enumerate(titles, start=1))
+def credits_line(parts_used: list[tuple[int, str]]) -> str:
+    """The key: each part credited, by its fixed number (its place among the headings)."""
+    parts = "; ".join(f"{n} {title}" for n, title in parts_used)
     return f"Guidance drawn from {ARTICLE}, by part: {parts}."
