@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 from typer.testing import CliRunner
 
+from test_startup import modules_after
 from trustrepair.cli import COMMANDS, TrustRepairGroup, _build, app
-
-PROBE = """
-import json, runpy, sys
-sys.argv = ["trustrepair", *json.loads(sys.argv[1])]
-try:
-    runpy.run_module("trustrepair", run_name="__main__")
-except SystemExit:
-    pass
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("trustrepair.cli."))))
-"""
 
 
 def cli_modules_after(*args: str) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(list(args))],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {m for m in modules_after(*args) if m.startswith("trustrepair.cli.")}
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
