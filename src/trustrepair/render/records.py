@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from trustrepair.models import Marker, MarkerRecord, RecordDetail, RecordEntry, Spike, as_local
 from trustrepair.records import NOUNS, spike_line
+from trustrepair.render.terminal import listing_table
 
 
 def when_text(when: dt.datetime | dt.date) -> str:
@@ -20,14 +20,7 @@ def when_text(when: dt.datetime | dt.date) -> str:
 
 
 def records_table(entries: list[RecordEntry]) -> RenderableType:
-    table = Table(
-        title=Text("Your records, newest first"),
-        title_justify="left",
-        expand=False,
-        show_edge=False,
-        box=box.SIMPLE_HEAD,
-        padding=(0, 1, 0, 0),
-    )
+    table = listing_table("Your records, newest first")
     table.add_column("Id", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Kind", no_wrap=True)

@@ -144,19 +144,24 @@ def timeline_view(info: TimelineInfo, *, full: bool = False) -> RenderableType:
     return section_view(section)
 
 
-def history_view(
-    rows: list[HistoryRow], titles: Mapping[Area, str], labels: Mapping[Status, str]
-) -> RenderableType:
-    """One row per check-in. Pass the bank's short titles and status words: the table fits 80
-    columns without breaking a word (the course view above names each in full)."""
-    table = Table(
-        title=Text("Check-ins, newest first"),
+def listing_table(title: str) -> Table:
+    """A plain list of records: a left title, a rule under the header, no outer frame."""
+    return Table(
+        title=Text(title),
         title_justify="left",
         expand=False,
         show_edge=False,
         box=box.SIMPLE_HEAD,
         padding=(0, 1, 0, 0),
     )
+
+
+def history_view(
+    rows: list[HistoryRow], titles: Mapping[Area, str], labels: Mapping[Status, str]
+) -> RenderableType:
+    """One row per check-in. Pass the bank's short titles and status words: the table fits 80
+    columns without breaking a word (the course view above names each in full)."""
+    table = listing_table("Check-ins, newest first")
     with_ids = any(row.id for row in rows)
     if with_ids:
         table.add_column("Id", no_wrap=True)
