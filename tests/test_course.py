@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import Cli, open_home_store
+from conftest import EXAMPLES, Cli, open_home_store
 from trustrepair.bank import load_bank
 from trustrepair.course import MAX_CELLS_PER_CHECKIN, build_course, in_period, status_changes
 from trustrepair.models import CheckIn
@@ -221,3 +221,19 @@ def test_export_with_partner_shows_no_partner_strips_while_either_is_afraid(
     assert "(the partner who broke trust)" not in page
     markdown = cli("--profile", "robin", "export", "-f", "markdown", "--with-partner", "kai").stdout
     assert "(the partner who broke trust)" not in markdown
+
+
+def test_history_lists_the_latest_check_ins_and_all_of_them_on_request(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from trustrepair.cli.summary import LATEST
+
+    answers = str(EXAMPLES / "answers-affected.toml")
+    for _ in range(LATEST + 3):
+        cli("check", "--answers", answers)
+    listed = cli("--no-pager", "history").stdout
+    assert listed.count(" affected ") == LATEST
+    assert "Not listed here: 3 older check-ins." in listed
+    every = cli("--no-pager", "history", "--all").stdout
+    assert every.count(" affected ") == LATEST + 3 and "Not listed here" not in every
+    assert len(cli.json("history", "--json")) == LATEST + 3  # type: ignore[arg-type]

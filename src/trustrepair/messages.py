@@ -461,3 +461,5 @@ SHARED_WITHHELD_REASON = "Not assessed in this copy."
 # --- the walk-through: a scale that also takes "I don't know yet" ---------------------------
 
 SCALE_DONT_KNOW = "  or type: don't know ({label})"
+
+HISTORY_MORE = "Not listed here: {older}. trustrepair history --all lists every one."

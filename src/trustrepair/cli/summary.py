@@ -21,6 +21,8 @@ from trustrepair.cli.common import (
     workspace,
 )
 
+LATEST = 20  # check-ins listed by `history` unless --all: the course above covers them all
+
 
 def summary(
     ctx: typer.Context,
@@ -50,9 +52,14 @@ def summary(
 def history(
     ctx: typer.Context,
     since: SinceOption = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=f"List every check-in, not only the latest {LATEST}.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show how each prerequisite has moved, then every check-in, newest first.
+
+    The table lists the latest check-ins; the course above it, and --json, cover them all.
 
     Example: trustrepair history --since 2026-01
     """
@@ -72,20 +79,32 @@ def history(
         emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
     strips = build_course(bank, checkins)
-    emit(Result(rows, lambda: history_with_course(bank, rows, strips), long=True), as_json=as_json)
+    listed = rows if show_all else rows[:LATEST]
+
+    def view() -> Group:
+        return history_with_course(bank, listed, strips, hidden=len(rows) - len(listed))
+
+    emit(Result(rows, view, long=True), as_json=as_json)
 
 
-def history_with_course(bank: Bank, rows: list[HistoryRow], strips: list[CourseStrip]) -> Group:
-    """The course strip above the table of check-ins."""
+def history_with_course(
+    bank: Bank, rows: list[HistoryRow], strips: list[CourseStrip], *, hidden: int = 0
+) -> Group:
+    """The course strip above the table of check-ins (and how many older ones --all adds)."""
     from rich.console import Group
     from rich.text import Text
 
+    from trustrepair import messages
+    from trustrepair.render import words
     from trustrepair.render.course import course_view
     from trustrepair.render.terminal import history_view
 
     labels = bank.report.status_labels
+    older = words.plural(hidden, "older check-in")
+    more = [Text(messages.HISTORY_MORE.format(older=older), style="dim")] if hidden else []
     return Group(
         course_view(strips, labels),
         Text(),
         history_view(rows, bank.report.area_short, bank.report.status_short),
+        *more,
     )
