@@ -237,3 +237,22 @@ def test_history_lists_the_latest_check_ins_and_all_of_them_on_request(
     every = cli("--no-pager", "history", "--all").stdout
     assert every.count(" affected ") == LATEST + 3 and "Not listed here" not in every
     assert len(cli.json("history", "--json")) == LATEST + 3  # type: ignore[arg-type]
+
+
+def test_history_strips_keep_the_order_of_check_ins_made_in_the_same_second(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import time_machine
+
+    first = tmp_path / "first.toml"
+    source = (EXAMPLES / "answers-affected.toml").read_text(encoding="utf-8")
+    first.write_text(source.replace('acc_acknowledged = "partly"', 'acc_acknowledged = "unknown"'))
+    with time_machine.travel(dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC), tick=False):
+        cli("check", "--answers", str(first))
+        cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+        strip = next(
+            line
+            for line in cli("--no-pager", "history").stdout.splitlines()
+            if line.startswith("Accountability ")
+        )
+    assert "?◐" in strip  # unclear first, then partly in place

@@ -78,7 +78,7 @@ def history(
     if not rows:
         emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
-    strips = build_course(bank, checkins)
+    strips = build_course(bank, checkins[::-1])  # oldest first: same-second order kept
     listed = rows if show_all else rows[:LATEST]
 
     def view() -> Group:
