@@ -45,3 +45,10 @@ def test_a_typo_still_gets_a_suggestion() -> None:
 def test_completion_offers_every_command() -> None:
     group = TrustRepairGroup(name="trustrepair")
     assert group.list_commands(None) == list(COMMANDS)
+
+
+@pytest.mark.parametrize("args", [["summary"], ["spike", "--minutes", "5"]])
+def test_a_running_command_imports_no_other_commands_module(args: list[str]) -> None:
+    others = {f"trustrepair.cli.{m.split('.')[-1].split(':')[0]}" for m, _ in COMMANDS.values()}
+    others -= {f"trustrepair.cli.{'summary' if args[0] == 'summary' else 'spike'}"}
+    assert not cli_modules_after(*args) & others
