@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import Fixed
 from trustrepair.encryption import change_passphrase, current_passphrase, decrypt, encrypt
 from trustrepair.errors import BadInputError, PassphraseError
 from trustrepair.models import Marker
 from trustrepair.store.cipher import CONVERTING, looks_encrypted
 from trustrepair.workspace import Workspace
-
-
-class Fixed:
-    def __init__(self, *candidates: str) -> None:
-        self.list = candidates
-
-    def candidates(self) -> Iterator[str]:
-        yield from self.list
-
-    def accept(self, passphrase: str) -> None:
-        pass
 
 
 def space(home: Path, *candidates: str) -> Workspace:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE_AFFECTED, Cli, write_answers
+from conftest import BASE_AFFECTED, Cli, Fixed, write_answers
 from trustrepair.store import looks_encrypted, open_store
 from trustrepair.store.cipher import contents_digest
 
@@ -280,19 +280,6 @@ def test_a_profile_is_encrypted_on_its_own(cli: Cli, home: Path, pw: tuple[str, 
 
 
 # --- killed at random moments --------------------------------------------------------------
-
-
-class Fixed:
-    """An Unlock with given candidates, for opening the store after a kill."""
-
-    def __init__(self, *candidates: str) -> None:
-        self.list = candidates
-
-    def candidates(self) -> Iterator[str]:
-        yield from self.list
-
-    def accept(self, passphrase: str) -> None:
-        pass
 
 
 def state(path: Path, *passphrases: str) -> tuple[str | None, str]:
