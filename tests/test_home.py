@@ -9,6 +9,19 @@ import pytest
 
 from conftest import Cli
 
+
+@pytest.fixture
+def linked_home(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A home given as a symlink to a private folder, with one spike already stored there."""
+    target = tmp_path / "real"
+    target.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    monkeypatch.setenv("TRUSTREPAIR_HOME", str(link))
+    cli("spike", "--intensity", "3")
+    return target, link
+
+
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder away needs root")
 
 
@@ -53,14 +66,9 @@ def test_a_store_file_owned_by_another_user_is_refused(cli: Cli, home: Path) -> 
 
 
 def test_a_symlinked_home_is_followed_once_and_checked_at_its_target(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, linked_home: tuple[Path, Path]
 ) -> None:
-    target = tmp_path / "real"
-    target.mkdir(mode=0o700)
-    link = tmp_path / "link"
-    link.symlink_to(target)
-    monkeypatch.setenv("TRUSTREPAIR_HOME", str(link))
-    cli("spike", "--intensity", "3")
+    target, _link = linked_home
     assert (target / "profiles" / "default" / "trustrepair.db").is_file()
     target.chmod(0o777)
     assert f"chmod 700 {target}" in one_line(cli("summary", code=3).stderr)
@@ -89,15 +97,8 @@ def test_a_dangling_symlink_home_says_what_is_missing(
     assert "does not exist" in line
 
 
-def test_wipe_on_a_symlinked_home_tells_the_truth(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "real"
-    target.mkdir(mode=0o700)
-    link = tmp_path / "link"
-    link.symlink_to(target)
-    monkeypatch.setenv("TRUSTREPAIR_HOME", str(link))
-    cli("spike", "--intensity", "3")
+def test_wipe_on_a_symlinked_home_tells_the_truth(cli: Cli, linked_home: tuple[Path, Path]) -> None:
+    target, link = linked_home
     result = cli("data", "wipe", "--yes")
     assert "gone" in result.stderr
     assert target.is_dir()
