@@ -116,16 +116,10 @@ def export(
         else Workspace.resolve(space.home, with_partner, space.unlock),
     )
     text = EXPORTERS[chosen](result)
-    if space.encrypted:
-        say(messages.EXPORT_PLAINTEXT)
-    from trustrepair.backup import has_notes
+    from trustrepair.render.words import export_messages
 
-    if result.includes_notes and has_notes(result.data, result.summary):
-        say(messages.EXPORT_HAS_NOTES)
-    elif not result.includes_notes:
-        from trustrepair.render.words import export_notice
-
-        say(export_notice(result))
+    for line in export_messages(result, encrypted=space.encrypted):
+        say(line)
     if output is None:
         print_data(text.rstrip("\n"))
         return
