@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from trustrepair.models import (
         CheckIn,
         Comparison,
+        CourseStrip,
+        HistoryRow,
         Marker,
         MarkerView,
         ProgressInfo,
@@ -232,3 +234,20 @@ def report_as_it_was(bank: Bank, checkin: CheckIn) -> Report:
         discovered_from=found[1] if found else None,
         today=as_local(checkin.created_utc, checkin.utc_offset_minutes).date(),
     )
+
+
+def history(
+    space: Workspace, bank: Bank, since: dt.date | None
+) -> tuple[list[HistoryRow], list[CourseStrip]]:
+    """Every check-in from `since` on as a row with its short id (newest first), and the
+    course strips drawn from the same check-ins."""
+    from trustrepair.course import build_course, in_period
+    from trustrepair.models import CheckIn
+    from trustrepair.report import history_rows
+
+    with space.reading() as store:
+        numbered = [(n, c) for n, c in store.numbered("checkins") if isinstance(c, CheckIn)]
+    checkins = in_period([c for _, c in numbered], since)
+    ids = {c.uid: f"c{n}" for n, c in numbered}
+    rows = history_rows(bank, checkins, [ids[c.uid] for c in checkins])
+    return rows, build_course(bank, checkins[::-1])  # oldest first: same-second order kept

@@ -65,20 +65,13 @@ def history(
     """
     from trustrepair import messages
     from trustrepair.cli.output import Result, emit
-    from trustrepair.course import build_course, in_period
-    from trustrepair.models import CheckIn
-    from trustrepair.report import history_rows
+    from trustrepair.services import history as gather_history
 
     bank = load_bank(None)
-    with workspace(ctx).reading() as store:
-        numbered = [(n, c) for n, c in store.numbered("checkins") if isinstance(c, CheckIn)]
-    checkins = in_period([c for _, c in numbered], since_date(since))
-    ids = {c.uid: f"c{n}" for n, c in numbered}
-    rows = history_rows(bank, checkins, [ids[c.uid] for c in checkins])
+    rows, strips = gather_history(workspace(ctx), bank, since_date(since))
     if not rows:
         emit(Result(rows, messages=[messages.NO_CHECKIN_YET]), as_json=as_json)
         return
-    strips = build_course(bank, checkins[::-1])  # oldest first: same-second order kept
     listed = rows if show_all else rows[:LATEST]
 
     def view() -> Group:
