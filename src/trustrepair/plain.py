@@ -1,0 +1,307 @@
+"""Plain classes for the report, the records and the bank: cheap to define, never validating.
+
+Input is checked once, where it arrives (Pydantic at the edges: a bank file, an answer file, an
+import). Inside, records are plain classes with `__slots__`. Defining one costs a few
+microseconds, where a Pydantic model or a stdlib dataclass costs a quarter of a millisecond or
+more, and a command defines about a hundred of them before it prints anything.
+
+    class Tally(Plain):
+        shown: int = 0
+        recorded: int = 0
+        days: list[int] = field(default_factory=list)
+
+Fields are keyword-only. A default must be immutable; a list, dict or record takes
+`field(default_factory=...)`. `replace` copies with changes; `to_data` gives the JSON-ready data
+every export and `--json` writes; `from_data` builds records back from trusted plain data (the
+bank cache). At an edge, Pydantic validates a plain class like a dataclass
+(`__get_pydantic_core_schema__`), so the export schema and imports keep their checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+T = TypeVar("T")
+P = TypeVar("P", bound="Plain")
+
+# Defaults that are safe to share between instances.
+_IMMUTABLE = (
+    type(None),
+    bool,
+    int,
+    float,
+    str,
+    bytes,
+    tuple,
+    frozenset,
+    dt.date,
+    dt.time,
+    enum.Enum,
+)
+_REQUIRED = 0
+_DEFAULT = 1
+_FACTORY = 2
+
+
+class _Factory:
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        self.make = make
+
+
+def field(*, default_factory: Callable[[], T]) -> T:
+    """A default made fresh for each instance (a list, a dict, a record, a new id)."""
+    return typing.cast(T, _Factory(default_factory))
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+class PlainMeta(type):
+    """Turns annotations into slots, and remembers each field's default, without generating code."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> PlainMeta:
+        inherited: list[tuple[str, int, object]] = []
+        for base in bases:
+            inherited.extend(getattr(base, "__plain_spec__", ()))
+        known = {entry[0] for entry in inherited}
+        own: list[tuple[str, int, object]] = []
+        for key, hint in namespace.get("__annotations__", {}).items():
+            if _is_classvar(hint):
+                continue
+            if key in known:
+                raise TypeError(f"{name}.{key} redefines an inherited field")
+            own.append(_spec(name, key, namespace.pop(key, _MISSING)))
+        namespace["__slots__"] = tuple(entry[0] for entry in own)
+        namespace["__plain_spec__"] = (*inherited, *own)
+        namespace["__plain_fields__"] = tuple(entry[0] for entry in (*inherited, *own))
+        return super().__new__(mcs, name, bases, namespace)
+
+
+_MISSING = object()
+
+
+def _is_classvar(hint: object) -> bool:
+    text = hint if isinstance(hint, str) else getattr(hint, "__origin__", hint)
+    if isinstance(text, str):
+        return text.startswith(("ClassVar", "typing.ClassVar"))
+    return text is ClassVar
+
+
+def _spec(owner: str, key: str, default: object) -> tuple[str, int, object]:
+    if default is _MISSING:
+        return key, _REQUIRED, None
+    if isinstance(default, _Factory):
+        return key, _FACTORY, default.make
+    if not isinstance(default, _IMMUTABLE):
+        raise TypeError(f"{owner}.{key}: a mutable default needs field(default_factory=...)")
+    return key, _DEFAULT, default
+
+
+class Plain(metaclass=PlainMeta):
+    """A record with keyword-only fields, compared by value; see the module's docstring."""
+
+    __slots__ = ()
+    __plain_spec__: ClassVar[tuple[tuple[str, int, object], ...]]
+    __plain_fields__: ClassVar[tuple[str, ...]]
+
+    def __init__(self, **values: object) -> None:
+        for key, kind, default in self.__plain_spec__:
+            if key in values:
+                value = values.pop(key)
+            elif kind == _DEFAULT:
+                value = default
+            elif kind == _FACTORY:
+                value = typing.cast(Callable[[], object], default)()
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {key}")
+            object.__setattr__(self, key, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() takes no field {sorted(values)[0]}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__plain_fields__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__plain_fields__)
+        return f"{type(self).__name__}({inner})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Validate and describe this class as Pydantic does a dataclass (edges only)."""
+        from pydantic_core import core_schema as cs
+
+        hints = typing.get_type_hints(cls, include_extras=True)
+        fields = []
+        for key, kind, default in cls.__plain_spec__:
+            schema = handler.generate_schema(hints[key])
+            if kind == _DEFAULT:
+                schema = cs.with_default_schema(schema, default=default)
+            elif kind == _FACTORY:
+                make = typing.cast(Callable[[], Any], default)
+                schema = cs.with_default_schema(schema, default_factory=make)
+            fields.append(cs.dataclass_field(key, schema, kw_only=True))
+        return cs.dataclass_schema(
+            cls,
+            cs.dataclass_args_schema(cls.__name__, fields),
+            list(cls.__plain_fields__),
+            slots=True,
+            ref=f"{cls.__module__}.{cls.__qualname__}",
+            config={
+                "title": cls.__name__,
+                "extra_fields_behavior": "forbid",
+                "hide_input_in_errors": True,
+            },
+        )
+
+
+def replace(record: P, **changes: object) -> P:
+    """A copy of the record with some fields changed (not checked: inside the program only)."""
+    cls = type(record)
+    copy = cls.__new__(cls)
+    for key in cls.__plain_fields__:
+        value = changes.pop(key) if key in changes else getattr(record, key)
+        object.__setattr__(copy, key, value)
+    if changes:
+        raise TypeError(f"{cls.__name__} has no field {sorted(changes)[0]}")
+    return copy
+
+
+# --- to data ----------------------------------------------------------------------------------
+
+_FLOATS: dict[type, frozenset[str]] = {}
+
+
+def _float_fields(cls: type[Plain]) -> frozenset[str]:
+    """Fields annotated as float: an int stored there is written as a float, as Pydantic did."""
+    found = _FLOATS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = frozenset(
+            k for k in cls.__plain_fields__ if hints[k] is float or hints[k] == float | None
+        )
+        _FLOATS[cls] = found
+    return found
+
+
+def _time(moment: dt.datetime) -> str:
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def to_data(value: object) -> Any:
+    """JSON-ready data: records as objects, enums as values, times in ISO 8601 (UTC as Z)."""
+    if isinstance(value, Plain):
+        floats = _float_fields(type(value))
+        out: dict[str, Any] = {}
+        for key in value.__plain_fields__:
+            item = getattr(value, key)
+            if key in floats and type(item) is int:
+                item = float(item)
+            out[key] = to_data(item)
+        return out
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str | int | float) or value is None:
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {to_data(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, dt.datetime):
+        return _time(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as data")
+
+
+# --- from data --------------------------------------------------------------------------------
+
+
+def from_data(hint: Any, data: Any) -> Any:
+    """Build the value of type `hint` from trusted plain data, such as the bank cache.
+
+    Nothing is validated: the data was checked when it was first read. Records, lists, dicts,
+    optional values, enums and ISO dates are rebuilt; everything else is taken as it is.
+    """
+    return _builder(hint)(data)
+
+
+_BUILDERS: dict[object, Callable[[Any], Any]] = {}
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _builder(hint: Any) -> Callable[[Any], Any]:
+    try:
+        return _BUILDERS[hint]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable hint
+        return _make_builder(hint)
+    made = _make_builder(hint)
+    _BUILDERS[hint] = made
+    return made
+
+
+def _make_builder(hint: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        return _builder(typing.get_args(hint)[0])
+    if isinstance(hint, type) and issubclass(hint, Plain):
+        return _record_builder(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint
+    if hint is dt.date:
+        return dt.date.fromisoformat
+    if hint is dt.datetime:
+        return dt.datetime.fromisoformat
+    if origin in (list, tuple):
+        args = typing.get_args(hint)
+        item = _builder(args[0]) if args else _same
+        kind = list if origin is list else tuple
+        return lambda data: kind(item(v) for v in data)
+    if origin is dict:
+        key_hint, value_hint = typing.get_args(hint)
+        key, value = _builder(key_hint), _builder(value_hint)
+        return lambda data: {key(k): value(v) for k, v in data.items()}
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            inner = _builder(options[0])
+            return lambda data: None if data is None else inner(data)
+    return _same  # plain values, literals and unions of them
+
+
+def _record_builder(cls: type[Plain]) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    parts: list[tuple[str, Callable[[Any], Any]]] = []
+
+    def build(data: dict[str, Any]) -> Plain:
+        if not parts:
+            for key in cls.__plain_fields__:
+                made = _builder(hints[key])
+                parts.append((key, made))
+        values = {}
+        for key, made in parts:
+            if key in data:
+                values[key] = data[key] if made is _same else made(data[key])
+        return cls(**values)
+
+    return build
