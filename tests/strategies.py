@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from trustrepair.models import BackupData, CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.plain import replace
 
 UTC = dt.UTC
 text = st.text(
@@ -56,7 +57,7 @@ def stores(draw: st.DrawFn) -> BackupData:
             unique_by=lambda m: m.uid,
         )
     )
-    markers = [m.model_copy(update={"id": n}) for n, m in enumerate(markers, start=1)]
+    markers = [replace(m, id=n) for n, m in enumerate(markers, start=1)]
     records = (
         draw(
             st.lists(

@@ -15,6 +15,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invaria
 from conftest import EXAMPLES, Cli
 from trustrepair import store as store_mod
 from trustrepair.models import Marker, MarkerRecord, Spike, now_utc
+from trustrepair.plain import replace
 from trustrepair.store.backup import read_all
 
 
@@ -179,7 +180,7 @@ class UndoMachine(RuleBasedStateMachine):
             return
         old = next(s for s in self.store.spikes() if s.uid == uid)
         self._remember()
-        self.store.replace_record("spikes", old.model_copy(update={"minutes": minutes}))
+        self.store.replace_record("spikes", replace(old, minutes=minutes))
         self.model["spikes"][uid] = minutes
 
     @rule(uid=consumes(spikes))

@@ -11,6 +11,7 @@ import pytest
 from conftest import BASE_AFFECTED, Cli, insert_spikes, open_home_store, write_answers
 from trustrepair.bank import load_bank
 from trustrepair.models import Spike
+from trustrepair.plain import replace
 from trustrepair.report import new_checkin
 from trustrepair.spikes import week_start
 
@@ -230,7 +231,7 @@ def add_checkins(home: Path, months_ago: list[int], **changes: object) -> None:
     for months in months_ago:
         checkin = new_checkin(bank, "affected", {**BASE_AFFECTED, **changes})  # type: ignore[arg-type]
         when = dt.datetime.now(dt.UTC) - dt.timedelta(days=31 * months)
-        store.add_checkin(checkin.model_copy(update={"created_utc": when}))
+        store.add_checkin(replace(checkin, created_utc=when))
     store.close()
 
 

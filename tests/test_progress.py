@@ -12,6 +12,7 @@ from rich.console import Console
 
 from trustrepair.bank import load_bank
 from trustrepair.models import ProgressInfo, SpikeWeek
+from trustrepair.plain import to_data
 from trustrepair.progress import SpikeHistory, build_progress
 from trustrepair.render.progress import progress_view
 
@@ -42,7 +43,7 @@ def test_weekly_rows_with_hand_computed_medians() -> None:
         SpikeWeek(D(2026, 3, 16), 1, minutes=(5,), intensities=(3,)),
     ]
     info = progress(tallies, today=D(2026, 3, 18))
-    rows = [w.model_dump(mode="json") for w in info.weeks]
+    rows = [to_data(w) for w in info.weeks]
     assert [
         (r["week_start"], r["count"], r["median_minutes"], r["median_intensity"]) for r in rows
     ] == [
@@ -217,7 +218,7 @@ def test_a_gentle_fall_is_given_per_month() -> None:
     text = one_line(render(info))
     assert "the weekly count drops by about 0.26 each month" in text
     assert "Theil-Sen" not in text and "Mann-Kendall" not in text  # plain words at the terminal
-    data = info.model_dump(mode="json")["trend_detail"]  # the statistics stay in --json
+    data = to_data(info)["trend_detail"]  # the statistics stay in --json
     assert (round(data["slope_per_week"], 3), data["p_value"] < 0.05) == (-0.059, True)
 
 
@@ -261,7 +262,7 @@ def test_weeks_with_nothing_logged_are_named_next_to_the_trend() -> None:
         weekly(D(2025, 1, 6), STEADY_THEN_NOTHING), today=D(2025, 5, 7), span=(last, last)
     )
     assert info.trend == "falling"
-    gap = info.model_dump(mode="json")["logging_gap"]
+    gap = to_data(info)["logging_gap"]
     assert (gap["last_spike"], gap["empty_weeks"]) == ("2025-03-29", 5)
     text = one_line(render(info))
     trend_at = text.index("Trend: spikes are becoming less frequent")
@@ -285,7 +286,7 @@ def test_no_note_unless_three_full_weeks_and_this_week_are_empty(
     counts: list[int], today: D
 ) -> None:
     info = progress(weekly(D(2025, 1, 6), counts), today=today)
-    assert info.model_dump()["logging_gap"] is None
+    assert info.logging_gap is None
     assert "No spikes logged since" not in render(info)
 
 

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 
 from trustrepair.models import ReflectFlag, ReflectGap, Reflection, ReflectStrength, SetAside
+from trustrepair.plain import checked
 from trustrepair.render.reflection import reflection_view
 
 ODD = "[/bold]it was [red]only[/red] a kiss[link=x]"
@@ -42,7 +43,7 @@ def sample(**changes: object) -> Reflection:
         "set_aside": [SetAside(category="x", phrase="[i]get over it", why="quoted")],
         "caveat": "A simple pattern check.",
     }
-    return Reflection.model_validate({**base, **changes})
+    return checked(Reflection, {**base, **changes})
 
 
 def test_phrases_that_look_like_markup_are_shown_as_written() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE_AFFECTED, BASE_BETRAYING, Cli, write_answers
+from trustrepair.plain import replace
 
 # Answers that would otherwise give every verdict and recommend couples therapy.
 HEARD = "It only happened because you were never home."
@@ -156,7 +157,7 @@ def test_a_history_of_stalled_check_ins_reads_out_no_stop_while_afraid(
         for days_ago in (120, 90, 60):
             checkin = new_checkin(load_bank(), Role.affected, blamed)
             when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
-            store.add_checkin(checkin.model_copy(update={"created_utc": when}))
+            store.add_checkin(replace(checkin, created_utc=when))
     finally:
         store.close()
     assert cli.json("progress", "--json")["stops"]  # type: ignore[index]

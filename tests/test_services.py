@@ -11,6 +11,7 @@ from conftest import EXAMPLES, Cli
 from trustrepair import services
 from trustrepair.errors import BadInputError
 from trustrepair.models import Marker, Spike
+from trustrepair.plain import replace
 from trustrepair.workspace import Workspace
 
 
@@ -26,7 +27,7 @@ def test_a_spike_counts_on_its_own_local_day() -> None:
 def test_no_records_on_a_retired_marker() -> None:
     marker = Marker(id=3, text="Texts me when plans change")
     services.check_can_record(marker)  # active: fine
-    retired = marker.model_copy(update={"retired_utc": dt.datetime.now(dt.UTC)})
+    retired = replace(marker, retired_utc=dt.datetime.now(dt.UTC))
     with pytest.raises(BadInputError, match="marker 3 is retired"):
         services.check_can_record(retired)
 

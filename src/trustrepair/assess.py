@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from trustrepair.bank import Bank, Condition, Question, Rule
 from trustrepair.models import AlertItem, AreaResult, CheckIn, Evidence, GuidanceItem, Reason
+from trustrepair.plain import replace
 from trustrepair.vocab import PREREQUISITES, Q_SAFETY, AnswerValue, Area, Role, Status
 
 Answers = Mapping[str, AnswerValue]
@@ -152,7 +153,7 @@ def merge_overlapping(reasons: list[Reason]) -> list[Reason]:
         asked = {e.question for e in reason.evidence}
         home = next((m for m in merged if asked & {e.question for e in m.evidence}), None)
         if home is None:
-            merged.append(reason.model_copy(update={"evidence": list(reason.evidence)}))
+            merged.append(replace(reason, evidence=list(reason.evidence)))
             continue
         known = {e.question for e in home.evidence}
         home.evidence.extend(e for e in reason.evidence if e.question not in known)

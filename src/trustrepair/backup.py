@@ -17,6 +17,7 @@ from trustrepair.models import (
     ProgressInfo,
     Report,
 )
+from trustrepair.plain import checked, replace
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,27 +45,14 @@ def without_notes(data: BackupData, bank: Bank, *, marker_words: bool = True) ->
     """
     keep = shareable_answers(bank)
     checkins = [
-        c.model_copy(update={"answers": {k: v for k, v in c.answers.items() if k in keep}})
-        for c in data.checkins
+        replace(c, answers={k: v for k, v in c.answers.items() if k in keep}) for c in data.checkins
     ]
     markers = data.markers
     if not marker_words:
-        markers = [
-            m.model_copy(update={"text": f"Marker {m.id} {NOTE_PLACEHOLDER}"}) for m in data.markers
-        ]
-    records = [r.model_copy(update={"note": None}) for r in data.marker_records]
-    spikes = [
-        s.model_copy(update={"note": None, "trigger": _known_trigger(s.trigger)})
-        for s in data.spikes
-    ]
-    return data.model_copy(
-        update={
-            "checkins": checkins,
-            "markers": markers,
-            "marker_records": records,
-            "spikes": spikes,
-        }
-    )
+        markers = [replace(m, text=f"Marker {m.id} {NOTE_PLACEHOLDER}") for m in data.markers]
+    records = [replace(r, note=None) for r in data.marker_records]
+    spikes = [replace(s, note=None, trigger=_known_trigger(s.trigger)) for s in data.spikes]
+    return replace(data, checkins=checkins, markers=markers, marker_records=records, spikes=spikes)
 
 
 def summary_without_notes(summary: Report, *, marker_words: bool = True) -> Report:
@@ -73,21 +61,18 @@ def summary_without_notes(summary: Report, *, marker_words: bool = True) -> Repo
     quotes it unless marker_words) and without the safety alert, which is for the person,
     not for sharing."""
     areas = {
-        area: result.model_copy(
-            update={"notes": [n.model_copy(update={"phrases": []}) for n in result.notes]}
-        )
+        area: replace(result, notes=[replace(n, phrases=[]) for n in result.notes])
         for area, result in summary.prerequisites.items()
     }
     if summary.safety_first:
-        return _withheld_quietly(summary.model_copy(update={"prerequisites": areas}))
-    return summary.model_copy(
-        update={
-            "safety": [],
-            "notes": [],
-            "reflections": [],
-            "prerequisites": areas,
-            "markers": summary.markers if marker_words else _markers_without_words(summary.markers),
-        }
+        return _withheld_quietly(replace(summary, prerequisites=areas))
+    return replace(
+        summary,
+        safety=[],
+        notes=[],
+        reflections=[],
+        prerequisites=areas,
+        markers=summary.markers if marker_words else _markers_without_words(summary.markers),
     )
 
 
@@ -101,22 +86,21 @@ def _withheld_quietly(summary: Report) -> Report:
         rule="withheld", status="unclear", text=messages.SHARED_WITHHELD_REASON, evidence=[]
     )
     areas = {
-        area: result.model_copy(update={"reasons": [quiet], "notes": [], "guidance": []})
+        area: replace(result, reasons=[quiet], notes=[], guidance=[])
         for area, result in summary.prerequisites.items()
     }
     own = summary.your_part
-    return summary.model_copy(
-        update={
-            "opening": messages.SHARED_WITHHELD_OPENING,
-            "safety_first": False,
-            "safety": [],
-            "notes": [],
-            "reflections": [],
-            "prerequisites": areas,
-            "your_part": None if own is None else own.model_copy(update={"reasons": [quiet]}),
-            "support": [],
-            "markers": _markers_without_words(summary.markers),
-        }
+    return replace(
+        summary,
+        opening=messages.SHARED_WITHHELD_OPENING,
+        safety_first=False,
+        safety=[],
+        notes=[],
+        reflections=[],
+        prerequisites=areas,
+        your_part=None if own is None else replace(own, reasons=[quiet]),
+        support=[],
+        markers=_markers_without_words(summary.markers),
     )
 
 
@@ -129,12 +113,11 @@ def _known_trigger(trigger: str | None) -> str | None:
 
 def since(data: BackupData, start: dt.date) -> BackupData:
     """Only what happened on or after start (markers stay, so their records make sense)."""
-    return data.model_copy(
-        update={
-            "checkins": [c for c in data.checkins if c.created_utc.date() >= start],
-            "marker_records": [r for r in data.marker_records if r.on_date >= start],
-            "spikes": [s for s in data.spikes if s.at_utc.date() >= start],
-        }
+    return replace(
+        data,
+        checkins=[c for c in data.checkins if c.created_utc.date() >= start],
+        marker_records=[r for r in data.marker_records if r.on_date >= start],
+        spikes=[s for s in data.spikes if s.at_utc.date() >= start],
     )
 
 
@@ -160,7 +143,7 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
     data.pop("progress", None)
     data.pop("course", None)
     try:
-        export = Export.model_validate(data)
+        export = checked(Export, data)
     except ValidationError as exc:
         from trustrepair.errors import describe_validation_error
 
@@ -281,13 +264,9 @@ def _markers_without_words(section: MarkersSection) -> MarkersSection:
     """Marker wording, and the coaching that quotes it, replaced by a placeholder."""
     hidden: dict[str, list[str]] = {"actions": [], "timing": [], "vague": []}
     markers = [
-        m.model_copy(
-            update={
-                "text": f"Marker {m.id} {NOTE_PLACEHOLDER}",
-                "advice": [],
-                "found": m.found.model_copy(update=hidden),
-            }
+        replace(
+            m, text=f"Marker {m.id} {NOTE_PLACEHOLDER}", advice=[], found=replace(m.found, **hidden)
         )
         for m in section.markers
     ]
-    return section.model_copy(update={"markers": markers})
+    return replace(section, markers=markers)

@@ -74,7 +74,10 @@ def compare(
         )
     notes = None
     if include_notes:
-        notes = {"affected": free_text(bank, a.answers), "betraying": free_text(bank, b.answers)}
+        notes = {
+            Role.affected: free_text(bank, a.answers),
+            Role.betraying: free_text(bank, b.answers),
+        }
     return Comparison(
         affected_source=a_name,
         betraying_source=b_name,

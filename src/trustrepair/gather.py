@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
+from trustrepair.plain import replace
 from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | Non
     info = build_progress(bank, spike_history(store, today, latest))
     if latest is not None and afraid(latest.answers):
         # Safety comes first: while someone is afraid, no stop condition is read out either.
-        return info.model_copy(update={"stops": []})
+        return replace(info, stops=[])
     return info
 
 
@@ -256,8 +257,8 @@ def record_detail(bank: Bank, store: Store, record_id: str) -> RecordDetail:
 
 def numbered_report(report: Report, record_id: str | None) -> Report:
     """The report with its check-in's short id filled in."""
-    ref = report.checkin.model_copy(update={"id": record_id})
-    return report.model_copy(update={"checkin": ref})
+    ref = replace(report.checkin, id=record_id)
+    return replace(report, checkin=ref)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from trustrepair.assess import prerequisite_statuses
 from trustrepair.bank import Bank
 from trustrepair.models import BackupData, CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.plain import replace
 from trustrepair.vocab import AnswerValue, Role
 
 UTC = dt.UTC
@@ -250,10 +251,6 @@ def history(
     if role == "betraying":
         return data
     made, records = markers(shape, start, rng, offset)
-    return data.model_copy(
-        update={
-            "markers": made,
-            "marker_records": records,
-            "spikes": spikes(shape, start, rng, offset),
-        }
+    return replace(
+        data, markers=made, marker_records=records, spikes=spikes(shape, start, rng, offset)
     )

@@ -151,6 +151,8 @@ class Plain(metaclass=PlainMeta):
             schema = handler.generate_schema(hints[key])
             if kind == _DEFAULT:
                 schema = cs.with_default_schema(schema, default=default)
+            elif default in (list, dict):  # an empty default Pydantic copies, and can show
+                schema = cs.with_default_schema(schema, default=typing.cast(type, default)())
             elif kind == _FACTORY:
                 make = typing.cast(Callable[[], Any], default)
                 schema = cs.with_default_schema(schema, default_factory=make)
@@ -203,30 +205,43 @@ def _time(moment: dt.datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def to_data(value: object) -> Any:
-    """JSON-ready data: records as objects, enums as values, times in ISO 8601 (UTC as Z)."""
+def to_data(value: object, *, toml: bool = False) -> Any:
+    """JSON-ready data: records as objects, enums as values, times in ISO 8601 (UTC as Z).
+
+    toml: for tomli-w instead, which writes dates and times itself and has no null, so times
+    stay objects and fields that are None are left out.
+    """
     if isinstance(value, Plain):
         floats = _float_fields(type(value))
         out: dict[str, Any] = {}
         for key in value.__plain_fields__:
             item = getattr(value, key)
+            if item is None and toml:
+                continue
             if key in floats and type(item) is int:
                 item = float(item)
-            out[key] = to_data(item)
+            out[key] = to_data(item, toml=toml)
         return out
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, str | int | float) or value is None:
         return value
     if isinstance(value, list | tuple | set | frozenset):
-        return [to_data(item) for item in value]
+        return [to_data(item, toml=toml) for item in value]
     if isinstance(value, dict):
-        return {to_data(k): to_data(v) for k, v in value.items()}
-    if isinstance(value, dt.datetime):
-        return _time(value)
+        return {to_data(k): to_data(v, toml=toml) for k, v in value.items()}
     if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
+        if toml:
+            return value
+        return _time(value) if isinstance(value, dt.datetime) else value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as data")
+
+
+def to_json(value: object) -> str:
+    """The data as indented JSON, UTF-8 kept as it is (what `--json` and exports print)."""
+    import json
+
+    return json.dumps(to_data(value), indent=2, ensure_ascii=False)
 
 
 # --- from data --------------------------------------------------------------------------------
@@ -305,3 +320,68 @@ def _record_builder(cls: type[Plain]) -> Callable[[Any], Any]:
         return cls(**values)
 
     return build
+
+
+def out_of_bounds(record: Plain) -> list[str]:
+    """The fields whose numbers or lengths break their annotated limits (Ge, Le, MaxLen...).
+
+    A light check at an edge that needs no Pydantic schema: patterns and validators are not
+    run, so text is checked by its own cleaner first.
+    """
+    hints = typing.get_type_hints(type(record), include_extras=True)
+    return [key for key in record.__plain_fields__ if not _fits(getattr(record, key), hints[key])]
+
+
+def _fits(value: object, hint: Any) -> bool:
+    if value is None:
+        return True
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return all(_fits(value, option) for option in typing.get_args(hint))
+    if typing.get_origin(hint) is not typing.Annotated:
+        return True
+    limits: list[Any] = []
+    for meta in typing.get_args(hint)[1:]:
+        limits.extend(getattr(meta, "metadata", [meta]))  # a pydantic Field holds its limits
+    size = len(value) if isinstance(value, str | list | dict) else value
+    for limit in limits:
+        for name, holds in _LIMITS.items():
+            bound = getattr(limit, name, None)
+            if bound is not None and not holds(size, bound):
+                return False
+    return True
+
+
+_LIMITS: dict[str, Callable[[Any, Any], bool]] = {
+    "ge": lambda v, b: v >= b,
+    "le": lambda v, b: v <= b,
+    "gt": lambda v, b: v > b,
+    "lt": lambda v, b: v < b,
+    "min_length": lambda v, b: v >= b,
+    "max_length": lambda v, b: v <= b,
+}
+
+
+def values(record: Plain) -> dict[str, Any]:
+    """The record's fields by name (to build a subclass's record from it)."""
+    return {key: getattr(record, key) for key in record.__plain_fields__}
+
+
+# --- at an edge -------------------------------------------------------------------------------
+
+
+def checked(kind: type[P], data: object) -> P:
+    """Data checked against a record type where it arrives (an import): one Pydantic pass.
+
+    A failure raises pydantic.ValidationError, with the input left out of its message.
+    """
+    from pydantic import ConfigDict, TypeAdapter
+
+    adapter = TypeAdapter(kind, config=ConfigDict(hide_input_in_errors=True))
+    return adapter.validate_python(data)
+
+
+def json_schema(kind: Any) -> dict[str, Any]:
+    """The JSON Schema of what `to_data` writes for this type (the shipped schema files)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind).json_schema(mode="serialization")

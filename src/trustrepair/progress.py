@@ -282,6 +282,7 @@ def find_setbacks(
         week = done[i]
         if week.count < max(usual * 1.5, usual + 2):
             continue
+        reason: Literal["anniversary", "trigger", "other"]
         if near(week.week_start):
             reason, label = "anniversary", labels.setback_anniversary
         elif week.known_triggers * 2 >= week.count:

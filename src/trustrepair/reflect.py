@@ -156,8 +156,9 @@ def reflect_statement(bank: Bank, text: str, *, heard: bool = False) -> Reflecti
         )
         flags += [_flag(scene, category.id, rules, sources, f.span) for f in kept]
         set_aside += [
-            SetAside(category=category.id, phrase=phrase(scene, f.span), why=f.why_not)
+            SetAside(category=category.id, phrase=phrase(scene, f.span), why=why)
             for f in aside
+            if (why := f.why_not) is not None
         ]
     strengths, not_found = _strengths(rules, sources, scene, heard=heard)
     categories = [f.category for f in flags]

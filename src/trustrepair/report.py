@@ -34,6 +34,7 @@ from trustrepair.models import (
     as_local,
     now_utc,
 )
+from trustrepair.plain import replace, values
 from trustrepair.progress import overview
 from trustrepair.reflect import reflect_statement
 from trustrepair.vocab import PREREQUISITES, AnswerValue, Area, Role
@@ -45,7 +46,7 @@ REFLECTION_AREA: Area = "accountability"
 def new_checkin(bank: Bank, role: Role, answers: dict[str, AnswerValue]) -> CheckIn:
     """A check-in ready to store: the answers with a snapshot of the statuses they lead to."""
     return CheckIn(
-        role=role,
+        role=Role(role),
         bank_version=bank.meta.version,
         answers=answers,
         statuses=assess.prerequisite_statuses(bank, role, answers),
@@ -185,7 +186,7 @@ def with_reflection_notes(
         return area
     shown = {g.id for g in area.guidance}
     extra = [assess.guidance_item(bank, g) for g in dict.fromkeys(guidance) if g not in shown]
-    return area.model_copy(update={"notes": notes, "guidance": [*area.guidance, *extra]})
+    return replace(area, notes=notes, guidance=[*area.guidance, *extra])
 
 
 def prerequisites(
@@ -265,7 +266,7 @@ def marker_detail(view: MarkerView, records: Sequence[MarkerRecord]) -> MarkerDe
         )
         for r in records
     ]
-    return MarkerDetail(**dict(view), recent_records=recent)
+    return MarkerDetail(**values(view), recent_records=recent)
 
 
 def markers_section(

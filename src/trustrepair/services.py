@@ -20,6 +20,7 @@ from trustrepair.gather import (
     progress_for,
     report_for,
 )
+from trustrepair.plain import replace
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -117,7 +118,7 @@ def timeline(space: Workspace, bank: Bank) -> TimelineInfo:
     # Safety first: the dates only, and where support of one's own is (never a joint step).
     info = timeline_info(bank, day, dt.date.today(), source, safety_first=True)
     pointer = guidance_for(bank, latest.role, bank.report.safety_support)
-    return info.model_copy(update={"guidance": pointer})
+    return replace(info, guidance=pointer)
 
 
 @dataclass(slots=True)

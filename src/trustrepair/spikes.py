@@ -13,11 +13,10 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from trustrepair import messages
 from trustrepair.errors import BadInputError
 from trustrepair.models import Spike, SpikeWeek, local_offset_minutes
+from trustrepair.plain import out_of_bounds
 from trustrepair.text import has_control
 from trustrepair.vocab import Trend
 
@@ -98,26 +97,26 @@ def new_spike(
 ) -> Spike:
     """A spike ready to store: UTC time plus the offset that was local at that moment.
 
-    Text is checked here with messages that name the option; the model's own check stays as
-    a backstop, turned into one line that names the fields and never the text.
+    Text is checked here with messages that name the option; the record's annotated limits
+    are a backstop, turned into one line that names the fields and never the text.
     """
     trigger, note = canonical_trigger(trigger), clean_note(note)
     offset = at.utcoffset()
     offset_minutes = (
         int(offset.total_seconds() // 60) if offset is not None else local_offset_minutes(at)
     )
-    try:
-        return Spike(
-            at_utc=at.astimezone(dt.UTC),
-            utc_offset_minutes=offset_minutes,
-            minutes=minutes,
-            intensity=intensity,
-            trigger=trigger,
-            note=note,
-        )
-    except ValidationError as exc:
-        names = sorted({str(error["loc"][0]) for error in exc.errors() if error["loc"]})
-        raise BadInputError(messages.SPIKE_NOT_VALID.format(fields=", ".join(names))) from None
+    spike = Spike(
+        at_utc=at.astimezone(dt.UTC),
+        utc_offset_minutes=offset_minutes,
+        minutes=minutes,
+        intensity=intensity,
+        trigger=trigger,
+        note=note,
+    )
+    names = sorted(out_of_bounds(spike))
+    if names:
+        raise BadInputError(messages.SPIKE_NOT_VALID.format(fields=", ".join(names)))
+    return spike
 
 
 # --- weeks -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from strategies import stores
 from trustrepair.cli import app
 from trustrepair.models import BackupData
+from trustrepair.plain import to_data
 
 VIEWS = [
     ["summary"],
@@ -77,7 +78,7 @@ def as_export(data: BackupData) -> dict[str, Any]:
         "exported_utc": "2026-11-01T00:00:00Z",
         "profile": "default",
         "includes_notes": True,
-        "data": json.loads(data.model_dump_json()),
+        "data": to_data(data),
     }
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from trustrepair.plain import replace
+
 
 def say(line: str) -> None:
     sys.stdout.write(line + "\n")
@@ -111,7 +113,7 @@ def writer(home: Path, count: str) -> None:
                 item = new_spike(now_utc(), intensity=n % 10 + 1)
                 store.add_spike(item)
             elif n % 3 == 1:
-                item = template.model_copy(update={"uid": new_uid(), "created_utc": now_utc()})
+                item = replace(template, uid=new_uid(), created_utc=now_utc())
                 store.add_checkin(item)
             else:
                 item = MarkerRecord(marker_uid=marker.uid, on_date=dt.date.today(), shown=True)

@@ -44,17 +44,9 @@ def emit(result: Result, *, as_json: bool = False) -> None:
 
 
 def json_text(data: object) -> str:
-    from pydantic import BaseModel
+    from trustrepair.plain import to_json
 
-    if isinstance(data, BaseModel):
-        return data.model_dump_json(indent=2)
-    from trustrepair.render.jsonout import list_json
-
-    if isinstance(data, list):
-        return list_json(data)
-    import json
-
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(data)
 
 
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

@@ -9,6 +9,7 @@ import typer
 from trustrepair.cli.common import PromptsOption, load_bank, say, workspace
 from trustrepair.cli.records import IdArg, must_exist
 from trustrepair.cli.spike import IntensityOption, MinutesOption, NoteOption, TriggerOption
+from trustrepair.plain import replace
 
 if TYPE_CHECKING:
     from trustrepair.bank import Bank
@@ -136,7 +137,7 @@ def _spike(
         trigger=old.trigger if trigger is None else (trigger or None),
         note=old.note if note is None else (note or None),
     )
-    return fresh.model_copy(update={"uid": old.uid})
+    return replace(fresh, uid=old.uid)
 
 
 def _marker_record(
@@ -153,14 +154,14 @@ def _marker_record(
         update["shown"] = shown
     if note is not None:
         update["note"] = clean_note(note) if note.strip() else None
-    return old.model_copy(update=update)
+    return replace(old, **update)
 
 
 def _marker(old: Marker, text: str | None) -> Marker:
     from trustrepair.markers import clean_marker_text
 
     assert text is not None  # noqa: S101 - checked by the caller
-    return old.model_copy(update={"text": clean_marker_text(text)})
+    return replace(old, text=clean_marker_text(text))
 
 
 def _checkin(bank: Bank, old: CheckIn) -> CheckIn:
@@ -185,10 +186,6 @@ def _checkin(bank: Bank, old: CheckIn) -> CheckIn:
     except (StoppedForSafety, EOFError):
         raise BadInputError(messages.RECORD_NOT_EDITED) from None
     fresh = new_checkin(bank, role, answers)
-    return fresh.model_copy(
-        update={
-            "uid": old.uid,
-            "created_utc": old.created_utc,
-            "utc_offset_minutes": old.utc_offset_minutes,
-        }
+    return replace(
+        fresh, uid=old.uid, created_utc=old.created_utc, utc_offset_minutes=old.utc_offset_minutes
     )

@@ -54,9 +54,9 @@ def reflect(
     statement = _read_statement(text, file, rules_of(bank).max_chars)
     reflection = reflect_statement(bank, statement, heard=heard)
     if as_json:
-        from trustrepair.render.jsonout import model_json
+        from trustrepair.plain import to_json
 
-        print_data(model_json(reflection))
+        print_data(to_json(reflection))
     else:
         from trustrepair.render.reflection import reflection_view
 

@@ -1,11 +1,17 @@
-"""The base every model shares, and the small helpers for times and ids."""
+"""The base every record shares, the checked field types, and small helpers for times and ids.
+
+Records are plain classes (`trustrepair.plain`): making one checks nothing. The annotated
+constraints below are what Pydantic checks where data arrives (an import, an answer file), and
+what the shipped JSON Schema says.
+"""
 
 import datetime as dt
 import uuid
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, Field
 
+from trustrepair.plain import Plain
 from trustrepair.text import has_control
 
 UTC = dt.UTC
@@ -28,8 +34,15 @@ def _plain_text(value: str) -> str:
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
+Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+Offset = Annotated[int, Field(ge=-OFFSET_LIMIT, le=OFFSET_LIMIT)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Record(Plain):
+    """A record inside the program: plain, checked where it arrives."""
+
+    __slots__ = ()
 
 
 def new_uid() -> str:

@@ -1,7 +1,7 @@
 """Exports and backups, and the comparison of two partners' views."""
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -11,6 +11,7 @@ from trustrepair.models.progress import ProgressInfo
 from trustrepair.models.report import MarkersSection, Report
 from trustrepair.models.report_parts import Evidence, GuidanceItem
 from trustrepair.models.stored import CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.plain import field
 from trustrepair.vocab import Agreement, Area, Role, Status
 
 EXPORT_SCHEMA_VERSION = 1
@@ -19,18 +20,18 @@ EXPORT_SCHEMA_VERSION = 1
 class BackupData(Record):
     """Every stored record of one profile: what a backup carries and an import restores."""
 
-    settings: dict[str, str] = {}
-    checkins: list[CheckIn] = []
-    markers: list[Marker] = []
-    marker_records: list[MarkerRecord] = []
-    spikes: list[Spike] = []
+    settings: dict[str, str] = field(default_factory=dict)
+    checkins: list[CheckIn] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    marker_records: list[MarkerRecord] = field(default_factory=list)
+    spikes: list[Spike] = field(default_factory=list)
 
 
 class Export(Record):
     """One export file. `summary` is the derived report (JSON and documents); backups omit it."""
 
     app: Literal["trustrepair"] = "trustrepair"
-    schema_version: int = Field(default=EXPORT_SCHEMA_VERSION, ge=1)
+    schema_version: Annotated[int, Field(ge=1)] = EXPORT_SCHEMA_VERSION
     app_version: str
     exported_utc: dt.datetime
     profile: str
@@ -41,7 +42,9 @@ class Export(Record):
     summary: Report | None = None
     progress: ProgressInfo | None = None
     markers: MarkersSection | None = None  # when there is no check-in (else in summary)
-    course: list[CourseStrip] = []  # how things have moved, over every check-in exported
+    course: list[CourseStrip] = field(
+        default_factory=list
+    )  # how things have moved, over every check-in exported
 
 
 class ImportCounts(Record):
@@ -63,7 +66,9 @@ class Comparison(Record):
     betraying_source: str
     affected_when: dt.datetime
     betraying_when: dt.datetime
-    warnings: list[GuidanceItem] = []  # the gravest disagreements, said first
+    warnings: list[GuidanceItem] = field(
+        default_factory=list
+    )  # the gravest disagreements, said first
     areas: list[AreaComparison]
     notes: dict[Role, list[Evidence]] | None = None  # only with --include-notes
     disclaimer: str

@@ -6,6 +6,7 @@ from typing import Literal
 
 from trustrepair.models.base import Record
 from trustrepair.models.report_parts import AlertItem, GuidanceItem
+from trustrepair.plain import field
 from trustrepair.vocab import Trend
 
 
@@ -42,7 +43,7 @@ class ChartBar(Record):
     per_week: float
     median_minutes: float | None
     median_intensity: float | None
-    notes: list[str] = []
+    notes: list[str] = field(default_factory=list)
 
 
 class PeriodStats(Record):

@@ -2,9 +2,7 @@
 
 from typing import Literal
 
-from pydantic import Field
-
-from trustrepair.models.base import Record
+from trustrepair.models.base import Count, Record
 
 
 class ReflectFlag(Record):
@@ -15,7 +13,7 @@ class ReflectFlag(Record):
     phrase: str
     explanation: str
     source: str
-    start: int = Field(ge=0)
+    start: Count
 
 
 class ReflectStrength(Record):

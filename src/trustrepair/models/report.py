@@ -3,9 +3,7 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
-
-from trustrepair.models.base import Record
+from trustrepair.models.base import Count, Record
 from trustrepair.models.progress import ProgressOverview
 from trustrepair.models.reflection import StatementReflection
 from trustrepair.models.report_parts import (
@@ -16,6 +14,7 @@ from trustrepair.models.report_parts import (
     TimelineInfo,
 )
 from trustrepair.models.stored import Tally
+from trustrepair.plain import field
 from trustrepair.vocab import Area, Role, Status
 
 
@@ -31,8 +30,8 @@ class CheckInRef(Record):
 
 class WeekTally(Record):
     week_start: dt.date
-    shown: int = Field(ge=0)
-    recorded: int = Field(ge=0)
+    shown: Count
+    recorded: Count
 
 
 class Consistency(Record):
@@ -78,9 +77,9 @@ class MarkersSection(Record):
     concrete: int = 0  # concrete markers that are not checking: the ones that count as evidence
     checking: int = 0
     # Shown out of recorded in the last 30 days, over the markers that count (never checking).
-    last_30_days: Tally = Tally()
-    markers: list[MarkerView] = []
-    guidance: list[GuidanceItem] = []
+    last_30_days: Tally = field(default_factory=Tally)
+    markers: list[MarkerView] = field(default_factory=list)
+    guidance: list[GuidanceItem] = field(default_factory=list)
 
 
 class OwnPart(Record):
@@ -88,7 +87,7 @@ class OwnPart(Record):
 
     title: str
     intro: str
-    guidance: list[GuidanceItem] = []
+    guidance: list[GuidanceItem] = field(default_factory=list)
 
 
 class Report(Record):
@@ -105,11 +104,13 @@ class Report(Record):
     support: list[GuidanceItem]
     spikes_now: list[Evidence]
     spikes_guidance: list[GuidanceItem]
-    notes: list[Evidence] = []  # the person's own free-text answers, shown exactly as written
-    markers: MarkersSection = Field(default_factory=MarkersSection)
+    notes: list[Evidence] = field(
+        default_factory=list
+    )  # the person's own free-text answers, shown exactly as written
+    markers: MarkersSection = field(default_factory=MarkersSection)
     progress: ProgressOverview | None = None
     disclaimer: str
-    reflections: list[StatementReflection] = []
+    reflections: list[StatementReflection] = field(default_factory=list)
 
 
 class HistoryRow(Record):

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Literal
 
 from trustrepair.models.base import Record
+from trustrepair.plain import field
 from trustrepair.vocab import Addressee, Area, Status
 
 
@@ -33,7 +34,7 @@ class AreaNote(Record):
     kind: Literal["reflection"]
     text: str
     caption: str
-    phrases: list[str] = []
+    phrases: list[str] = field(default_factory=list)
 
 
 class AreaResult(Record):
@@ -43,14 +44,14 @@ class AreaResult(Record):
     status_label: str
     reasons: list[Reason]
     guidance: list[GuidanceItem]
-    notes: list[AreaNote] = []
+    notes: list[AreaNote] = field(default_factory=list)
 
 
 class AlertItem(Record):
     id: str
     kind: Literal["safety", "stop"]
     guidance: GuidanceItem
-    evidence: list[str] = []
+    evidence: list[str] = field(default_factory=list)
 
 
 class HorizonInfo(Record):
@@ -74,7 +75,7 @@ class TimelineInfo(Record):
     phase: str | None = None
     phase_title: str | None = None
     phase_brief: str | None = None
-    guidance: list[GuidanceItem] = []
+    guidance: list[GuidanceItem] = field(default_factory=list)
     next_anniversary: dt.date | None = None
     days_to_anniversary: int | None = None
     anniversary_number: int | None = None

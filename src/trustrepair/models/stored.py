@@ -1,79 +1,79 @@
 """What the store keeps: check-ins, markers and their records, spikes."""
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import Field
 
 from trustrepair.models.base import (
     MARKER_ID_MAX,
-    OFFSET_LIMIT,
+    Count,
+    Offset,
     PlainText,
     Record,
+    Uid,
     local_offset_minutes,
     new_uid,
     now_utc,
 )
+from trustrepair.plain import field
 from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 
 
 class CheckIn(Record):
-    uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
-    created_utc: dt.datetime = Field(default_factory=now_utc)
-    utc_offset_minutes: int = Field(
-        default_factory=local_offset_minutes, ge=-OFFSET_LIMIT, le=OFFSET_LIMIT
-    )
+    uid: Uid = field(default_factory=new_uid)
+    created_utc: dt.datetime = field(default_factory=now_utc)
+    utc_offset_minutes: Offset = field(default_factory=local_offset_minutes)
     role: Role
-    bank_version: str = Field(max_length=64)
+    bank_version: Annotated[str, Field(max_length=64)]
     answers: dict[str, AnswerValue]
     statuses: dict[Area, Status]
 
 
 class Marker(Record):
-    uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
-    id: int | None = Field(default=None, ge=1, le=MARKER_ID_MAX)
-    text: PlainText = Field(max_length=MARKER_TEXT_MAX)
-    created_utc: dt.datetime = Field(default_factory=now_utc)
-    utc_offset_minutes: int = Field(
-        default_factory=local_offset_minutes, ge=-OFFSET_LIMIT, le=OFFSET_LIMIT
-    )
+    uid: Uid = field(default_factory=new_uid)
+    id: Annotated[int, Field(ge=1, le=MARKER_ID_MAX)] | None = None
+    text: Annotated[PlainText, Field(max_length=MARKER_TEXT_MAX)]
+    created_utc: dt.datetime = field(default_factory=now_utc)
+    utc_offset_minutes: Offset = field(default_factory=local_offset_minutes)
     retired_utc: dt.datetime | None = None
 
 
 class MarkerRecord(Record):
-    uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
+    uid: Uid = field(default_factory=new_uid)
     marker_uid: str
     on_date: dt.date
     shown: bool
-    note: PlainText | None = Field(default=None, max_length=2000)
-    created_utc: dt.datetime = Field(default_factory=now_utc)
+    note: Annotated[PlainText, Field(max_length=2000)] | None = None
+    created_utc: dt.datetime = field(default_factory=now_utc)
 
 
 class Tally(Record):
     """How many records said "shown", out of how many recorded."""
 
-    shown: int = Field(default=0, ge=0)
-    recorded: int = Field(default=0, ge=0)
+    shown: Count = 0
+    recorded: Count = 0
 
 
 class DayTally(Record):
     on_date: dt.date
-    shown: int = Field(ge=0)
-    recorded: int = Field(ge=0)
+    shown: Count
+    recorded: Count
 
 
 class MarkerCounts(Record):
     """What the store counts for one marker: all its records, and day totals for recent days."""
 
-    total: Tally = Field(default_factory=Tally)
+    total: Tally = field(default_factory=Tally)
     first_on: dt.date | None = None
-    days: list[DayTally] = []
+    days: list[DayTally] = field(default_factory=list)
 
 
 class Spike(Record):
-    uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
+    uid: Uid = field(default_factory=new_uid)
     at_utc: dt.datetime
-    utc_offset_minutes: int = Field(ge=-OFFSET_LIMIT, le=OFFSET_LIMIT)
-    minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
-    intensity: int | None = Field(default=None, ge=1, le=10)
-    trigger: PlainText | None = Field(default=None, max_length=200)
-    note: PlainText | None = Field(default=None, max_length=2000)
+    utc_offset_minutes: Offset
+    minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
+    intensity: Annotated[int, Field(ge=1, le=10)] | None = None
+    trigger: Annotated[PlainText, Field(max_length=200)] | None = None
+    note: Annotated[PlainText, Field(max_length=2000)] | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomli_w
 
 from trustrepair.models import Export
+from trustrepair.plain import to_data
 
 HEADER = (
     "# trustrepair backup. Restore with: trustrepair import FILE\n"
@@ -13,5 +14,7 @@ HEADER = (
 
 
 def export_toml(export: Export) -> str:
-    data = export.model_dump(mode="python", exclude_none=True, exclude={"summary", "progress"})
+    data = to_data(export, toml=True)
+    data.pop("summary", None)  # derived views: the backup is the records themselves
+    data.pop("progress", None)
     return HEADER + tomli_w.dumps(data)

@@ -29,9 +29,8 @@ def generate_export_schema() -> str:
 
 def generate_schema(name: str) -> str:
     """One shipped schema as the models define it now."""
-    from pydantic import TypeAdapter
-
     from trustrepair.models import Export, RecordDetail, RecordEntry
+    from trustrepair.plain import json_schema
 
     titles = {
         "export": "trustrepair export",
@@ -40,11 +39,11 @@ def generate_schema(name: str) -> str:
     }
     schema: dict[str, Any]
     if name == "export":
-        schema = Export.model_json_schema(mode="serialization")
+        schema = json_schema(Export)
     elif name == "records-list":
-        schema = TypeAdapter(list[RecordEntry]).json_schema(mode="serialization")
+        schema = json_schema(list[RecordEntry])
     else:
-        schema = RecordDetail.model_json_schema(mode="serialization")
+        schema = json_schema(RecordDetail)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = titles[name]
     return json.dumps(schema, indent=2, sort_keys=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from trustrepair import messages
 from trustrepair.errors import BadInputError, ImportFileError, PassphraseError, StoreError
 from trustrepair.models import BackupData, ImportCounts, Marker
+from trustrepair.plain import replace
 from trustrepair.store.cipher import SQLITE_HEADER, Unlock, driver, looks_encrypted, prepare
 from trustrepair.store.core import Store
 from trustrepair.store.guard import connect
@@ -219,5 +220,5 @@ def _insert_marker(db: sqlite3.Connection, marker: Marker) -> int:
         marker.id is not None
         and db.execute("SELECT 1 FROM markers WHERE id = ?", (marker.id,)).fetchone()
     )
-    insert_marker(db, marker.model_copy(update={"id": None}) if taken else marker)
+    insert_marker(db, replace(marker, id=None) if taken else marker)
     return 1

@@ -9,6 +9,9 @@ import sqlite3
 from trustrepair import messages
 from trustrepair.errors import NotFoundError
 from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
+from trustrepair.models.base import OFFSET_LIMIT
+from trustrepair.plain import replace
+from trustrepair.vocab import Role
 
 # A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
 LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
@@ -20,6 +23,13 @@ def ts(moment: dt.datetime) -> str:
 
 def from_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+def offset(minutes: int) -> int:
+    """A stored UTC offset; past any real time zone (a hand edit) it cannot be computed with."""
+    if not -OFFSET_LIMIT <= minutes <= OFFSET_LIMIT:
+        raise ValueError("a UTC offset out of range")
+    return minutes
 
 
 def ints(joined: str | None) -> tuple[int, ...]:
@@ -74,7 +84,7 @@ def marker_values(m: Marker) -> tuple[object, ...]:
 def insert_marker(db: sqlite3.Connection, marker: Marker) -> Marker:
     """The one marker insert: its id is kept when given, otherwise the next free one."""
     cur = db.execute(insert_sql("markers", MARKER_COLUMNS), marker_values(marker))
-    return marker.model_copy(update={"id": cur.lastrowid})
+    return replace(marker, id=cur.lastrowid)
 
 
 def find_marker(db: sqlite3.Connection, marker_id: int) -> Marker:
@@ -88,8 +98,8 @@ def checkin_from_row(row: sqlite3.Row) -> CheckIn:
     return CheckIn(
         uid=row["uid"],
         created_utc=from_ts(row["created_utc"]),
-        utc_offset_minutes=row["utc_offset_minutes"],
-        role=row["role"],
+        utc_offset_minutes=offset(row["utc_offset_minutes"]),
+        role=Role(row["role"]),
         bank_version=row["bank_version"],
         answers=json.loads(row["answers"]),
         statuses=json.loads(row["statuses"]),
@@ -103,7 +113,7 @@ def marker_from_row(row: sqlite3.Row) -> Marker:
         uid=row["uid"],
         text=row["text"],
         created_utc=from_ts(row["created_utc"]),
-        utc_offset_minutes=row["utc_offset_minutes"],
+        utc_offset_minutes=offset(row["utc_offset_minutes"]),
         retired_utc=None if retired is None else from_ts(retired),
     )
 
@@ -123,7 +133,7 @@ def spike_from_row(row: sqlite3.Row) -> Spike:
     return Spike(
         uid=row["uid"],
         at_utc=from_ts(row["at_utc"]),
-        utc_offset_minutes=row["utc_offset_minutes"],
+        utc_offset_minutes=offset(row["utc_offset_minutes"]),
         minutes=row["minutes"],
         intensity=row["intensity"],
         trigger=row["trigger"],
