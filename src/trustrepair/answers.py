@@ -12,9 +12,8 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from trustrepair.errors import AnswersError, describe_validation_error
+from trustrepair.plain import Plain, checked
 from trustrepair.text import has_control
 from trustrepair.vocab import Q_ROLE, UNKNOWN, AnswerValue, Role
 
@@ -134,10 +133,8 @@ def _text(q: Question, raw: object) -> str:
 # --- answers files -------------------------------------------------------------------------
 
 
-class AnswersFile(BaseModel):
+class AnswersFile(Plain):
     """The shape of an answers file (`check --answers`); values are checked against the bank."""
-
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     role: Role
     answers: dict[str, object]  # each value is checked against its question below
@@ -145,9 +142,11 @@ class AnswersFile(BaseModel):
 
 def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerValue]]:
     """Load an answers file and check every answer; any problem is one line naming the entry."""
+    from pydantic import ValidationError
+
     raw = _read_toml(path)
     try:
-        parsed = AnswersFile.model_validate(raw)
+        parsed = checked(AnswersFile, raw)
     except ValidationError as exc:
         raise AnswersError(f"{path}: {describe_validation_error(exc)}") from None
     try:
