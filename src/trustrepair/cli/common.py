@@ -36,6 +36,9 @@ SinceOption = Annotated[
     ),
 ]
 
+# Rows `history` and `records list` show unless --all: the latest few, one --all from the rest.
+LATEST = 20
+
 
 def since_date(typed: str | None) -> dt.date | None:
     """--since read by the one date reader; a month means from its first day."""

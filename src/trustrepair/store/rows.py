@@ -10,8 +10,14 @@ from trustrepair import messages
 from trustrepair.errors import NotFoundError
 from trustrepair.models import CheckIn, Marker, MarkerRecord, Spike
 
+
+def local_time(column: str) -> str:
+    """SQL for a stored UTC time as the local wall-clock time it was recorded in."""
+    return f"datetime({column}, printf('%+d minutes', utc_offset_minutes))"
+
+
 # A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
-LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
+LOCAL_AT = local_time("at_utc")
 
 
 def ts(moment: dt.datetime) -> str:
