@@ -41,8 +41,12 @@ def newest(
     """The newest records of these tables (local time, then the higher number, then the
     tables' order), from the local day `since` on; `limit` None means all of them."""
     ranked = [_ranked(db, rank, table, since, limit) for rank, table in enumerate(tables)]
-    merged = heapq.merge(*ranked, key=lambda row: row[0], reverse=True)
-    return [listed for _key, listed in islice(merged, limit)]
+    merged = heapq.merge(*ranked, key=lambda found: found[0], reverse=True)
+    # Only the rows shown become records.
+    return [
+        (table, number, _LISTING[table][2](row))
+        for (_at, number, _rank), table, row in islice(merged, limit)
+    ]
 
 
 def count(db: sqlite3.Connection, tables: Sequence[str], since: dt.date | None) -> int:
@@ -57,19 +61,16 @@ def count(db: sqlite3.Connection, tables: Sequence[str], since: dt.date | None) 
 
 def _ranked(
     db: sqlite3.Connection, rank: int, table: str, since: dt.date | None, limit: int | None
-) -> list[tuple[tuple[str, int, int], Listed]]:
+) -> list[tuple[tuple[str, int, int], str, sqlite3.Row]]:
     """One table's rows, newest first, each with its key in the whole list's order."""
-    number, local, from_row = _LISTING[table]
+    number, local, _from_row = _LISTING[table]
     where, args = _since(local, since)
     rows = db.execute(
         f"SELECT *, {local} AS local_at FROM {table}{where}"  # noqa: S608 - our own names
         f" ORDER BY local_at DESC, {number} DESC LIMIT ?",
         (*args, -1 if limit is None else limit),
     )
-    return [
-        ((row["local_at"] or "", int(row[number]), -rank), (table, int(row[number]), from_row(row)))
-        for row in rows
-    ]
+    return [((row["local_at"] or "", int(row[number]), -rank), table, row) for row in rows]
 
 
 def _since(local: str, since: dt.date | None) -> tuple[str, tuple[str, ...]]:
