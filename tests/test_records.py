@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import BASE_AFFECTED, EXAMPLES, Cli, write_answers
+from conftest import BASE_AFFECTED, EXAMPLES, Cli, insert_spikes, write_answers
+from trustrepair.models import Spike
 from trustrepair.records import describe_change, parse_record_id
 from trustrepair.schema import generate_schema, schema_text
 
@@ -173,3 +177,66 @@ def test_with_nothing_stored_no_store_is_made(cli: Cli, home) -> None:  # type: 
     assert "Nothing to undo" in cli("undo", "--yes").stderr
     assert "Nothing recorded yet" in cli("records", "list").stderr
     assert not home.exists()
+
+
+def days_ago(n: int) -> dt.datetime:
+    """Noon in UTC, n days before today there: spikes logged at UTC+0 fall on that day."""
+    noon = dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(12), tzinfo=dt.UTC)
+    return noon - dt.timedelta(days=n)
+
+
+@pytest.fixture
+def many_spikes(home: Path) -> None:
+    """25 spikes, one a day, the newest yesterday: more than the list shows unless --all."""
+    spikes = [Spike(at_utc=days_ago(n), utc_offset_minutes=0) for n in range(25, 0, -1)]
+    insert_spikes(home, spikes)
+
+
+def listed_ids(out: str) -> list[str]:
+    return [line.split()[0] for line in out.splitlines() if re.match(r"^[csrm]\d+ ", line)]
+
+
+@pytest.mark.usefixtures("many_spikes")
+def test_list_shows_the_latest_20_and_says_how_many_more_all_lists(cli: Cli) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    out = cli("records", "list").stdout
+    assert listed_ids(out) == ["c1", *(f"s{n}" for n in range(25, 6, -1))]
+    assert out.rstrip().endswith(
+        "Not listed here: 6 older records. trustrepair records list --all lists every one."
+    )
+    every = cli("records", "list", "--all").stdout
+    assert listed_ids(every) == ["c1", *(f"s{n}" for n in range(25, 0, -1))]
+    assert "Not listed here" not in every
+
+
+@pytest.mark.usefixtures("many_spikes")
+def test_kind_and_since_choose_before_the_latest_are_taken(cli: Cli) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    cli("markers", "add", "Texts me when plans change")
+    assert listed_ids(cli("records", "list", "--kind", "marker").stdout) == ["m1"]
+    since = days_ago(22).date().isoformat()
+    recent = cli("records", "list", "--kind", "spike", "--since", since).stdout
+    assert listed_ids(recent) == [f"s{n}" for n in range(25, 5, -1)]
+    assert "Not listed here: 2 older records." in recent  # s4 and s5, not the older three
+    few = cli("records", "list", "--kind", "spike", "--since", days_ago(3).date().isoformat())
+    few = few.stdout
+    assert listed_ids(few) == ["s25", "s24", "s23"]
+    assert "Not listed here" not in few
+
+
+@pytest.mark.usefixtures("many_spikes")
+def test_json_lists_every_record_like_history_json(cli: Cli) -> None:
+    entries = cli.json("records", "list", "--json")
+    jsonschema.validate(entries, LIST_SCHEMA)
+    assert [e["id"] for e in entries] == [f"s{n}" for n in range(25, 0, -1)]  # type: ignore[union-attr]
+    assert cli.json("records", "list", "--json", "--all") == entries
+    since = days_ago(2).date().isoformat()
+    spikes = cli.json("records", "list", "--kind", "spike", "--since", since, "--json")
+    assert [e["id"] for e in spikes] == ["s25", "s24"]  # type: ignore[union-attr]
+
+
+def test_exactly_20_records_leave_nothing_out(cli: Cli, home: Path) -> None:
+    insert_spikes(home, [Spike(at_utc=days_ago(n), utc_offset_minutes=0) for n in range(1, 21)])
+    out = cli("records", "list").stdout
+    assert len(listed_ids(out)) == 20
+    assert "Not listed here" not in out

@@ -1,6 +1,7 @@
 """Start-up stays lean: --version and --help never load the store, Rich or Pydantic models.
 
 Not timed (timings live in benchmarks/); this guards the imports that make start-up slow.
+Exports say their notices in plain lines, without Rich.
 """
 
 from __future__ import annotations
@@ -8,8 +9,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from conftest import EXAMPLES, Cli
 
 HEAVY = [
     "sqlite3",
@@ -34,14 +38,17 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def modules_after(*args: str) -> set[str]:
-    out = subprocess.run(
+def run_probe(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args))],
         capture_output=True,
         text=True,
         check=True,
     )
-    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def modules_after(*args: str) -> set[str]:
+    return set(json.loads(run_probe(*args).stdout.strip().splitlines()[-1]))
 
 
 @pytest.mark.parametrize(
@@ -62,3 +69,19 @@ def test_the_probe_would_notice_a_heavy_import() -> None:
 def test_sqlcipher_is_loaded_only_for_an_encrypted_store() -> None:
     # A plain store (here: none yet) never loads the encryption engine.
     assert "sqlcipher3" not in modules_after("history", "--json")
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml", "markdown", "html"])
+def test_export_says_its_notices_in_plain_lines_without_rich(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    cli("spike", "--intensity", "4", "--note", "after the call")  # a note: one more notice
+    out = tmp_path / f"summary.{fmt}"
+    probe = run_probe("export", "--format", fmt, "-o", str(out))
+    loaded = set(json.loads(probe.stdout.strip().splitlines()[-1]))
+    assert not [m for m in loaded if m == "rich" or m.startswith("rich.")]
+    assert probe.stderr.splitlines() == [
+        "This export includes your notes and free-text answers (--no-notes leaves them out).",
+        f"Wrote the {fmt} export to {out}",
+    ]

@@ -198,30 +198,25 @@ def latest_checkin(space: Workspace) -> CheckIn | None:
 
 
 def record_entries(
-    bank: Bank, store: Store, kinds: Sequence[RecordKind], since: dt.date | None
-) -> list[RecordEntry]:
-    """`records list`: the chosen kinds, newest first, from `since` on (local days)."""
-    from trustrepair.records import entry, table_of
+    bank: Bank,
+    store: Store,
+    kinds: Sequence[RecordKind],
+    since: dt.date | None,
+    limit: int | None = None,
+) -> tuple[list[RecordEntry], int]:
+    """`records list`: the newest `limit` records of the chosen kinds (None: all of them), from
+    `since` on (local days), and how many there are in all."""
+    from trustrepair.records import entry, kind_of, table_of
 
+    tables = [table_of(kind) for kind in kinds]
+    found = store.newest_numbered(tables, since=since, limit=limit)
     marker_ids = {m.uid: m.id for m in store.markers() if m.id is not None}
     entries = [
-        entry(bank, kind, number, record, marker_ids)
-        for kind in kinds
-        for number, record in store.numbered(table_of(kind))
+        entry(bank, kind_of(record), number, record, marker_ids) for _, number, record in found
     ]
-    if since is not None:
-        entries = [e for e in entries if _day(e.when) >= since]
-    return sorted(entries, key=lambda e: (_sort_key(e.when), int(e.id[1:])), reverse=True)
-
-
-def _day(when: dt.datetime | dt.date) -> dt.date:
-    return when.date() if isinstance(when, dt.datetime) else when
-
-
-def _sort_key(when: dt.datetime | dt.date) -> dt.datetime:
-    if isinstance(when, dt.datetime):
-        return when.replace(tzinfo=None)  # local wall-clock time
-    return dt.datetime.combine(when, dt.time.min)
+    if limit is None or len(found) < limit:
+        return entries, len(found)
+    return entries, store.count_numbered(tables, since=since)
 
 
 def find_record(store: Store, record_id: str) -> tuple[RecordKind, int, Stored]:

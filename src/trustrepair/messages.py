@@ -462,4 +462,5 @@ SHARED_WITHHELD_REASON = "Not assessed in this copy."
 
 SCALE_DONT_KNOW = "  or type: don't know ({label})"
 
-HISTORY_MORE = "Not listed here: {older}. trustrepair history --all lists every one."
+# `history` and `records list` show the latest few; one line says what --all adds.
+LIST_MORE = "Not listed here: {older}. trustrepair {command} --all lists every one."

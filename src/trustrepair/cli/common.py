@@ -36,6 +36,9 @@ SinceOption = Annotated[
     ),
 ]
 
+# Rows `history` and `records list` show unless --all: the latest few, one --all from the rest.
+LATEST = 20
+
 
 def since_date(typed: str | None) -> dt.date | None:
     """--since read by the one date reader; a month means from its first day."""
@@ -151,6 +154,11 @@ def say(message: str) -> None:
     err.print(Text(message), soft_wrap=not err.is_terminal)
 
 
+def say_line(message: str) -> None:
+    """A message on stderr as one plain line, without Rich: for commands that print data."""
+    typer.echo(message, err=True)
+
+
 def print_data(text: str, *, private: bool = True) -> None:
     """Data (JSON, exports) to stdout, exactly as given; `private` output (answers, notes,
     records) gets a note when the file it goes to is readable by others."""
@@ -198,4 +206,4 @@ def _say_if_others_can_read_stdout() -> None:
     except (OSError, ValueError, AttributeError):
         return  # not a real file (a test runner's buffer, a closed stream)
     if stat.S_ISREG(info.st_mode) and info.st_mode & 0o044:
-        say(messages.OUTPUT_READABLE)
+        say_line(messages.OUTPUT_READABLE)

@@ -15,6 +15,7 @@ from trustrepair.cli.common import (
     passphrases,
     print_data,
     say,
+    say_line,
     since_date,
     workspace,
 )
@@ -119,14 +120,14 @@ def export(
     from trustrepair.render.words import export_messages
 
     for line in export_messages(result, encrypted=space.encrypted):
-        say(line)
+        say_line(line)  # plain lines: a json or toml export never loads Rich
     if output is None:
         print_data(text.rstrip("\n"))
         return
     from trustrepair.files import write_private_file
 
     write_private_file(output, text, force=force)
-    say(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
+    say_line(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
 
 
 def _format(fmt: ExportFormat | None, output: Path | None) -> Format:

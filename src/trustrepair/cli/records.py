@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustrepair.cli.common import (
+    LATEST,
     JsonFlag,
     PromptsOption,
     SinceOption,
@@ -47,9 +48,14 @@ def list_records(
     ctx: typer.Context,
     kind: KindOption = None,
     since: SinceOption = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=f"List every record, not only the latest {LATEST}.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """List your records newest first, each with the short id the other commands take.
+    """List your latest records newest first, each with the short id the other commands take.
+
+    --json, like --all, lists every one.
 
     Example: trustrepair records list --kind spike --since "30 days ago"
     """
@@ -60,12 +66,14 @@ def list_records(
 
     kinds = _kinds(kind)
     bank = load_bank(None)
+    limit = None if show_all or as_json else LATEST
     with workspace(ctx).reading() as store:
-        entries = record_entries(bank, store, kinds, since_date(since))
+        entries, total = record_entries(bank, store, kinds, since_date(since), limit)
     if not entries:
         emit(Result(entries, messages=[messages.RECORDS_NONE]), as_json=as_json)
         return
-    emit(Result(entries, lambda: records_table(entries), long=True), as_json=as_json)
+    hidden = total - len(entries)
+    emit(Result(entries, lambda: records_table(entries, hidden=hidden), long=True), as_json=as_json)
 
 
 def _kinds(kind: str | None) -> list[RecordKind]:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from trustrepair.models import CourseStrip, HistoryRow
 
 from trustrepair.cli.common import (
+    LATEST,
     JsonFlag,
     PromptsOption,
     SinceOption,
@@ -20,8 +21,6 @@ from trustrepair.cli.common import (
     since_date,
     workspace,
 )
-
-LATEST = 20  # check-ins listed by `history` unless --all: the course above covers them all
 
 
 def summary(
@@ -94,7 +93,8 @@ def history_with_course(
 
     labels = bank.report.status_labels
     older = words.plural(hidden, "older check-in")
-    more = [Text(messages.HISTORY_MORE.format(older=older), style="dim")] if hidden else []
+    said = messages.LIST_MORE.format(older=older, command="history")
+    more = [Text(said, style="dim")] if hidden else []
     return Group(
         course_view(strips, labels),
         Text(),

@@ -19,7 +19,20 @@ def when_text(when: dt.datetime | dt.date) -> str:
     return words.moment(when) if isinstance(when, dt.datetime) else words.day(when)
 
 
-def records_table(entries: list[RecordEntry]) -> RenderableType:
+def records_table(entries: list[RecordEntry], *, hidden: int = 0) -> RenderableType:
+    """The table, and how many older records --all adds."""
+    table = _table(entries)
+    if not hidden:
+        return table
+    from trustrepair import messages
+    from trustrepair.render import words
+
+    older = words.plural(hidden, "older record")
+    said = messages.LIST_MORE.format(older=older, command="records list")
+    return Group(table, Text(said, style="dim"))
+
+
+def _table(entries: list[RecordEntry]) -> Table:
     table = listing_table("Your records, newest first")
     table.add_column("Id", no_wrap=True)
     table.add_column("When", no_wrap=True)

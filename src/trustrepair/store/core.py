@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -301,6 +301,20 @@ class Store:
             f"SELECT * FROM {table} ORDER BY {order} DESC, {number} DESC"  # noqa: S608
         )
         return [(int(row[number]), from_row(row)) for row in rows]
+
+    def newest_numbered(
+        self, tables: Sequence[str], *, since: dt.date | None = None, limit: int | None = None
+    ) -> list[tuple[str, int, Stored]]:
+        """The newest records of these tables by local time, each with its table and number;
+        only the `limit` shown are read (None reads them all)."""
+        from trustrepair.store.listing import newest
+
+        return newest(self.db, tables, since, limit)
+
+    def count_numbered(self, tables: Sequence[str], *, since: dt.date | None = None) -> int:
+        from trustrepair.store.listing import count
+
+        return count(self.db, tables, since)
 
     def find_numbered(self, table: str, wanted: int) -> Stored | None:
         number, _order, from_row = _LAYOUT[table]

@@ -13,8 +13,14 @@ from trustrepair.models.base import OFFSET_LIMIT
 from trustrepair.plain import replace
 from trustrepair.vocab import Role
 
+
+def local_time(column: str) -> str:
+    """SQL for a stored UTC time as the local wall-clock time it was recorded in."""
+    return f"datetime({column}, printf('%+d minutes', utc_offset_minutes))"
+
+
 # A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
-LOCAL_AT = "datetime(at_utc, printf('%+d minutes', utc_offset_minutes))"
+LOCAL_AT = local_time("at_utc")
 
 
 def ts(moment: dt.datetime) -> str:
