@@ -185,20 +185,6 @@ def replace(record: P, **changes: object) -> P:
 
 # --- to data ----------------------------------------------------------------------------------
 
-_FLOATS: dict[type, frozenset[str]] = {}
-
-
-def _float_fields(cls: type[Plain]) -> frozenset[str]:
-    """Fields annotated as float: an int stored there is written as a float, as Pydantic did."""
-    found = _FLOATS.get(cls)
-    if found is None:
-        hints = typing.get_type_hints(cls)
-        found = frozenset(
-            k for k in cls.__plain_fields__ if hints[k] is float or hints[k] == float | None
-        )
-        _FLOATS[cls] = found
-    return found
-
 
 def _time(moment: dt.datetime) -> str:
     text = moment.isoformat()
@@ -208,33 +194,121 @@ def _time(moment: dt.datetime) -> str:
 def to_data(value: object, *, toml: bool = False) -> Any:
     """JSON-ready data: records as objects, enums as values, times in ISO 8601 (UTC as Z).
 
+    A field annotated float is written as a float even when it holds an int, as Pydantic did.
     toml: for tomli-w instead, which writes dates and times itself and has no null, so times
     stay objects and fields that are None are left out.
     """
-    if isinstance(value, Plain):
-        floats = _float_fields(type(value))
-        out: dict[str, Any] = {}
-        for key in value.__plain_fields__:
-            item = getattr(value, key)
-            if item is None and toml:
-                continue
-            if key in floats and type(item) is int:
-                item = float(item)
-            out[key] = to_data(item, toml=toml)
-        return out
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, str | int | float) or value is None:
-        return value
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_data(item, toml=toml) for item in value]
-    if isinstance(value, dict):
-        return {to_data(k): to_data(v, toml=toml) for k, v in value.items()}
-    if isinstance(value, dt.date | dt.time):
+    return (_ANY_TOML if toml else _ANY)(value)
+
+
+Writer = Callable[[Any], Any]
+_WRITERS: dict[tuple[object, bool], Writer | None] = {}
+
+
+def _any_writer(toml: bool) -> Writer:
+    """Writes a value by what it is, for fields whose annotation does not say (unions, object)."""
+
+    def write(value: Any) -> Any:
+        if value is None or isinstance(value, str | int | float):
+            return value.value if isinstance(value, enum.Enum) else value
+        kind = type(value)
+        if isinstance(value, Plain | enum.Enum | dt.date | dt.time):
+            made = _writer(kind, toml)
+            return value if made is None else made(value)
+        if isinstance(value, list | tuple | set | frozenset):
+            return [write(item) for item in value]
+        if isinstance(value, dict):
+            return {write(k): write(v) for k, v in value.items()}
+        raise TypeError(f"cannot write {kind.__name__} as data")
+
+    return write
+
+
+def _writer(hint: Any, toml: bool) -> Writer | None:
+    """How to write a value of this annotated type; None: it is written as it is."""
+    key = (hint, toml)
+    try:
+        return _WRITERS[key]
+    except KeyError:
+        made = _make_writer(hint, toml)
+        _WRITERS[key] = made
+        return made
+    except TypeError:  # an unhashable hint
+        return _make_writer(hint, toml)
+
+
+def _make_writer(hint: Any, toml: bool) -> Writer | None:
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        return _writer(typing.get_args(hint)[0], toml)
+    if hint in (str, int, bool, type(None)) or origin is typing.Literal:
+        return None
+    if hint is float:
+        return float
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _enum_value
+    if isinstance(hint, type) and issubclass(hint, dt.date | dt.time):
         if toml:
-            return value
-        return _time(value) if isinstance(value, dt.datetime) else value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as data")
+            return None
+        return _time if issubclass(hint, dt.datetime) else _iso
+    if isinstance(hint, type) and issubclass(hint, Plain):
+        return _record_writer(hint, toml)
+    if origin in (list, tuple, set, frozenset):
+        args = typing.get_args(hint)
+        same_kind = len(args) == 1 or (len(args) == 2 and args[1] is Ellipsis)
+        item = _writer(args[0], toml) if same_kind else _ANY_TOML if toml else _ANY
+        if item is None:
+            return list
+        return lambda value: [item(v) for v in value]
+    if origin is dict:
+        key_hint, value_hint = typing.get_args(hint)
+        keys, values = _writer(key_hint, toml), _writer(value_hint, toml)
+        if keys is None and values is None:
+            return dict
+        k = keys or _same
+        v = values or _same
+        return lambda value: {k(a): v(b) for a, b in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            inner = _writer(options[0], toml)
+            if inner is None:
+                return None
+            return lambda value: None if value is None else inner(value)
+    return _ANY_TOML if toml else _ANY
+
+
+def _enum_value(value: enum.Enum | str) -> Any:
+    """A member's value; a plain string already is one (a StrEnum field given its value)."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _iso(value: dt.date | dt.time) -> str:
+    return value.isoformat()
+
+
+def _record_writer(cls: type[Plain], toml: bool) -> Writer:
+    parts: list[tuple[str, Writer | None]] = []
+
+    def write(record: Plain) -> dict[str, Any]:
+        if not parts:
+            hints = typing.get_type_hints(cls, include_extras=True)
+            parts.extend((key, _writer(hints[key], toml)) for key in cls.__plain_fields__)
+        out: dict[str, Any] = {}
+        for key, made in parts:
+            value = getattr(record, key)
+            if value is None:
+                if not toml:
+                    out[key] = None
+            else:
+                out[key] = value if made is None else made(value)
+        return out
+
+    return write
+
+
+_ANY = _any_writer(toml=False)
+_ANY_TOML = _any_writer(toml=True)
 
 
 def to_json(value: object) -> str:
