@@ -2,8 +2,8 @@
 
 The bank is content, not code: questions, the rules that turn answers into prerequisite
 statuses, and every piece of guidance with the article section it comes from. A bank file is
-checked in full by Pydantic where it is read (see bank_check.py); inside, the bank is plain
-records.
+checked in full by Pydantic where it is read; the shipped one once per version of its file,
+then read back from a cache of plain data (see bank_cache.py).
 """
 
 from functools import cache
@@ -255,7 +255,8 @@ def default_bank_path() -> Path:
 def load_bank(path: Path | None = None) -> Bank:
     """Read and validate a bank, failing with one line that names the file and the entry.
 
-    A bank given by path is checked in full every time; the shipped one once per process.
+    A bank given by path is checked in full every time; the shipped one comes from the cache
+    while its file is unchanged.
     """
     if path is None:
         return _load_default()
@@ -264,8 +265,16 @@ def load_bank(path: Path | None = None) -> Bank:
 
 @cache
 def _load_default() -> Bank:
+    from trustrepair import bank_cache
+
     path = default_bank_path()
-    return _load(path, read_bank_file(path), trusted=True)
+    content = read_bank_file(path)
+    key = bank_cache.key_for(content)
+    bank = bank_cache.read(key, Bank)
+    if bank is None:
+        bank = _load(path, content, trusted=True)
+        bank_cache.write(key, bank)
+    return bank
 
 
 def read_bank_file(path: Path) -> bytes:
