@@ -1,4 +1,5 @@
-"""Every test gets its own empty trustrepair home, a fixed terminal width and no colour."""
+"""Every test gets its own empty trustrepair home and cache, a fixed terminal width and no
+colour."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
     monkeypatch.setenv("TRUSTREPAIR_HOME", str(home))
+    # A child started without TRUSTREPAIR_HOME keeps its bank cache here, not in the real one.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("TRUSTREPAIR_PROFILE", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")

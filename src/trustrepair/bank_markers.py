@@ -3,65 +3,42 @@
 data/prompts.toml."""
 
 import re
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from trustrepair.bank_fields import Check, Id, Limits, Words
+from trustrepair.plain import Plain, field
+from trustrepair.vocab import Trend
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 # A word or a short phrase in lowercase, as the marker coach matches them.
-Term = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
+Term = Annotated[str, Limits(pattern=r"^[a-z0-9]+(?:['\- ][a-z0-9]+)*$", max_length=60)]
+Terms = Annotated[list[Term], Limits(min_length=1)]
 
 
-class BankModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+class MarkerAdvice(Plain):
+    checking: Words
+    no_action: Words
+    feeling: Words
+    no_timing: Words
 
 
-class MarkerAdvice(BankModel):
-    checking: str = Field(min_length=1)
-    no_action: str = Field(min_length=1)
-    feeling: str = Field(min_length=1)
-    no_timing: str = Field(min_length=1)
-
-
-class MarkerRules(BankModel):
+class MarkerRules(Plain):
     """How the marker coach tells an observable marker from a vague one (see prompts.toml)."""
 
     from_question: Id
-    action_words: list[Term] = Field(min_length=1)
-    general_verbs: list[Term] = []
-    timing_words: list[Term] = Field(min_length=1)
-    timing_patterns: list[str] = []
-    vague_words: list[Term] = Field(min_length=1)
-    checking_patterns: list[str] = []
+    action_words: Terms
+    general_verbs: list[Term] = field(default_factory=list)
+    timing_words: Terms
+    timing_patterns: list[str] = field(default_factory=list)
+    vague_words: Terms
+    checking_patterns: list[str] = field(default_factory=list)
     advice: MarkerAdvice
-    concrete_note: str = Field(min_length=1)
-    keep_anyway: str = Field(min_length=1)
-    guidance: list[Id] = []
+    concrete_note: Words
+    keep_anyway: Words
+    guidance: list[Id] = field(default_factory=list)
     checking_guidance: Id | None = None
     vague_guidance: Id | None = None
     missed_guidance: Id | None = None
     none_guidance: Id | None = None
-
-    @model_validator(mode="after")
-    def _lists_are_clean(self) -> Self:
-        lists = {
-            "action_words": self.action_words,
-            "general_verbs": self.general_verbs,
-            "timing_words": self.timing_words,
-            "vague_words": self.vague_words,
-        }
-        seen: dict[str, str] = {}
-        for name, terms in lists.items():
-            for term in terms:
-                if term in seen:
-                    raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
-                seen[term] = name
-        for pattern in [*self.timing_patterns, *self.checking_patterns]:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regex ({exc})") from None
-        return self
 
     def referenced_guidance(self) -> list[str]:
         optional = [
@@ -73,14 +50,42 @@ class MarkerRules(BankModel):
         return [*self.guidance, *(g for g in optional if g is not None)]
 
 
-class TrendWords(BankModel):
+def lists_are_clean(rules: MarkerRules) -> None:
+    """No term is in two word lists, and every pattern compiles."""
+    lists = {
+        "action_words": rules.action_words,
+        "general_verbs": rules.general_verbs,
+        "timing_words": rules.timing_words,
+        "vague_words": rules.vague_words,
+    }
+    seen: dict[str, str] = {}
+    for name, terms in lists.items():
+        for term in terms:
+            if term in seen:
+                raise ValueError(f"{term!r} is in both {seen[term]} and {name}")
+            seen[term] = name
+    for pattern in [*rules.timing_patterns, *rules.checking_patterns]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regex ({exc})") from None
+
+
+CheckedMarkerRules = Annotated[MarkerRules, Check(lists_are_clean)]
+
+
+class TrendWords(Plain):
     falling: str
     flat: str
     rising: str
     insufficient_data: str
 
+    def word(self, trend: Trend) -> str:
+        """The words for one trend."""
+        return str(getattr(self, trend))
 
-class ProgressLabels(BankModel):
+
+class ProgressLabels(Plain):
     so_far: str
     anniversary: str
     setback_anniversary: str
@@ -89,12 +94,12 @@ class ProgressLabels(BankModel):
     own_words: str
 
 
-class ProgressText(BankModel):
+class ProgressText(Plain):
     """How `progress` speaks: trend words, chart labels, and the stop conditions' guidance."""
 
     trend_words: TrendWords
     labels: ProgressLabels
-    guidance: list[Id] = []
+    guidance: list[Id] = field(default_factory=list)
     setback_guidance: Id
     stop_accountability: Id
     stop_ongoing: Id

@@ -12,21 +12,12 @@ once per process, when it is first used.
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationInfo,
-    model_validator,
-)
-
+from trustrepair.bank_fields import Check, Id, Limits, Words
 from trustrepair.errors import BankError
+from trustrepair.plain import Plain, field
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 PATTERN_FLAGS = re.IGNORECASE
 WHAT = "{what}"
 RECALL = "{recall}"
@@ -114,99 +105,98 @@ def _word_edge(text: str, at: int) -> bool:
     return before != after
 
 
-def _valid_pattern(text: str, info: ValidationInfo) -> str:
-    # The built-in bank is checked by the tests; skipping ~400 compiles keeps start-up quick.
-    if not (isinstance(info.context, dict) and info.context.get("trusted")):
-        compile_pattern(text)
-    return text
+# Checked pattern by pattern when a bank file is read (the shipped bank: by the tests).
+Pattern = Annotated[str, Check(compile_pattern, skip_trusted=True)]
 
 
-Pattern = Annotated[str, AfterValidator(_valid_pattern)]
+class _CompiledCache:
+    """A slot beside the fields for the compiled patterns (never validated, never written)."""
+
+    __slots__ = ("_compiled",)
+    _compiled: dict[bool, tuple[Matcher, ...]]
 
 
-class ReflectModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Patterned(ReflectModel):
+class Patterned(Plain, _CompiledCache):
     """Something found by patterns; the compiled patterns are kept next to the text."""
 
-    patterns: list[Pattern] = Field(min_length=1)
-    # One tuple per way of filling the slots (own words, or what was heard).
-    _compiled: dict[bool, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+    patterns: Annotated[list[Pattern], Limits(min_length=1)]
 
     def compiled(self, slots: Mapping[str, list[str]], *, heard: bool) -> tuple[Matcher, ...]:
-        """Compiled on first use, once per process and way of filling the slots."""
-        if heard not in self._compiled:
+        """Compiled on first use, once per process and way of filling the slots (own words,
+        or what was heard)."""
+        try:
+            cache = self._compiled
+        except AttributeError:
+            cache = self._compiled = {}
+        if heard not in cache:
             try:
-                self._compiled[heard] = tuple(Matcher(fill_slots(p, slots)) for p in self.patterns)
+                cache[heard] = tuple(Matcher(fill_slots(p, slots)) for p in self.patterns)
             except ValueError as exc:
                 raise BankError(f"the question bank's [reflect] table: {exc}") from None
-        return self._compiled[heard]
+        return cache[heard]
 
 
 class FlagCategory(Patterned):
     """A kind of phrase that works against accountability (blame-shifting, minimising ...)."""
 
     id: Id
-    label: str = Field(min_length=1)
-    note: str = Field(min_length=1)
-    explanation: str = Field(min_length=1)
+    label: Words
+    note: Words
+    explanation: Words
     source: Id
-    guidance: list[Id] = []
+    guidance: list[Id] = field(default_factory=list)
 
 
 class StrengthKind(Patterned):
     """Something in a statement that helps it carry weight (naming the harm ...)."""
 
     id: Id
-    label: str = Field(min_length=1)
-    explanation: str = Field(min_length=1)
-    hint: str = Field(min_length=1)
+    label: Words
+    explanation: Words
+    hint: Words
     source: Id
 
 
-class ReflectQuestion(ReflectModel):
+class ReflectQuestion(Plain):
     """A text question in `check` whose answer gets a reflection."""
 
     question: Id
     heard: bool = False
-    heading: str = Field(min_length=1)
-    note: str = Field(min_length=1)
+    heading: Words
+    note: Words
 
-    @model_validator(mode="after")
-    def _note_names_what(self) -> Self:
-        if WHAT not in self.note:
-            raise ValueError(f"note must contain {WHAT} (where the kinds of phrase go)")
-        return self
+
+def _note_names_what(question: ReflectQuestion) -> None:
+    if WHAT not in question.note:
+        raise ValueError(f"note must contain {WHAT} (where the kinds of phrase go)")
 
 
 class Cues(Patterned):
     """Words that change what a phrase means for the speaker (negation, reported speech)."""
 
 
-class Measured(ReflectModel):
+class Measured(Plain):
     """How the patterns did on held-out wording; written by benchmarks/reflect_accuracy.py."""
 
-    recall: float = Field(ge=0, le=1)
-    statements: int = Field(ge=1)
-    round: str = Field(min_length=1)
+    recall: Annotated[float, Limits(ge=0, le=1)]
+    statements: Annotated[int, Limits(ge=1)]
+    round: Words
 
 
-class Reflect(ReflectModel):
-    max_chars: int = Field(default=20_000, ge=100, le=100_000)
-    negation_window: int = Field(default=4, ge=0, le=12)
+class Reflect(Plain):
+    max_chars: Annotated[int, Limits(ge=100, le=100_000)] = 20_000
+    negation_window: Annotated[int, Limits(ge=0, le=12)] = 4
     # {recall} in the caveat is replaced by the measured recall below, in plain words.
-    caveat: str = Field(min_length=1)
+    caveat: Words
     measured: Measured | None = None
-    note_caption: str = Field(min_length=1)
-    no_flags: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
+    note_caption: Words
+    no_flags: Words
+    summary: Words
     and_word: str = "and"
     # Words that end the few words of context shown after a phrase (and, but ...).
-    phrase_stops: list[str] = []
-    slots: dict[Id, list[str]] = {}
-    heard_slots: dict[Id, list[str]] = {}
+    phrase_stops: list[str] = field(default_factory=list)
+    slots: dict[Id, list[str]] = field(default_factory=dict)
+    heard_slots: dict[Id, list[str]] = field(default_factory=dict)
     negations: Cues
     # Negated modals that ask rather than deny ("why can't we ..."): not negations.
     rhetorical: Cues | None = None
@@ -214,31 +204,11 @@ class Reflect(ReflectModel):
     clause_breaks: Cues
     # Where a negation stops reaching, besides the clause breaks (a comma, "and", "so" ...).
     scope_breaks: Cues | None = None
-    questions: list[ReflectQuestion] = []
-    categories: list[FlagCategory] = Field(min_length=1)
-    strengths: list[StrengthKind] = []
-
-    @model_validator(mode="after")
-    def _summary_names_what(self) -> Self:
-        if WHAT not in self.summary:
-            raise ValueError(f"summary must contain {WHAT} (where the kinds of phrase go)")
-        if RECALL in self.caveat and self.measured is None:
-            raise ValueError(f"caveat contains {RECALL} but there is no [reflect.measured]")
-        return self
-
-    @model_validator(mode="after")
-    def _slots_fill_in(self, info: ValidationInfo) -> Self:
-        """Every pattern, with its slots filled both ways, compiles (skipped when trusted)."""
-        if isinstance(info.context, dict) and info.context.get("trusted"):
-            return self
-        for where, kind in self.patterned():
-            for heard in (False, True):
-                for p in kind.patterns:
-                    try:
-                        compile_pattern(fill_slots(p, self.slots_for(heard=heard)))
-                    except ValueError as exc:
-                        raise ValueError(f"{where}: {exc}") from None
-        return self
+    questions: list[Annotated[ReflectQuestion, Check(_note_names_what)]] = field(
+        default_factory=list
+    )
+    categories: Annotated[list[FlagCategory], Limits(min_length=1)]
+    strengths: list[StrengthKind] = field(default_factory=list)
 
     def patterned(self) -> Iterator[tuple[str, Patterned]]:
         """Every set of patterns in the table, with where it lives."""
@@ -295,6 +265,31 @@ class Reflect(ReflectModel):
 
     def for_question(self, qid: str) -> ReflectQuestion | None:
         return next((q for q in self.questions if q.question == qid), None)
+
+
+def _summary_names_what(rules: Reflect) -> None:
+    if WHAT not in rules.summary:
+        raise ValueError(f"summary must contain {WHAT} (where the kinds of phrase go)")
+    if RECALL in rules.caveat and rules.measured is None:
+        raise ValueError(f"caveat contains {RECALL} but there is no [reflect.measured]")
+
+
+def _slots_fill_in(rules: Reflect) -> None:
+    """Every pattern, with its slots filled both ways, compiles."""
+    for where, kind in rules.patterned():
+        for heard in (False, True):
+            for p in kind.patterns:
+                try:
+                    compile_pattern(fill_slots(p, rules.slots_for(heard=heard)))
+                except ValueError as exc:
+                    raise ValueError(f"{where}: {exc}") from None
+
+
+# The table as a bank file's [reflect] is checked: the whole-table tests run once its fields
+# are valid, the slow one (every pattern with its slots filled in) only for a bank by path.
+CheckedReflect = Annotated[
+    Reflect, Check(_summary_names_what), Check(_slots_fill_in, skip_trusted=True)
+]
 
 
 def _unique(kind: str, ids: list[str]) -> None:

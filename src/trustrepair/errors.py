@@ -77,12 +77,21 @@ class PassphraseError(TrustRepairError):
 # --- one line for a validation problem -------------------------------------------------------
 
 
+# Plain records are validated as dataclasses; these say what the same mistake in a model said.
+_AS_BEFORE = {
+    "unexpected_keyword_argument": "Extra inputs are not permitted",
+    "dataclass_type": "Input should be a valid dictionary or instance of {class_name}",
+}
+
+
 def describe_validation_error(exc: ValidationError, raw: object = None) -> str:
     """One line for the first problem: where it is (with the entry's id) and what is wrong."""
     err = exc.errors(include_input=False, include_url=False)[0]
     loc = list(err["loc"])
     where = _describe_location(loc, raw)
     msg = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] in _AS_BEFORE:
+        msg = _AS_BEFORE[err["type"]].format(**err.get("ctx", {}))
     extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
     return f"{where}: {msg}{extra}" if where else f"{msg}{extra}"
 

@@ -177,7 +177,8 @@ def remove_stale_temps(folder: Path, name: str = "") -> list[Path]:
 
 
 def trustrepair_files(home: Path) -> list[Path]:
-    """Every file trustrepair made under home: databases, config, exports, backups, temp files.
+    """Every file trustrepair made under home: databases, config, exports, backups, temp files
+    and the checked bank kept under TRUSTREPAIR_HOME/cache.
 
     Stores are found where profiles keep them; anything else only by its header or signature,
     so a file of the person's own is never included. Links are never followed.
@@ -211,6 +212,7 @@ SIGNATURES = [
     ),
     re.compile(rb'^\{\n  "app": "trustrepair",\n  "schema_version": \d+,\n  "app_version": '),
     re.compile(rb'^# trustrepair backup\..*\napp = "trustrepair"\nschema_version = \d+\n', re.S),
+    re.compile(rb'^\{"cache": "trustrepair bank cache", "key": "'),  # bank_cache.py
 ]
 
 

@@ -25,6 +25,17 @@ def home_dir(override: Path | None = None) -> Path:
     return Path(PlatformDirs("trustrepair", appauthor=False).user_data_dir)
 
 
+def cache_dir() -> Path:
+    """Where rebuildable data goes (the checked question bank): TRUSTREPAIR_HOME/cache when
+    that is set, so tests and demos keep to their own folder, then the OS cache dir."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser() / "cache"
+    from platformdirs import PlatformDirs
+
+    return PlatformDirs("trustrepair", appauthor=False).user_cache_path
+
+
 def profile_name(override: str | None = None) -> str:
     """The active profile: --profile, then TRUSTREPAIR_PROFILE, then 'default'."""
     if override is not None:

@@ -69,7 +69,6 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
     near = _anniversary_test(history.discovered)
     setbacks = find_setbacks(bank, done, near)
     unit, chart = chart_bars(bank, weeks, history.today, near, setbacks)
-    words = bank.progress.trend_words.model_dump()
     return ProgressInfo(
         spikes_logged=sum(w.count for w in weeks),
         first_spike_local=history.span[0] if history.span else None,
@@ -78,7 +77,7 @@ def build_progress(bank: Bank, history: SpikeHistory) -> ProgressInfo:
         chart_unit=unit,
         chart=chart,
         trend=estimate.trend,
-        trend_words=words[estimate.trend],
+        trend_words=bank.progress.trend_words.word(estimate.trend),
         trend_detail=TrendDetail(
             weeks_used=estimate.weeks,
             weeks_needed=MIN_WEEKS,
