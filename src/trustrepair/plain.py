@@ -110,8 +110,9 @@ class Plain(metaclass=PlainMeta):
     """A record with keyword-only fields, compared by value; see the module's docstring."""
 
     __slots__ = ()
-    __plain_spec__: ClassVar[tuple[tuple[str, int, object], ...]]
-    __plain_fields__: ClassVar[tuple[str, ...]]
+    if TYPE_CHECKING:  # set by PlainMeta; not annotations at run time, which typing would read
+        __plain_spec__: ClassVar[tuple[tuple[str, int, object], ...]]
+        __plain_fields__: ClassVar[tuple[str, ...]]
 
     def __init__(self, **values: object) -> None:
         for key, kind, default in self.__plain_spec__:
