@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,11 +14,13 @@ from trustrepair.models import (
     EXPORT_SCHEMA_VERSION,
     BackupData,
     Export,
+    MarkerRecord,
     MarkersSection,
     ProgressInfo,
     Report,
+    Spike,
 )
-from trustrepair.plain import checked, replace
+from trustrepair.plain import Plain, checked, replace
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,6 +30,17 @@ if TYPE_CHECKING:
 
 MAX_IMPORT_BYTES = 64_000_000
 NOTE_PLACEHOLDER = "(left out of this export)"
+
+
+class Streamed(Plain):
+    """The records an export writes one at a time from the open store: the lists that grow
+    with the years. They take the place of the export data's empty lists of the same name."""
+
+    marker_records: Iterable[MarkerRecord]
+    spikes: Iterable[Spike]
+
+    def lists(self) -> list[tuple[str, Iterable[Plain]]]:
+        return [("marker_records", self.marker_records), ("spikes", self.spikes)]
 
 
 def shareable_answers(bank: Bank) -> set[str]:
@@ -50,9 +64,19 @@ def without_notes(data: BackupData, bank: Bank, *, marker_words: bool = True) ->
     markers = data.markers
     if not marker_words:
         markers = [replace(m, text=f"Marker {m.id} {NOTE_PLACEHOLDER}") for m in data.markers]
-    records = [replace(r, note=None) for r in data.marker_records]
-    spikes = [replace(s, note=None, trigger=_known_trigger(s.trigger)) for s in data.spikes]
+    records = [shared_record(r) for r in data.marker_records]
+    spikes = [shared_spike(s) for s in data.spikes]
     return replace(data, checkins=checkins, markers=markers, marker_records=records, spikes=spikes)
+
+
+def shared_record(record: MarkerRecord) -> MarkerRecord:
+    """A marker record without its note."""
+    return replace(record, note=None)
+
+
+def shared_spike(spike: Spike) -> Spike:
+    """A spike without its note, and with "other" for a trigger in the person's own words."""
+    return replace(spike, note=None, trigger=_known_trigger(spike.trigger))
 
 
 def summary_without_notes(summary: Report, *, marker_words: bool = True) -> Report:

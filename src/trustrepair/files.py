@@ -10,7 +10,7 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,20 +37,23 @@ TEMP_MARK = "trustrepair-tmp"
 CHUNK = 1 << 16
 
 
-def write_private_file(target: Path, text: str, *, force: bool) -> None:
-    """Write text to target atomically with mode 0600; refuse to replace a file unless forced.
+def write_private_file(target: Path, text: str | Iterable[str], *, force: bool) -> None:
+    """Write text, or its pieces as they come, to target atomically with mode 0600; refuse to
+    replace a file unless forced.
 
     The bytes go into an unnamed file (O_TMPFILE) that only gets a name once complete, so a
     command killed half-way leaves nothing behind. Where that is not supported, a marked temp
     file is used, locked while written, and a later export cleans up any left unlocked.
     """
     check_can_write(target, force=force)
-    data = text.encode("utf-8")
+    pieces = [text] if isinstance(text, str) else text
     with folder_lock(target.parent):
         remove_stale_temps(target.parent, target.name)
         fd, tmp = _open_temp(target)
     try:
-        _write_all(fd, data, target)
+        for piece in pieces:
+            _write_all(fd, piece.encode("utf-8"), target)
+        _written(fd, target)
         os.fchmod(fd, 0o600)
         with folder_lock(target.parent):
             _name(fd, tmp, target, force=force)
@@ -75,12 +78,23 @@ def _open_temp(target: Path) -> tuple[int, Path | None]:
 
 
 def _write_all(fd: int, data: bytes, target: Path) -> None:
-    try:
+    with _writing(target):
         for start in range(0, len(data), CHUNK):
             view = memoryview(data)[start : start + CHUNK]
             while view:
                 view = view[os.write(fd, view) :]
+
+
+def _written(fd: int, target: Path) -> None:
+    """Every byte on the disk before the file gets its name."""
+    with _writing(target):
         os.fsync(fd)
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    try:
+        yield
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(messages.DISK_FULL_EXPORT.format(path=target)) from None

@@ -7,15 +7,17 @@ the pure builders in report.py, progress.py and markers.py. Nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
-from trustrepair.plain import replace
+from trustrepair.plain import Plain, replace
 from trustrepair.vocab import Role
 
 if TYPE_CHECKING:
+    from trustrepair.backup import Streamed
     from trustrepair.bank import Bank
     from trustrepair.dates import LooseDate
     from trustrepair.models import (
@@ -111,7 +113,7 @@ def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | Non
 def latest_report(bank: Bank, store: Store) -> Report | None:
     from trustrepair.models import CheckIn
 
-    found = store.numbered("checkins")[:1]
+    found = store.numbered("checkins", limit=1)
     if not found:
         return None
     number, latest = found[0]
@@ -119,45 +121,86 @@ def latest_report(bank: Bank, store: Store) -> Report | None:
     return numbered_report(report_for(bank, store, latest), f"c{number}")
 
 
-def gather_export(
+class ExportParts(Plain):
+    """What an export writes, and whether it carries words the person wrote (said first)."""
+
+    export: Export
+    streamed: Streamed | None  # marker records and spikes, read from the open store
+    has_notes: bool
+
+
+@contextmanager
+def exporting(
     space: Workspace,
     *,
     notes: bool,
     start: dt.date | None,
     marker_words: bool = True,
     partner: Workspace | None = None,
-) -> Export:
-    """Everything an export needs from the store, read in one go.
+    records: bool = True,
+) -> Iterator[ExportParts]:
+    """Everything an export needs, from one consistent read of the store.
 
-    With a partner's profile, their check-ins' statuses join the course (nothing else of theirs).
+    The store stays open while the caller writes: marker records and spikes, the lists that
+    grow with the years, are streamed from it rather than held in memory, and a document
+    (records=False) never reads them. With a partner's profile, their check-ins' statuses join
+    the course (nothing else of theirs).
     """
     from trustrepair.assess import afraid_now
-    from trustrepair.backup import build_export
-    from trustrepair.store.backup import read_all
+    from trustrepair.backup import Streamed, build_export, has_notes, shared_record, shared_spike
+    from trustrepair.store import backup as stored
 
     bank = load_bank(None)
     with space.reading() as store, store.snapshot():
-        data = read_all(store)
+        data = stored.read_small(store)
         latest = store.latest_checkin()
         progress = progress_for(bank, store, dt.date.today(), latest)
         summary = None if latest is None else report_for(bank, store, latest, progress=progress)
         # Without a check-in there is no summary, but markers still belong in the document.
         markers = None if summary is not None else markers_only(bank, store)
-    others = partner_checkins(partner, data.checkins) if partner is not None else []
-    if others and (afraid_now(latest) or afraid_now(max(others, key=lambda c: c.created_utc))):
-        others = []  # safety first: no side-by-side course while either partner is afraid
-    return build_export(
-        data,
-        bank=bank,
-        profile=space.profile,
-        partner_checkins=others,
-        summary=summary,
-        progress=progress if progress.spikes_logged else None,
-        markers=markers,
-        notes=notes,
-        start=start,
-        marker_words=marker_words,
-    )
+        others = partner_checkins(partner, data.checkins) if partner is not None else []
+        if others and (afraid_now(latest) or afraid_now(max(others, key=lambda c: c.created_utc))):
+            others = []  # safety first: no side-by-side course while either partner is afraid
+        export = build_export(
+            data,
+            bank=bank,
+            profile=space.profile,
+            partner_checkins=others,
+            summary=summary,
+            progress=progress if progress.spikes_logged else None,
+            markers=markers,
+            notes=notes,
+            start=start,
+            marker_words=marker_words,
+        )
+        streamed = None
+        if records:
+            kept = stored.each_marker_record(store, start)
+            spikes = stored.each_spike(store, start)
+            streamed = Streamed(
+                marker_records=kept if notes else map(shared_record, kept),
+                spikes=spikes if notes else map(shared_spike, spikes),
+            )
+        carries = notes and (
+            has_notes(export.data, export.summary) or stored.records_have_notes(store, start)
+        )
+        yield ExportParts(export=export, streamed=streamed, has_notes=carries)
+
+
+def gather_export(
+    space: Workspace, *, notes: bool, start: dt.date | None, marker_words: bool = True
+) -> Export:
+    """A whole export in memory, every record in its lists (for tests and small stores)."""
+    with exporting(space, notes=notes, start=start, marker_words=marker_words) as parts:
+        export, streamed = parts.export, parts.streamed
+        if streamed is None:
+            return export
+        data = replace(
+            export.data,
+            marker_records=list(streamed.marker_records),
+            spikes=list(streamed.spikes),
+        )
+        return replace(export, data=data)
 
 
 def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:

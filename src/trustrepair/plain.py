@@ -314,9 +314,14 @@ _ANY_TOML = _any_writer(toml=True)
 
 def to_json(value: object) -> str:
     """The data as indented JSON, UTF-8 kept as it is (what `--json` and exports print)."""
-    import json
+    return json_text(to_data(value))
 
-    return json.dumps(to_data(value), indent=2, ensure_ascii=False)
+
+def json_text(data: object) -> str:
+    """JSON data as indented text, by Pydantic's serializer: what it always wrote, quickly."""
+    from pydantic_core import to_json as dump
+
+    return dump(data, indent=2).decode("utf-8")
 
 
 # --- from data --------------------------------------------------------------------------------

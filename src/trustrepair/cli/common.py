@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -165,6 +167,21 @@ def print_data(text: str, *, private: bool = True) -> None:
     if private:
         _say_if_others_can_read_stdout()
     typer.echo(text)
+
+
+def print_chunks(chunks: Iterable[str], *, private: bool = True) -> None:
+    """Like print_data, for text that comes a piece at a time (an export): written as it comes,
+    ending in exactly one line break."""
+    if private:
+        _say_if_others_can_read_stdout()
+    out = sys.stdout
+    held = ""
+    for chunk in chunks:
+        if held:
+            out.write(held)
+        held = chunk
+    out.write(held.rstrip("\n") + "\n")
+    out.flush()
 
 
 def confirm(prompt: str, *, yes: bool) -> bool:

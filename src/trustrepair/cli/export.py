@@ -13,6 +13,7 @@ from trustrepair.cli.common import (
     SinceOption,
     load_bank,
     passphrases,
+    print_chunks,
     print_data,
     say,
     say_line,
@@ -95,8 +96,9 @@ def export(
         print_data(export_schema_text(), private=False)
         return
     from trustrepair.errors import BadInputError
-    from trustrepair.gather import gather_export
-    from trustrepair.render.exporters import EXPORTERS
+    from trustrepair.gather import exporting
+    from trustrepair.render.exporters import DOCUMENTS, export_chunks
+    from trustrepair.render.words import export_messages
     from trustrepair.workspace import Workspace
 
     if output is not None:
@@ -107,26 +109,26 @@ def export(
     if no_markers_text and not no_notes:
         raise BadInputError(messages.MARKERS_TEXT_NEEDS_NO_NOTES)
     space = workspace(ctx)
-    result = gather_export(
+    partner = None
+    if with_partner is not None:
+        partner = Workspace.resolve(space.home, with_partner, space.unlock)
+    with exporting(
         space,
         notes=not no_notes,
         start=since_date(since),
         marker_words=not no_markers_text,
-        partner=None
-        if with_partner is None
-        else Workspace.resolve(space.home, with_partner, space.unlock),
-    )
-    text = EXPORTERS[chosen](result)
-    from trustrepair.render.words import export_messages
+        partner=partner,
+        records=chosen not in DOCUMENTS,
+    ) as parts:
+        chunks = export_chunks(chosen, parts.export, parts.streamed)
+        for line in export_messages(parts.export, encrypted=space.encrypted, notes=parts.has_notes):
+            say_line(line)  # plain lines: a json or toml export never loads Rich
+        if output is None:
+            print_chunks(chunks)
+            return
+        from trustrepair.files import write_private_file
 
-    for line in export_messages(result, encrypted=space.encrypted):
-        say_line(line)  # plain lines: a json or toml export never loads Rich
-    if output is None:
-        print_data(text.rstrip("\n"))
-        return
-    from trustrepair.files import write_private_file
-
-    write_private_file(output, text, force=force)
+        write_private_file(output, chunks, force=force)
     say_line(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
 
 

@@ -102,15 +102,16 @@ def export_notice(export: Export) -> str:
     return messages.EXPORT_NOTES_AND_MARKERS_LEFT_OUT
 
 
-def export_messages(export: Export, *, encrypted: bool) -> list[str]:
-    """What to say on stderr before an export is written: plaintext, notes in or left out."""
+def export_messages(export: Export, *, encrypted: bool, notes: bool) -> list[str]:
+    """What to say on stderr before an export is written: plaintext, notes in or left out.
+
+    notes: whether the export carries words the person wrote (records included)."""
     from trustrepair import messages
-    from trustrepair.backup import has_notes
 
     said = [messages.EXPORT_PLAINTEXT] if encrypted else []
     if not export.includes_notes:
         said.append(export_notice(export))
-    elif has_notes(export.data, export.summary):
+    elif notes:
         said.append(messages.EXPORT_HAS_NOTES)
     return said
 

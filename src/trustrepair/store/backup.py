@@ -7,15 +7,17 @@ records matched by their stable uid so that importing the same file twice adds n
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from trustrepair import messages
 from trustrepair.errors import BadInputError, ImportFileError, PassphraseError, StoreError
-from trustrepair.models import BackupData, ImportCounts, Marker
+from trustrepair.models import BackupData, ImportCounts, Marker, MarkerRecord, Spike
 from trustrepair.plain import replace
 from trustrepair.store.cipher import SQLITE_HEADER, Unlock, driver, looks_encrypted, prepare
 from trustrepair.store.core import Store
@@ -27,7 +29,9 @@ from trustrepair.store.rows import (
     checkin_values,
     insert_marker,
     insert_sql,
+    record_from_row,
     record_values,
+    spike_from_row,
     spike_values,
 )
 
@@ -40,17 +44,53 @@ COLUMNS = {
 
 def read_all(store: Store) -> BackupData:
     """Every record, refusing (one line naming it) a record an import would refuse."""
+    return replace(
+        read_small(store),
+        marker_records=list(each_marker_record(store)),
+        spikes=list(each_spike(store)),
+    )
+
+
+def read_small(store: Store) -> BackupData:
+    """Settings, check-ins and markers, the parts of a backup that stay small as years pass;
+    marker records and spikes are left for `each_marker_record` and `each_spike` to stream.
+    A record an import would refuse is refused here (one line naming it), as for read_all."""
     from trustrepair.store.bounds import refuse_out_of_bounds
 
     refuse_out_of_bounds(store.db, store.path)
     settings = {str(k): str(v) for k, v in store.db.execute("SELECT key, value FROM settings")}
     return BackupData(
-        settings=settings,
-        checkins=store.checkins(newest_first=False),
-        markers=store.markers(),
-        marker_records=store.marker_records(),
-        spikes=store.spikes(),
+        settings=settings, checkins=store.checkins(newest_first=False), markers=store.markers()
     )
+
+
+def each_marker_record(store: Store, since: dt.date | None = None) -> Iterator[MarkerRecord]:
+    """Every marker record (from `since` on), oldest first, read one row at a time."""
+    sql, args = "SELECT * FROM marker_records", tuple[str, ...]()
+    if since is not None:
+        sql, args = sql + " WHERE on_date >= ?", (since.isoformat(),)
+    rows = store.db.execute(sql + " ORDER BY on_date, created_utc, rowid", args)
+    return (record_from_row(row) for row in rows)
+
+
+def each_spike(store: Store, since: dt.date | None = None) -> Iterator[Spike]:
+    """Every spike (from `since` on, by its UTC day), oldest first, read one row at a time."""
+    sql, args = "SELECT * FROM spikes", tuple[str, ...]()
+    if since is not None:
+        sql, args = sql + " WHERE at_utc >= ?", (since.isoformat(),)
+    rows = store.db.execute(sql + " ORDER BY at_utc", args)
+    return (spike_from_row(row) for row in rows)
+
+
+def records_have_notes(store: Store, since: dt.date | None = None) -> bool:
+    """Whether any marker record or spike from `since` on carries a note."""
+    day = "" if since is None else since.isoformat()
+    row = store.db.execute(
+        "SELECT EXISTS (SELECT 1 FROM marker_records WHERE note IS NOT NULL AND on_date >= ?)"
+        " OR EXISTS (SELECT 1 FROM spikes WHERE note IS NOT NULL AND at_utc >= ?)",
+        (day, day),
+    ).fetchone()
+    return bool(row[0])
 
 
 def write_backup(store: Store, target: Path) -> None:

@@ -294,11 +294,12 @@ class Store:
 
     # --- any one record, by its short number; undo ------------------------------------------
 
-    def numbered(self, table: str) -> list[tuple[int, Stored]]:
-        """Every record of one kind with its number, newest first."""
+    def numbered(self, table: str, *, limit: int = -1) -> list[tuple[int, Stored]]:
+        """Every record of one kind (or the newest `limit`) with its number, newest first."""
         number, order, from_row = _LAYOUT[table]
         rows = self.db.execute(
-            f"SELECT * FROM {table} ORDER BY {order} DESC, {number} DESC"  # noqa: S608
+            f"SELECT * FROM {table} ORDER BY {order} DESC, {number} DESC LIMIT ?",  # noqa: S608
+            (limit,),
         )
         return [(int(row[number]), from_row(row)) for row in rows]
 
