@@ -20,11 +20,11 @@ def test_a_checkin_saved_during_an_export_is_in_all_of_it_or_none(
     from trustrepair.store import backup
     from trustrepair.store.rows import CHECKIN_COLUMNS, checkin_values
 
-    real_read_all = backup.read_all
+    real_read_small = backup.read_small
     blocked = []
 
-    def read_all_then_a_checkin_arrives(store):  # type: ignore[no-untyped-def]
-        data = real_read_all(store)
+    def read_then_a_checkin_arrives(store):  # type: ignore[no-untyped-def]
+        data = real_read_small(store)
         other = sqlite3.connect(home / "profiles" / "default" / "trustrepair.db", timeout=0)
         late = CheckIn(
             role="affected",
@@ -45,7 +45,7 @@ def test_a_checkin_saved_during_an_export_is_in_all_of_it_or_none(
         other.close()
         return data
 
-    monkeypatch.setattr(backup, "read_all", read_all_then_a_checkin_arrives)
+    monkeypatch.setattr(backup, "read_small", read_then_a_checkin_arrives)
     export = json.loads(cli("export", "--format", "json").stdout)
     uids = {c["uid"] for c in export["data"]["checkins"]}
     assert export["summary"]["checkin"]["uid"] in uids
