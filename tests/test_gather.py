@@ -50,3 +50,22 @@ def test_a_checkin_saved_during_an_export_is_in_all_of_it_or_none(
     uids = {c["uid"] for c in export["data"]["checkins"]}
     assert export["summary"]["checkin"]["uid"] in uids
     assert blocked
+
+
+def test_a_document_export_never_reads_the_records_it_does_not_show(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    cli("spike", "--minutes", "20", "--note", "after the call")
+    from trustrepair.store import backup
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a document read every record")
+
+    monkeypatch.setattr(backup, "each_spike", refuse)
+    monkeypatch.setattr(backup, "each_marker_record", refuse)
+    for fmt, opening in (("html", "<!DOCTYPE html>"), ("markdown", "# trustrepair summary")):
+        result = cli("export", "--format", fmt)
+        assert result.stdout.startswith(opening)
+        # the note is still announced: whether records carry notes is asked in SQL
+        assert "includes your notes" in result.stderr
