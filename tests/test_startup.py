@@ -85,3 +85,44 @@ def test_export_says_its_notices_in_plain_lines_without_rich(
         "This export includes your notes and free-text answers (--no-notes leaves them out).",
         f"Wrote the {fmt} export to {out}",
     ]
+
+
+MODELS_PROBE = (
+    PROBE.rsplit("print(", 1)[0]
+    + """
+main = sys.modules.get("pydantic.main")
+base = getattr(main, "BaseModel", None)
+print(json.dumps(sorted(
+    f"{name}.{value.__name__}"
+    for name, module in list(sys.modules.items())
+    if name.startswith("trustrepair") and module is not None
+    for value in vars(module).values()
+    if base and isinstance(value, type) and issubclass(value, base) and value.__module__ == name
+)))
+print(json.dumps(sorted(sys.modules)))
+"""
+)
+
+
+@pytest.mark.parametrize("args", [["summary"], ["summary", "--json"], ["spike", "--minutes", "5"]])
+def test_the_busiest_commands_define_no_pydantic_model_and_read_no_toml(
+    cli: Cli, args: list[str]
+) -> None:
+    # Pydantic checks data where it arrives; a summary or a spike reads the bank from its
+    # cache and the store, which the program already trusts, so no model is defined at all.
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    run_probe("about")  # a first run in a fresh process writes the bank cache
+    found = (
+        subprocess.run(
+            [sys.executable, "-c", MODELS_PROBE, json.dumps(args)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()
+    )
+    models, loaded = json.loads(found[-2]), set(json.loads(found[-1]))
+    assert models == []
+    assert not {"tomllib", "trustrepair.bank_check"} & loaded
+    assert "trustrepair.report" in loaded or args[0] == "spike"  # the probe saw the command run
