@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import open_home_store
 from trustrepair.gather import checkin_trail
 from trustrepair.models import CheckIn, Spike
@@ -101,3 +104,33 @@ def test_checkin_trail_reads_status_snapshots_oldest_first(home: Path) -> None:
         ("01-01 13:00", "not_yet", "reduced"),
         ("03-01 13:00", "partial", "ended"),
     ]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2030, 1, 1)),
+            st.integers(min_value=-12 * 60, max_value=14 * 60),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_every_spike_lands_in_the_monday_week_of_its_own_local_day(
+    home: Path, logged: list[tuple[dt.datetime, int]]
+) -> None:
+    store = open_home_store(home)
+    store.db.execute("DELETE FROM spikes")
+    expected: dict[dt.date, int] = {}
+    for utc, offset in logged:
+        moment = utc.replace(microsecond=0, tzinfo=dt.UTC)
+        store.add_spike(Spike(at_utc=moment, utc_offset_minutes=offset))
+        local_day = (moment + dt.timedelta(minutes=offset)).date()
+        monday = local_day - dt.timedelta(days=local_day.weekday())
+        expected[monday] = expected.get(monday, 0) + 1
+    weeks = spike_weeks(store.spike_weeks())
+    store.close()
+    assert {w.week_start: w.count for w in weeks} == expected

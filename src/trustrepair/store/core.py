@@ -25,7 +25,7 @@ from trustrepair.store.guard import store_error
 from trustrepair.store.health import refuse_if_damaged
 from trustrepair.store.rows import (
     CHECKIN_COLUMNS,
-    LOCAL_AT,
+    LOCAL_WEEK,
     MARKER_COLUMNS,
     RECORD_COLUMNS,
     SPIKE_COLUMNS,
@@ -247,7 +247,7 @@ class Store:
     def spike_weeks(self) -> list[SpikeWeekRow]:
         """Spikes summed per local week (Monday start) in one query, one row per week."""
         rows = self.db.execute(
-            f"SELECT date({LOCAL_AT}, 'weekday 0', '-6 days') AS week, count(*),"  # noqa: S608
+            f"SELECT {LOCAL_WEEK} AS week, count(*),"  # noqa: S608
             " group_concat(minutes), group_concat(intensity), group_concat(trigger, char(31))"
             " FROM spikes GROUP BY week ORDER BY week"
         )

@@ -13,14 +13,18 @@ from trustrepair.models.base import OFFSET_LIMIT
 from trustrepair.plain import replace
 from trustrepair.vocab import Role
 
+# SQLite's date functions read "-300 minutes" and "60 minutes" alike: no printf needed.
+TO_LOCAL = "utc_offset_minutes || ' minutes'"
+
 
 def local_time(column: str) -> str:
     """SQL for a stored UTC time as the local wall-clock time it was recorded in."""
-    return f"datetime({column}, printf('%+d minutes', utc_offset_minutes))"
+    return f"datetime({column}, {TO_LOCAL})"
 
 
-# A spike's local wall-clock time: weeks are cut where the person lives, not in UTC.
-LOCAL_AT = local_time("at_utc")
+# The Monday that starts a spike's local week: weeks are cut where the person lives, not in
+# UTC. One date() call with its modifiers; years of spikes are grouped by it.
+LOCAL_WEEK = f"date(at_utc, {TO_LOCAL}, 'weekday 0', '-6 days')"
 
 
 def ts(moment: dt.datetime) -> str:
