@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from trustrepair.bank import load_bank
 from trustrepair.plain import Plain, replace
-from trustrepair.vocab import Role
+from trustrepair.vocab import Q_ONGOING, Role
 
 if TYPE_CHECKING:
     from trustrepair.backup import Streamed
@@ -89,14 +89,7 @@ def spike_history(store: Store, today: dt.date, latest: CheckIn | None) -> Spike
 
 def checkin_trail(store: Store) -> list[tuple[dt.datetime, str | None, str | None]]:
     """Oldest first: when, the accountability status and the `ongoing` answer of each check-in."""
-    return [
-        (when, _text(statuses.get("accountability")), _text(answers.get("ongoing")))
-        for when, statuses, answers in store.checkin_snapshots()
-    ]
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+    return store.checkin_trail("accountability", Q_ONGOING)
 
 
 def progress_for(bank: Bank, store: Store, today: dt.date, latest: CheckIn | None) -> ProgressInfo:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -48,7 +47,7 @@ from trustrepair.store.rows import (
 # One local week of spikes as stored: week start, count, minutes, intensities, triggers named.
 SpikeWeekRow = tuple[dt.date, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]
 # One check-in as a snapshot: when (local time), its statuses and its answers.
-CheckinSnapshot = tuple[dt.datetime, dict[str, object], dict[str, object]]
+CheckinTrail = tuple[dt.datetime, str | None, str | None]
 
 
 class Store:
@@ -281,16 +280,17 @@ class Store:
         )
         return int(row.fetchone()[0])
 
-    def checkin_snapshots(self) -> list[CheckinSnapshot]:
-        """Oldest first: when each check-in was made (local time), its statuses and answers."""
+    def checkin_trail(self, area: str, question: str) -> list[CheckinTrail]:
+        """Oldest first: when each check-in was made (local time), the status it gave one area
+        and its answer to one question, as text. SQLite reads them out of the JSON: years of
+        check-ins are never decoded whole."""
         rows = self.db.execute(
-            "SELECT created_utc, utc_offset_minutes, statuses, answers FROM checkins"
-            " ORDER BY created_utc, rowid"
+            "SELECT created_utc, utc_offset_minutes,"
+            " CAST(json_extract(statuses, ?) AS TEXT), CAST(json_extract(answers, ?) AS TEXT)"
+            " FROM checkins ORDER BY created_utc, rowid",
+            (f'$."{area}"', f'$."{question}"'),
         )
-        return [
-            (as_local(from_ts(c), off), json.loads(statuses), json.loads(answers))
-            for c, off, statuses, answers in rows
-        ]
+        return [(as_local(from_ts(c), off), status, answer) for c, off, status, answer in rows]
 
     # --- any one record, by its short number; undo ------------------------------------------
 
