@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trustrepair.bank import load_bank
 from trustrepair.plain import Plain, replace
 from trustrepair.vocab import Q_ONGOING, Role
 
@@ -141,6 +140,7 @@ def exporting(
     """
     from trustrepair.assess import afraid_now
     from trustrepair.backup import Streamed, build_export, has_notes, shared_record, shared_spike
+    from trustrepair.bank import load_bank
     from trustrepair.store import backup as stored
 
     bank = load_bank(None)

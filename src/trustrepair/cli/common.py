@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -148,17 +149,22 @@ def show(renderable: RenderableType, *, long: bool = False) -> None:
 
 
 def say(message: str) -> None:
-    """A message for the person, on stderr, never parsed as markup."""
-    from rich.text import Text
+    """A message for the person on stderr: plain text, never markup, and no Rich to load.
 
-    err = console(stderr=True)
-    # Wrap for a person at a terminal; keep one line per message when stderr goes to a file.
-    err.print(Text(message), soft_wrap=not err.is_terminal)
-
-
-def say_line(message: str) -> None:
-    """A message on stderr as one plain line, without Rich: for commands that print data."""
+    At a terminal it is wrapped between words to the terminal's width; going to a file, each
+    line stays whole."""
+    if sys.stderr.isatty():
+        message = _wrapped(message, shutil.get_terminal_size().columns)
     typer.echo(message, err=True)
+
+
+def _wrapped(message: str, width: int) -> str:
+    from textwrap import wrap
+
+    return "\n".join(
+        "\n".join(wrap(line, width, break_on_hyphens=False) or [""])
+        for line in message.splitlines()
+    )
 
 
 def print_data(text: str, *, private: bool = True) -> None:
@@ -223,4 +229,4 @@ def _say_if_others_can_read_stdout() -> None:
     except (OSError, ValueError, AttributeError):
         return  # not a real file (a test runner's buffer, a closed stream)
     if stat.S_ISREG(info.st_mode) and info.st_mode & 0o044:
-        say_line(messages.OUTPUT_READABLE)
+        say(messages.OUTPUT_READABLE)

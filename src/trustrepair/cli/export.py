@@ -16,7 +16,6 @@ from trustrepair.cli.common import (
     print_chunks,
     print_data,
     say,
-    say_line,
     since_date,
     workspace,
 )
@@ -122,14 +121,14 @@ def export(
     ) as parts:
         chunks = export_chunks(chosen, parts.export, parts.streamed)
         for line in export_messages(parts.export, encrypted=space.encrypted, notes=parts.has_notes):
-            say_line(line)  # plain lines: a json or toml export never loads Rich
+            say(line)
         if output is None:
             print_chunks(chunks)
             return
         from trustrepair.files import write_private_file
 
         write_private_file(output, chunks, force=force)
-    say_line(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
+    say(messages.EXPORT_WRITTEN.format(fmt=chosen, path=output))
 
 
 def _format(fmt: ExportFormat | None, output: Path | None) -> Format:
