@@ -126,3 +126,23 @@ def test_the_busiest_commands_define_no_pydantic_model_and_read_no_toml(
     assert models == []
     assert not {"tomllib", "trustrepair.bank_check"} & loaded
     assert "trustrepair.report" in loaded or args[0] == "spike"  # the probe saw the command run
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "--json"],
+        ["progress", "--json"],
+        ["history", "--json"],
+        ["timeline", "--json"],
+        ["records", "list", "--json"],
+        ["markers", "list", "--json"],
+        ["spike", "--minutes", "5"],
+    ],
+)
+def test_data_and_a_spike_never_load_rich(cli: Cli, args: list[str]) -> None:
+    # Rich draws views for people; JSON and one-line messages are written without it.
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    loaded = modules_after(*args)
+    assert "rich" not in loaded
+    assert "trustrepair.store.core" in loaded  # it did read the store

@@ -18,6 +18,8 @@ from trustrepair.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from trustrepair.models import RecordKind
     from trustrepair.workspace import Workspace
 
@@ -62,7 +64,6 @@ def list_records(
     from trustrepair import messages
     from trustrepair.cli.output import Result, emit
     from trustrepair.gather import record_entries
-    from trustrepair.render.records import records_table
 
     kinds = _kinds(kind)
     bank = load_bank(None)
@@ -73,7 +74,13 @@ def list_records(
         emit(Result(entries, messages=[messages.RECORDS_NONE]), as_json=as_json)
         return
     hidden = total - len(entries)
-    emit(Result(entries, lambda: records_table(entries, hidden=hidden), long=True), as_json=as_json)
+
+    def view() -> RenderableType:  # Rich is loaded only to draw it, never for --json
+        from trustrepair.render.records import records_table
+
+        return records_table(entries, hidden=hidden)
+
+    emit(Result(entries, view, long=True), as_json=as_json)
 
 
 def _kinds(kind: str | None) -> list[RecordKind]:

@@ -70,10 +70,14 @@ def summary_result(
 
 
 def comparison_result(comparison: Comparison, bank: Bank) -> Result:
-    from trustrepair.render.compare import comparison_view
-
     labels = bank.report.status_labels
-    return Result(comparison, lambda: comparison_view(comparison, labels))
+
+    def view() -> RenderableType:
+        from trustrepair.render.compare import comparison_view
+
+        return comparison_view(comparison, labels)
+
+    return Result(comparison, view)
 
 
 def run_check(
@@ -147,19 +151,28 @@ def _yes(question: str) -> bool:
 
 def progress_result(space: Workspace, bank: Bank, *, brief: bool = False) -> Result:
     """Spikes week by week; `brief` (the demo) keeps the trend, the chart and the setbacks."""
-    from trustrepair.render.progress import progress_view
-
     info = services.progress_info(space, bank)  # the view itself says when none are logged yet
-    return Result(info, lambda: progress_view(info, brief=brief), long=True)
+
+    def view() -> RenderableType:  # Rich is loaded only to draw it, never for --json
+        from trustrepair.render.progress import progress_view
+
+        return progress_view(info, brief=brief)
+
+    return Result(info, view, long=True)
 
 
 def timeline_result(space: Workspace, bank: Bank) -> Result:
     from trustrepair import messages
-    from trustrepair.render.terminal import timeline_view
 
     info = services.timeline(space, bank)
     notes = [messages.NO_DATE_YET] if info.discovered is None else []
-    return Result(info, lambda: timeline_view(info, full=True), notes)
+
+    def view() -> RenderableType:
+        from trustrepair.render.terminal import timeline_view
+
+        return timeline_view(info, full=True)
+
+    return Result(info, view, notes)
 
 
 def markers_result(space: Workspace, bank: Bank, *, show_all: bool) -> Result:
@@ -169,6 +182,10 @@ def markers_result(space: Workspace, bank: Bank, *, show_all: bool) -> Result:
     if not found.views:
         note = messages.NO_ACTIVE_MARKERS if found.stored else messages.NO_MARKERS
         return Result(found.views, messages=[note])
-    from trustrepair.render.markers import markers_table
 
-    return Result(found.views, lambda: markers_table(found.views), long=True)
+    def view() -> RenderableType:
+        from trustrepair.render.markers import markers_table
+
+        return markers_table(found.views)
+
+    return Result(found.views, view, long=True)
