@@ -36,7 +36,6 @@ from trustrepair.models import (
 )
 from trustrepair.plain import replace, values
 from trustrepair.progress import overview
-from trustrepair.reflect import reflect_statement
 from trustrepair.vocab import PREREQUISITES, AnswerValue, Area, Role
 
 # The written statement is one more input to this area, shown next to the answers.
@@ -153,6 +152,8 @@ def statement_reflections(
         value = answers.get(rq.question)
         if not bank.question(rq.question).applies_to(role) or not isinstance(value, str):
             continue
+        from trustrepair.reflect import reflect_statement  # only for a written statement
+
         reflection = reflect_statement(bank, value, heard=rq.heard)
         out.append(
             StatementReflection(question=rq.question, heading=rq.heading, reflection=reflection)

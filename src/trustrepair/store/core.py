@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trustrepair.models import (
     CheckIn,
@@ -19,7 +19,6 @@ from trustrepair.models import (
     Tally,
     as_local,
 )
-from trustrepair.store.changes import ChangeInfo, last_change, noted, undo_last
 from trustrepair.store.guard import store_error
 from trustrepair.store.health import refuse_if_damaged
 from trustrepair.store.rows import (
@@ -43,6 +42,9 @@ from trustrepair.store.rows import (
     spike_values,
     ts,
 )
+
+if TYPE_CHECKING:
+    from trustrepair.store.changes import ChangeInfo
 
 # One local week of spikes as stored: week start, count, minutes, intensities, triggers named.
 SpikeWeekRow = tuple[dt.date, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]
@@ -124,6 +126,8 @@ class Store:
     @contextmanager
     def change(self, verb: str) -> Iterator[sqlite3.Connection]:
         """One transaction, noted in the change log as one change that `undo` can take back."""
+        from trustrepair.store.changes import noted  # only a command that writes needs it
+
         with self.transaction() as db, noted(db, verb):
             yield db
 
@@ -349,9 +353,13 @@ class Store:
             )
 
     def last_change(self) -> ChangeInfo | None:
+        from trustrepair.store.changes import last_change
+
         return last_change(self.db)
 
     def undo_last_change(self) -> None:
+        from trustrepair.store.changes import undo_last
+
         with self.transaction() as db:
             undo_last(db)
 
