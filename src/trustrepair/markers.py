@@ -25,7 +25,6 @@ from trustrepair.models import (
     Tally,
     WeekTally,
 )
-from trustrepair.moments import MAX_YEARS_BACK
 from trustrepair.spikes import week_start
 from trustrepair.text import has_control
 from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Role
@@ -76,6 +75,7 @@ def parse_marker_id(raw: str) -> int:
 def parse_on_date(raw: str | None, today: dt.date) -> dt.date:
     """A day (2025-09-14, today, yesterday, 3 days ago); never in the future, 10 years back."""
     from trustrepair.dates import DateProblem, parse_date
+    from trustrepair.moments import MAX_YEARS_BACK
 
     try:
         found = parse_date(raw or "today", today, month_ok=False, years_back=MAX_YEARS_BACK)

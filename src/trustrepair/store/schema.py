@@ -10,8 +10,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from trustrepair.store.changes import create_change_log
-
 APPLICATION_ID = 0x54525052  # "TRPR": marks a file as a trustrepair database
 
 
@@ -64,6 +62,12 @@ def create_spikes(db: sqlite3.Connection) -> None:
             note TEXT)"""
     )
     db.execute("CREATE INDEX spikes_by_time ON spikes (at_utc)")
+
+
+def create_change_log(db: sqlite3.Connection) -> None:
+    from trustrepair.store import changes  # the log's own module, loaded only to migrate
+
+    changes.create_change_log(db)
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
