@@ -66,20 +66,22 @@ def read_small(store: Store) -> BackupData:
 
 def each_marker_record(store: Store, since: dt.date | None = None) -> Iterator[MarkerRecord]:
     """Every marker record (from `since` on), oldest first, read one row at a time."""
-    sql, args = "SELECT * FROM marker_records", tuple[str, ...]()
-    if since is not None:
-        sql, args = sql + " WHERE on_date >= ?", (since.isoformat(),)
-    rows = store.db.execute(sql + " ORDER BY on_date, created_utc, rowid", args)
+    rows = _rows_from(store, "marker_records", "on_date", "on_date, created_utc, rowid", since)
     return (record_from_row(row) for row in rows)
 
 
 def each_spike(store: Store, since: dt.date | None = None) -> Iterator[Spike]:
     """Every spike (from `since` on, by its UTC day), oldest first, read one row at a time."""
-    sql, args = "SELECT * FROM spikes", tuple[str, ...]()
-    if since is not None:
-        sql, args = sql + " WHERE at_utc >= ?", (since.isoformat(),)
-    rows = store.db.execute(sql + " ORDER BY at_utc", args)
-    return (spike_from_row(row) for row in rows)
+    return (spike_from_row(row) for row in _rows_from(store, "spikes", "at_utc", "at_utc", since))
+
+
+def _rows_from(
+    store: Store, table: str, day: str, order: str, since: dt.date | None
+) -> Iterator[sqlite3.Row]:
+    """A cursor over a table's rows from a day on (ISO text compares as dates do)."""
+    where = "" if since is None else f" WHERE {day} >= ?"
+    args = () if since is None else (since.isoformat(),)
+    return iter(store.db.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", args))  # noqa: S608
 
 
 def records_have_notes(store: Store, since: dt.date | None = None) -> bool:
