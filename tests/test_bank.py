@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import tomli_w
 
-from conftest import BASE_AFFECTED, ROOT, Cli, write_answers
+from conftest import BASE_AFFECTED, EXAMPLES, ROOT, Cli, write_answers
 from trustrepair.bank import default_bank_path, load_bank
 from trustrepair.errors import BankError
 from trustrepair.vocab import ROLES
@@ -214,3 +214,15 @@ def test_guidance_says_you_to_the_person_it_addresses() -> None:
         text = f"{g.title} {g.text}".lower()
         for phrase in for_the_other_side.get(g.addresses, []):
             assert phrase not in text, (g.id, phrase)
+
+
+def test_a_bank_version_too_long_to_store_is_refused_when_the_bank_is_read(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Every check-in keeps its bank's version; one that an import would refuse never gets in.
+    data = bank_data()
+    data["meta"]["version"] = "v" * 100
+    path = write_bank(tmp_path, data)
+    answers = str(EXAMPLES / "answers-affected.toml")
+    result = cli("check", "--prompts", str(path), "--answers", answers, code=2)
+    assert "meta.version" in result.stderr and "64" in result.stderr

@@ -82,3 +82,32 @@ def test_the_unmutated_backup_imports_and_every_view_works(
     cli("import", "--yes", str(file))
     for view in VIEWS:
         cli(*view)
+
+
+SQL_POISON = [
+    ("spikes", "note", "'MYSECRET' || char(27) || ']0;pwned' || char(7)"),
+    ("markers", "text", "'MYSECRET ' || printf('%.3200c', 'x')"),
+    ("spikes", "uid", "'MYSECRET'"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "value"), SQL_POISON, ids=[p[1] for p in SQL_POISON])
+def test_a_data_backup_made_elsewhere_is_checked_like_an_export(
+    cli: Cli, home: Path, tmp_path: Path, table: str, column: str, value: str
+) -> None:
+    # A backup file is data arriving: its rows are held to the bounds an import file is.
+    import sqlite3
+
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    cli("markers", "add", "Tells me the same day when plans change")
+    cli("spike", "--minutes", "20", "--note", "at the station")
+    file = tmp_path / "backup.db"
+    cli("data", "backup", str(file))
+    db = sqlite3.connect(file)
+    with db:
+        db.execute(f"UPDATE {table} SET {column} = {value}")  # noqa: S608 - the test's own SQL
+    db.close()
+    result = cli("--profile", "other", "import", "--yes", str(file), code=2)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "backup.db" in result.stderr and "MYSECRET" not in result.stderr
+    assert not (home / "profiles" / "other" / "trustrepair.db").exists()

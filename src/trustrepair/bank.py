@@ -17,6 +17,7 @@ from trustrepair.bank_reflect import CheckedReflect
 from trustrepair.errors import BankError
 from trustrepair.plain import Plain, field
 from trustrepair.vocab import (
+    BANK_VERSION_MAX,
     UNKNOWN,
     Addressee,
     Agreement,
@@ -32,7 +33,7 @@ MAX_BANK_BYTES = 4_000_000  # the shipped bank is under 200 kB
 
 
 class Meta(Plain):
-    version: str
+    version: Annotated[str, Limits(max_length=BANK_VERSION_MAX)]  # kept with each check-in
     language: str = "en"
     name: str = "trustrepair default bank"
 

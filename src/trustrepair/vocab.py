@@ -35,6 +35,7 @@ Q_ONGOING = "ongoing"
 Q_SAFETY = "afraid"
 # The answer value every prerequisite question offers for "I don't know yet".
 UNKNOWN = "unknown"
+BANK_VERSION_MAX = 64  # a bank's version is stored with every check-in made with it
 # The answers to `ongoing` that say the behaviour continues in some form.
 CONTINUING = ("reduced", "continuing")
 # The longest marker, in characters (the marker question and the stored model both use it).

@@ -17,7 +17,7 @@ from trustrepair.models.base import (
     now_utc,
 )
 from trustrepair.plain import field
-from trustrepair.vocab import MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
+from trustrepair.vocab import BANK_VERSION_MAX, MARKER_TEXT_MAX, AnswerValue, Area, Role, Status
 
 
 class CheckIn(Record):
@@ -25,7 +25,7 @@ class CheckIn(Record):
     created_utc: dt.datetime = field(default_factory=now_utc)
     utc_offset_minutes: Offset = field(default_factory=local_offset_minutes)
     role: Role
-    bank_version: Annotated[str, Field(max_length=64)]
+    bank_version: Annotated[str, Field(max_length=BANK_VERSION_MAX)]
     answers: dict[str, AnswerValue]
     statuses: dict[Area, Status]
 

@@ -162,9 +162,24 @@ def read_backup(path: Path, unlock: Unlock) -> BackupData:
         except StoreError:
             raise ImportFileError(messages.BACKUP_DAMAGED.format(path=path)) from None
         try:
-            return read_all(store)
+            data = read_all(store)
         finally:
             store.close()
+    return checked_backup(data, str(path))
+
+
+def checked_backup(data: BackupData, name: str) -> BackupData:
+    """A backup's records checked as an import file's are (text, lengths, ids, ranges): rows
+    from a file made elsewhere are data arriving, never trusted because they are SQLite."""
+    from pydantic import ValidationError
+
+    from trustrepair.errors import describe_validation_error
+    from trustrepair.plain import checked, to_data
+
+    try:
+        return checked(BackupData, to_data(data))
+    except ValidationError as exc:
+        raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
 
 
 @dataclass(frozen=True, slots=True)
