@@ -113,3 +113,51 @@ def test_every_store_round_trips_through_its_data(data: BackupData) -> None:
     written = json.loads(to_json(export))
     assert checked(Export, written) == export  # an import reads back what an export wrote
     assert from_data(Export, written) == export  # and so does the trusted reader
+
+
+class Either(Plain):
+    size: Annotated[int, Field(ge=0, le=10)] | Annotated[str, Field(max_length=3)]
+
+
+def test_a_union_value_fits_when_it_fits_its_own_kind() -> None:
+    assert out_of_bounds(Either(size=5)) == []
+    assert out_of_bounds(Either(size="abc")) == []
+    assert out_of_bounds(Either(size=11)) == ["size"]
+    assert out_of_bounds(Either(size="abcd")) == ["size"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"__annotations__": {"_hidden": int}},  # the generated code's own names start with _
+        {"__annotations__": {"per_week": float}},  # a field the base already has
+        {"per_week": 2.0},  # an inherited default changed without a field
+        {"__slots__": ("extra",)},  # slots come from the fields
+    ],
+)
+def test_a_record_that_would_break_its_generated_code_is_refused(body: dict[str, object]) -> None:
+    with pytest.raises(TypeError):
+        type(Rate)("Broken", (Rate,), {"__module__": __name__, **body})
+
+
+def test_fields_are_read_from_a_python_314_class_namespace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # From Python 3.14 a class body holds __annotate__ (PEP 649), not __annotations__: the
+    # metaclass asks annotationlib for them, as its documentation says a metaclass should.
+    import sys
+    import types
+    from typing import ClassVar
+
+    lib = types.SimpleNamespace(
+        Format=types.SimpleNamespace(FORWARDREF=3),
+        get_annotate_from_class_namespace=lambda ns: ns.get("__annotate__"),
+        call_annotate_function=lambda annotate, format: annotate(format),
+    )
+    monkeypatch.setitem(sys.modules, "annotationlib", lib)
+    annotate = lambda _format: {"x": int, "kind": ClassVar[str], "y": str}  # noqa: E731
+    made = type(Plain)(
+        "Made", (Plain,), {"__module__": __name__, "__annotate__": annotate, "y": "d"}
+    )
+    assert made.__plain_fields__ == ("x", "y")
+    assert made(x=1).y == "d"  # type: ignore[call-arg]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import importlib
 import types
 import typing
 from collections.abc import Callable
@@ -107,12 +108,14 @@ class PlainMeta(type):
         for base in bases:
             inherited.extend(getattr(base, "__plain_spec__", ()))
         known = {entry[0] for entry in inherited}
+        if namespace.get("__slots__", ()) != () or known & namespace.keys():
+            raise TypeError(f"{name}: its slots are its fields, which only __init__ sets")
         own: list[tuple[str, int, object]] = []
-        for key, hint in namespace.get("__annotations__", {}).items():
+        for key, hint in _annotations(namespace).items():
             if _is_classvar(hint):
                 continue
-            if key in known:
-                raise TypeError(f"{name}.{key} redefines an inherited field")
+            if key in known or key.startswith("_"):  # "_" names are the generated code's own
+                raise TypeError(f"{name}.{key}: a field is new, and its name starts with a letter")
             own.append(_spec(name, key, namespace.pop(key, _MISSING)))
         namespace["__slots__"] = tuple(entry[0] for entry in own)
         namespace["__plain_spec__"] = (*inherited, *own)
@@ -124,10 +127,30 @@ class PlainMeta(type):
 _MISSING = object()
 
 
+def _annotations(namespace: dict[str, Any]) -> dict[str, Any]:
+    """The annotations written in a class body, read while the class is being made.
+
+    Up to Python 3.13 (and with `from __future__ import annotations`) the namespace holds them;
+    from 3.14 it holds a function that makes them (PEP 649), read as annotationlib says to.
+    """
+    if "__annotations__" in namespace:
+        return dict(namespace["__annotations__"])
+    try:
+        annotationlib: Any = importlib.import_module("annotationlib")
+    except ImportError:
+        return {}
+    annotate = annotationlib.get_annotate_from_class_namespace(namespace)
+    if annotate is None:
+        return {}
+    forward = annotationlib.Format.FORWARDREF
+    return dict(annotationlib.call_annotate_function(annotate, format=forward))
+
+
 def _is_classvar(hint: object) -> bool:
-    text = hint if isinstance(hint, str) else getattr(hint, "__origin__", hint)
+    text = getattr(hint, "__forward_arg__", hint)  # an unresolved name, from 3.14 on
+    text = text if isinstance(text, str) else getattr(text, "__origin__", text)
     if isinstance(text, str):
-        return text.startswith(("ClassVar", "typing.ClassVar"))
+        return text.split("[")[0].split(".")[-1].strip() == "ClassVar"
     return text is ClassVar
 
 
@@ -458,7 +481,8 @@ def _fits(value: object, hint: Any) -> bool:
     if value is None:
         return True
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return all(_fits(value, option) for option in typing.get_args(hint))
+        options = [o for o in typing.get_args(hint) if _may_hold(value, o)]
+        return not options or any(_fits(value, option) for option in options)
     if typing.get_origin(hint) is not typing.Annotated:
         return True
     limits: list[Any] = []
@@ -471,6 +495,13 @@ def _fits(value: object, hint: Any) -> bool:
             if bound is not None and not holds(size, bound):
                 return False
     return True
+
+
+def _may_hold(value: object, hint: Any) -> bool:
+    """Whether a member of a union is of the value's kind (its limits are checked after)."""
+    while typing.get_origin(hint) is typing.Annotated:
+        hint = typing.get_args(hint)[0]
+    return not isinstance(hint, type) or isinstance(value, hint)
 
 
 _LIMITS: dict[str, Callable[[Any, Any], bool]] = {
