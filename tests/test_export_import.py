@@ -131,6 +131,8 @@ def roundtrip(data: BackupData, tmp_path: Path, fmt: str) -> None:
     whole = replace(head, data=exported)
     if fmt == "json":  # streamed or whole, the text is the same to the byte
         assert text == exporter("json")(whole)
+    else:  # and the TOML reads back to the same data, empty lists included
+        assert tomllib.loads(text) == tomllib.loads(exporter("toml")(whole))
     second = store_mod.open_store(tmp_path / "b" / "trustrepair.db")
     import_data(second, parse_export(text.encode(), "file").data)
     again = read_all(second)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterable
@@ -154,8 +155,19 @@ def say(message: str) -> None:
     At a terminal it is wrapped between words to the terminal's width; going to a file, each
     line stays whole."""
     if sys.stderr.isatty():
-        message = _wrapped(message, shutil.get_terminal_size().columns)
+        message = _wrapped(message, _stderr_width())
     typer.echo(message, err=True)
+
+
+def _stderr_width() -> int:
+    """The width of the terminal stderr is on (COLUMNS first), even when stdout is a file."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return shutil.get_terminal_size().columns
 
 
 def _wrapped(message: str, width: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
@@ -32,9 +33,12 @@ def export_toml_chunks(export: Export, streamed: Streamed | None = None) -> Iter
     data = to_data(export, toml=True)
     data.pop("summary", None)  # derived views: the backup is the records themselves
     data.pop("progress", None)
-    lists = [] if streamed is None else streamed.lists()
-    for kind, _records in lists:
-        data["data"].pop(kind, None)
+    lists: list[tuple[str, Iterable[object]]] = []
+    for kind, given in [] if streamed is None else streamed.lists():
+        first, rest = _first(given)
+        if first is not None:  # an empty list stays in the head, as `kind = []`
+            data["data"].pop(kind, None)
+            lists.append((kind, chain([first], rest)))
     yield HEADER + tomli_w.dumps(data)
     for kind, records in lists:
         for batch in _batches(records):
@@ -76,6 +80,11 @@ def _literal(value: object) -> str:
     ):  # a datetime is a date: str() gives "2026-03-01 21:00:00+00:00"
         return str(value)
     raise TypeError(type(value).__name__)
+
+
+def _first(records: Iterable[object]) -> tuple[object | None, Iterator[object]]:
+    rest = iter(records)
+    return next(rest, None), rest
 
 
 def _batches(records: Iterable[object]) -> Iterator[list[Any]]:
