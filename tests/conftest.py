@@ -46,6 +46,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    from trustrepair.paths import Chosen
+
+    monkeypatch.setattr(Chosen, "home", None)  # a --home from an earlier test's command
     yield home
 
 

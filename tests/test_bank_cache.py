@@ -244,3 +244,16 @@ def test_the_cache_sits_in_the_home_when_one_is_set_else_in_the_os_cache(
     monkeypatch.delenv("TRUSTREPAIR_HOME")
     assert paths.cache_dir() == tmp_path / "xdg-cache" / "trustrepair"
     assert not (tmp_path / "xdg-cache").exists()  # naming a folder never makes it
+
+
+def test_a_home_given_with_the_flag_keeps_the_cache_as_well(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Someone who keeps trustrepair on an encrypted volume leaves nothing of it elsewhere.
+    monkeypatch.delenv("TRUSTREPAIR_HOME")
+    chosen = tmp_path / "volume"
+    chosen.mkdir(mode=0o700)
+    command = [sys.executable, "-m", "trustrepair", "--home", str(chosen)]
+    subprocess.run([*command, "about"], check=True, capture_output=True)
+    assert (chosen / "cache" / "bank.json").is_file()
+    assert not (tmp_path / "xdg-cache").exists()

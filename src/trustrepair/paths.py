@@ -13,6 +13,13 @@ DB_NAME = "trustrepair.db"
 PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
+class Chosen:
+    """The --home this command was given, for a path asked for without the command's context
+    (the bank cache): everything of trustrepair's stays in the folder the person chose."""
+
+    home: Path | None = None
+
+
 def home_dir(override: Path | None = None) -> Path:
     """The folder that holds every profile: --home, then TRUSTREPAIR_HOME, then the OS data dir."""
     if override is not None:
@@ -26,8 +33,11 @@ def home_dir(override: Path | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """Where rebuildable data goes (the checked question bank): TRUSTREPAIR_HOME/cache when
-    that is set, so tests and demos keep to their own folder, then the OS cache dir."""
+    """Where rebuildable data goes (the checked question bank): `cache` inside the home given
+    by --home or TRUSTREPAIR_HOME, so nothing is left outside a chosen folder, else the OS
+    cache dir."""
+    if Chosen.home is not None:
+        return Chosen.home.expanduser() / "cache"
     env = os.environ.get(HOME_ENV)
     if env:
         return Path(env).expanduser() / "cache"

@@ -155,7 +155,10 @@ def root(
     """
     from trustrepair.cli.output import Paging
 
+    from trustrepair.paths import Chosen
+
     Paging.allowed = not no_pager
+    Chosen.home = home
     ctx.obj = {"home": home, "profile": profile, "passphrase_file": passphrase_file}
 
 
