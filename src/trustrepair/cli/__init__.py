@@ -154,7 +154,6 @@ def root(
     Start with `trustrepair check`. Everything stays on this computer.
     """
     from trustrepair.cli.output import Paging
-
     from trustrepair.paths import Chosen
 
     Paging.allowed = not no_pager
