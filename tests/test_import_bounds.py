@@ -111,3 +111,12 @@ def test_a_data_backup_made_elsewhere_is_checked_like_an_export(
     assert len(result.stderr.strip().splitlines()) == 1
     assert "backup.db" in result.stderr and "MYSECRET" not in result.stderr
     assert not (home / "profiles" / "other" / "trustrepair.db").exists()
+
+
+def test_an_overlong_marker_in_an_import_is_named_in_characters(
+    cli: Cli, tmp_path: Path, backup: dict[str, Any]
+) -> None:
+    file = tmp_path / "backup.json"
+    file.write_text(json.dumps(mutated(backup, "markers.0.text", "x" * 560)), encoding="utf-8")
+    result = cli("import", "--yes", str(file), code=2)
+    assert "data.markers.0.text: String should have at most 500 characters" in result.stderr

@@ -32,6 +32,9 @@ def _plain_text(value: str) -> str:
 
 
 PlainText = Annotated[str, AfterValidator(_plain_text)]
+# Written after a length limit (Annotated[str, Field(max_length=n), PLAIN]), so the limit is
+# checked on the text as given and its error speaks of characters.
+PLAIN = AfterValidator(_plain_text)
 
 
 Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]

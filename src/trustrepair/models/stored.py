@@ -7,9 +7,9 @@ from pydantic import Field
 
 from trustrepair.models.base import (
     MARKER_ID_MAX,
+    PLAIN,
     Count,
     Offset,
-    PlainText,
     Record,
     Uid,
     local_offset_minutes,
@@ -33,7 +33,7 @@ class CheckIn(Record):
 class Marker(Record):
     uid: Uid = field(default_factory=new_uid)
     id: Annotated[int, Field(ge=1, le=MARKER_ID_MAX)] | None = None
-    text: Annotated[PlainText, Field(max_length=MARKER_TEXT_MAX)]
+    text: Annotated[str, Field(max_length=MARKER_TEXT_MAX), PLAIN]
     created_utc: dt.datetime = field(default_factory=now_utc)
     utc_offset_minutes: Offset = field(default_factory=local_offset_minutes)
     retired_utc: dt.datetime | None = None
@@ -44,7 +44,7 @@ class MarkerRecord(Record):
     marker_uid: str
     on_date: dt.date
     shown: bool
-    note: Annotated[PlainText, Field(max_length=2000)] | None = None
+    note: Annotated[str, Field(max_length=2000), PLAIN] | None = None
     created_utc: dt.datetime = field(default_factory=now_utc)
 
 
@@ -75,5 +75,5 @@ class Spike(Record):
     utc_offset_minutes: Offset
     minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
     intensity: Annotated[int, Field(ge=1, le=10)] | None = None
-    trigger: Annotated[PlainText, Field(max_length=200)] | None = None
-    note: Annotated[PlainText, Field(max_length=2000)] | None = None
+    trigger: Annotated[str, Field(max_length=200), PLAIN] | None = None
+    note: Annotated[str, Field(max_length=2000), PLAIN] | None = None
