@@ -161,3 +161,7 @@ def test_fields_are_read_from_a_python_314_class_namespace(
     )
     assert made.__plain_fields__ == ("x", "y")
     assert made(x=1).y == "d"  # type: ignore[call-arg]
+
+
+def test_a_number_json_cannot_hold_is_written_as_null() -> None:
+    assert json.loads(to_json(Rate(per_week=float("inf"))))["per_week"] is None

@@ -386,7 +386,7 @@ def json_text(data: object) -> str:
     """JSON data as indented text, by Pydantic's serializer: what it always wrote, quickly."""
     from pydantic_core import to_json as dump
 
-    return dump(data, indent=2).decode("utf-8")
+    return dump(data, indent=2, inf_nan_mode="null").decode("utf-8")  # as Pydantic's models did
 
 
 # --- from data --------------------------------------------------------------------------------

@@ -194,12 +194,15 @@ def print_chunks(chunks: Iterable[str], *, private: bool = True) -> None:
         _say_if_others_can_read_stdout()
     out = sys.stdout
     held = ""
-    for chunk in chunks:
-        if held:
-            out.write(held)
-        held = chunk
-    out.write(held.rstrip("\n") + "\n")
-    out.flush()
+    try:
+        for chunk in chunks:
+            if held:
+                out.write(held)
+            held = chunk
+        out.write(held.rstrip("\n") + "\n")
+        out.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def confirm(prompt: str, *, yes: bool) -> bool:
