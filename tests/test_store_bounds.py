@@ -27,6 +27,9 @@ EDITS = [
     ("marker_records", "on_date", "0001-01-01"),
     ("marker_records", "on_date", "2026-13-45"),
     ("marker_records", "created_utc", 12),
+    ("marker_records", "note", b"\x00bytes"),
+    ("spikes", "note", b"\x00bytes"),
+    ("spikes", "trigger", b"\xffbytes"),
 ]
 
 

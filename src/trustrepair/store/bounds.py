@@ -45,6 +45,11 @@ def _whole(column: str, low: int, high: int) -> str:
     return f"(typeof({column}) != 'integer' OR {column} NOT BETWEEN {low} AND {high})"
 
 
+def _text(column: str) -> str:
+    """SQL true when an optional text column holds something else (a number, bytes)."""
+    return f"({column} IS NOT NULL AND typeof({column}) != 'text')"
+
+
 def _between(column: str, low: int, high: int) -> str:
     return f"({column} IS NOT NULL AND {_whole(column, low, high)})"
 
@@ -86,6 +91,7 @@ CHECKS: list[tuple[str, str, str]] = [
                 _moment("created_utc"),
                 "shown NOT IN (0, 1)",
                 "marker_uid NOT IN (SELECT uid FROM markers)",
+                _text("note"),
             ]
         ),
     ),
@@ -98,6 +104,8 @@ CHECKS: list[tuple[str, str, str]] = [
                 _offset("utc_offset_minutes"),
                 _between("minutes", 0, 7 * 24 * 60),
                 _between("intensity", 1, 10),
+                _text("trigger"),
+                _text("note"),
             ]
         ),
     ),
