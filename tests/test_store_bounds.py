@@ -29,7 +29,7 @@ EDITS = [
     ("marker_records", "created_utc", 12),
     ("marker_records", "note", b"\x00bytes"),
     ("spikes", "note", b"\x00bytes"),
-    ("spikes", "trigger", b"\xffbytes"),
+    ("spikes", "trigger", b"bytes"),
 ]
 
 
