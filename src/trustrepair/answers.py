@@ -12,8 +12,8 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trustrepair.errors import AnswersError, describe_validation_error
-from trustrepair.plain import Plain, checked
+from trustrepair.errors import AnswersError, checked_as
+from trustrepair.plain import Plain
 from trustrepair.text import has_control
 from trustrepair.vocab import Q_ROLE, UNKNOWN, AnswerValue, Role
 
@@ -142,13 +142,7 @@ class AnswersFile(Plain):
 
 def read_answers_file(path: Path, bank: Bank) -> tuple[Role, dict[str, AnswerValue]]:
     """Load an answers file and check every answer; any problem is one line naming the entry."""
-    from pydantic import ValidationError
-
-    raw = _read_toml(path)
-    try:
-        parsed = checked(AnswersFile, raw)
-    except ValidationError as exc:
-        raise AnswersError(f"{path}: {describe_validation_error(exc)}") from None
+    parsed = checked_as(AnswersFile, _read_toml(path), AnswersError, path)
     try:
         return parsed.role, check_answers(bank, parsed.role, dict(parsed.answers))
     except AnswersError as exc:

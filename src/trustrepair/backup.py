@@ -7,9 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from trustrepair.errors import ImportFileError
+from trustrepair.errors import ImportFileError, checked_as
 from trustrepair.models import (
     EXPORT_SCHEMA_VERSION,
     BackupData,
@@ -20,7 +18,7 @@ from trustrepair.models import (
     Report,
     Spike,
 )
-from trustrepair.plain import Plain, checked, replace
+from trustrepair.plain import Plain, replace
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -166,12 +164,7 @@ def parse_export(raw: bytes, name: str, *, full_backup: bool = True) -> Export:
     data.pop("summary", None)  # derived views; rebuilt from the data after import
     data.pop("progress", None)
     data.pop("course", None)
-    try:
-        export = checked(Export, data)
-    except ValidationError as exc:
-        from trustrepair.errors import describe_validation_error
-
-        raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
+    export = checked_as(Export, data, ImportFileError, name)
     if full_backup and not export.includes_notes:
         raise ImportFileError(
             f"{name}: made with --no-notes, so it is a shareable summary, not a full backup; "

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+
+    from trustrepair.plain import Plain
+
+P = TypeVar("P", bound="Plain")
 
 # Exit codes, named once (the shell sees these).
 EXIT_ERROR = 1
@@ -94,6 +98,19 @@ def describe_validation_error(exc: ValidationError, raw: object = None) -> str:
         msg = _AS_BEFORE[err["type"]].format(**err.get("ctx", {}))
     extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
     return f"{where}: {msg}{extra}" if where else f"{msg}{extra}"
+
+
+def checked_as(kind: type[P], data: object, error: type[TrustRepairError], name: object) -> P:
+    """`data` checked as a `kind` where it arrives (a file): a failure is one `error` naming the
+    file and the entry, never the data."""
+    from pydantic import ValidationError
+
+    from trustrepair.plain import checked
+
+    try:
+        return checked(kind, data)
+    except ValidationError as exc:
+        raise error(f"{name}: {describe_validation_error(exc)}") from None
 
 
 def _describe_location(loc: list[int | str], raw: object) -> str:

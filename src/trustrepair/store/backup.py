@@ -16,9 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustrepair import messages
-from trustrepair.errors import BadInputError, ImportFileError, PassphraseError, StoreError
+from trustrepair.errors import (
+    BadInputError,
+    ImportFileError,
+    PassphraseError,
+    StoreError,
+    checked_as,
+)
 from trustrepair.models import BackupData, ImportCounts, Marker, MarkerRecord, Spike
-from trustrepair.plain import replace
+from trustrepair.plain import replace, to_data
 from trustrepair.store.cipher import SQLITE_HEADER, Unlock, driver, looks_encrypted, prepare
 from trustrepair.store.core import Store
 from trustrepair.store.guard import connect
@@ -165,21 +171,8 @@ def read_backup(path: Path, unlock: Unlock) -> BackupData:
             data = read_all(store)
         finally:
             store.close()
-    return checked_backup(data, str(path))
-
-
-def checked_backup(data: BackupData, name: str) -> BackupData:
-    """A backup's records checked as an import file's are (text, lengths, ids, ranges): rows
-    from a file made elsewhere are data arriving, never trusted because they are SQLite."""
-    from pydantic import ValidationError
-
-    from trustrepair.errors import describe_validation_error
-    from trustrepair.plain import checked, to_data
-
-    try:
-        return checked(BackupData, to_data(data))
-    except ValidationError as exc:
-        raise ImportFileError(f"{name}: {describe_validation_error(exc)}") from None
+    # Rows from a file made elsewhere are data arriving: checked as an import file's are.
+    return checked_as(BackupData, to_data(data), ImportFileError, path)
 
 
 @dataclass(frozen=True, slots=True)
