@@ -180,22 +180,6 @@ def exporting(
         yield ExportParts(export=export, streamed=streamed, has_notes=carries)
 
 
-def gather_export(
-    space: Workspace, *, notes: bool, start: dt.date | None, marker_words: bool = True
-) -> Export:
-    """A whole export in memory, every record in its lists (for tests and small stores)."""
-    with exporting(space, notes=notes, start=start, marker_words=marker_words) as parts:
-        export, streamed = parts.export, parts.streamed
-        if streamed is None:
-            return export
-        data = replace(
-            export.data,
-            marker_records=list(streamed.marker_records),
-            spikes=list(streamed.spikes),
-        )
-        return replace(export, data=data)
-
-
 def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:
     """The other partner's check-ins, for the course: they must have answered as the other role."""
     from trustrepair import messages

@@ -129,17 +129,19 @@ def new_uid() -> str:
 
 def exporter(home: Path, count: str) -> None:
     """Exports taken while the writers work: each must agree with its own data."""
-    from trustrepair.gather import gather_export
+    from trustrepair.gather import exporting
     from trustrepair.workspace import Workspace
 
     space = Workspace(home, "default")
     say("ready")
     for _ in range(int(count)):
-        export = gather_export(space, notes=True, start=None)
+        with exporting(space, notes=True, start=None) as parts:
+            export, streamed = parts.export, parts.streamed
+            exported = 0 if streamed is None else sum(1 for _ in streamed.spikes)
         uids = {c.uid for c in export.data.checkins}
         summarised = export.summary.checkin.uid if export.summary else None
         spikes = export.progress.spikes_logged if export.progress else 0
-        same = summarised in uids and spikes == len(export.data.spikes)
+        same = summarised in uids and spikes == exported
         say("consistent" if same else f"inconsistent {summarised} {spikes}")
 
 
