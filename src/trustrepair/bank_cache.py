@@ -25,7 +25,7 @@ from trustrepair.plain import Plain, from_data, to_data
 
 P = TypeVar("P", bound=Plain)
 # The code that shapes the cached data: an editable install keeps its version number while
-# these change, so their source is part of the key too.
+# these change, so their files' sizes and times are part of the key too.
 SHAPERS = (
     "trustrepair.bank",
     "trustrepair.bank_calendar",
@@ -49,10 +49,10 @@ def cache_path() -> Path:
 def key_for(content: bytes) -> str:
     """What a cache must have been made from: this bank file, by this code, in this format."""
     code = hashlib.sha256()
-    for name in SHAPERS:
-        module = sys.modules.get(name)
-        source = getattr(module, "__file__", None)
-        code.update(Path(source).read_bytes() if source else name.encode())
+    for name in SHAPERS:  # a source file's size and time say it changed, without reading it
+        source = getattr(sys.modules.get(name), "__file__", None)
+        found = Path(source).stat() if source else None
+        code.update(f"{name}:{found and (found.st_size, found.st_mtime_ns)}".encode())
     bank = hashlib.sha256(content).hexdigest()
     return f"{FORMAT}:{__version__}:{bank}:{code.hexdigest()[:16]}"
 
