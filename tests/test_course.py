@@ -151,21 +151,23 @@ def test_export_json_carries_the_course_as_a_list_under_the_schema(cli: Cli, hom
     ]
 
 
+def partners_check_in(
+    cli: Cli, tmp_path: Path, mine: dict[str, object], theirs: dict[str, object]
+) -> None:
+    """Robin (the affected partner) and Kai (the other) each check in on their own profile."""
+    from conftest import write_answers
+
+    for profile, role, answers in (("robin", "affected", mine), ("kai", "betraying", theirs)):
+        answered = write_answers(tmp_path / f"{profile}.toml", role, answers)
+        cli("--profile", profile, "check", "--answers", str(answered))
+
+
 def test_export_with_partner_shows_both_views_and_nothing_else_of_theirs(
     cli: Cli, tmp_path: Path
 ) -> None:
-    from conftest import BASE_AFFECTED, BASE_BETRAYING, write_answers
+    from conftest import BASE_AFFECTED, BASE_BETRAYING
 
-    mine = write_answers(tmp_path / "a.toml", "affected", BASE_AFFECTED)
-    theirs = BASE_BETRAYING
-    cli("--profile", "robin", "check", "--answers", str(mine))
-    cli(
-        "--profile",
-        "kai",
-        "check",
-        "--answers",
-        str(write_answers(tmp_path / "b.toml", "betraying", theirs)),
-    )
+    partners_check_in(cli, tmp_path, BASE_AFFECTED, BASE_BETRAYING)
     data = json.loads(
         cli("--profile", "robin", "export", "-f", "json", "--with-partner", "kai").stdout
     )
@@ -195,24 +197,11 @@ def test_with_partner_refuses_the_same_partner_or_an_empty_profile(
 def test_export_with_partner_shows_no_partner_strips_while_either_is_afraid(
     cli: Cli, tmp_path: Path, afraid_one: str
 ) -> None:
-    from conftest import BASE_AFFECTED, BASE_BETRAYING, write_answers
+    from conftest import BASE_AFFECTED, BASE_BETRAYING
 
     mine = {**BASE_AFFECTED, "afraid": afraid_one == "robin"}
     theirs = {**BASE_BETRAYING, "afraid": afraid_one == "kai"}
-    cli(
-        "--profile",
-        "robin",
-        "check",
-        "--answers",
-        str(write_answers(tmp_path / "a.toml", "affected", mine)),
-    )
-    cli(
-        "--profile",
-        "kai",
-        "check",
-        "--answers",
-        str(write_answers(tmp_path / "b.toml", "betraying", theirs)),
-    )
+    partners_check_in(cli, tmp_path, mine, theirs)
     data = json.loads(
         cli("--profile", "robin", "export", "-f", "json", "--with-partner", "kai").stdout
     )
