@@ -69,3 +69,25 @@ def test_a_document_export_never_reads_the_records_it_does_not_show(
         assert result.stdout.startswith(opening)
         # the note is still announced: whether records carry notes is asked in SQL
         assert "includes your notes" in result.stderr
+
+
+def test_an_export_stopped_half_way_reports_its_own_error_and_leaves_the_store_readable(
+    cli: Cli, home: Path
+) -> None:
+    from trustrepair.gather import exporting
+    from trustrepair.workspace import Workspace
+
+    cli("check", "--answers", str(EXAMPLES / "answers-affected.toml"))
+    for minutes in ("10", "20", "30"):
+        cli("spike", "--minutes", minutes)
+    space = Workspace(home, "default")
+
+    class Stopped(Exception):
+        pass
+
+    for _ in range(3):  # again and again, as the concurrency test's exporter does
+        with pytest.raises(Stopped), exporting(space, notes=True, start=None) as parts:
+            assert parts.streamed is not None
+            next(iter(parts.streamed.spikes))  # one spike written, then the write fails
+            raise Stopped
+    assert len(json.loads(cli("export", "--format", "json").stdout)["data"]["spikes"]) == 3

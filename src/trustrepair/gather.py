@@ -166,18 +166,23 @@ def exporting(
             start=start,
             marker_words=marker_words,
         )
-        streamed = None
-        if records:
-            kept = stored.each_marker_record(store, start)
-            spikes = stored.each_spike(store, start)
-            streamed = Streamed(
-                marker_records=kept if notes else map(shared_record, kept),
-                spikes=spikes if notes else map(shared_spike, spikes),
-            )
         carries = notes and (
             has_notes(export.data, export.summary) or stored.records_have_notes(store, start)
         )
-        yield ExportParts(export=export, streamed=streamed, has_notes=carries)
+        if not records:
+            yield ExportParts(export=export, streamed=None, has_notes=carries)
+            return
+        kept = stored.each_marker_record(store, start)
+        spikes = stored.each_spike(store, start)
+        streamed = Streamed(
+            marker_records=kept if notes else map(shared_record, kept),
+            spikes=spikes if notes else map(shared_spike, spikes),
+        )
+        try:
+            yield ExportParts(export=export, streamed=streamed, has_notes=carries)
+        finally:  # a write that stopped half-way leaves no read open past the snapshot
+            kept.close()
+            spikes.close()
 
 
 def partner_checkins(partner: Workspace, own: Sequence[CheckIn]) -> list[CheckIn]:

@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,24 +71,32 @@ def read_small(store: Store) -> BackupData:
     )
 
 
-def each_marker_record(store: Store, since: dt.date | None = None) -> Iterator[MarkerRecord]:
+def each_marker_record(store: Store, since: dt.date | None = None) -> Generator[MarkerRecord]:
     """Every marker record (from `since` on), oldest first, read one row at a time."""
-    rows = _rows_from(store, "marker_records", "on_date", "on_date, created_utc, rowid", since)
-    return (record_from_row(row) for row in rows)
+    order = "on_date, created_utc, rowid"
+    with _rows_from(store, "marker_records", "on_date", order, since) as rows:
+        yield from map(record_from_row, rows)
 
 
-def each_spike(store: Store, since: dt.date | None = None) -> Iterator[Spike]:
+def each_spike(store: Store, since: dt.date | None = None) -> Generator[Spike]:
     """Every spike (from `since` on, by its UTC day), oldest first, read one row at a time."""
-    return (spike_from_row(row) for row in _rows_from(store, "spikes", "at_utc", "at_utc", since))
+    with _rows_from(store, "spikes", "at_utc", "at_utc", since) as rows:
+        yield from map(spike_from_row, rows)
 
 
+@contextmanager
 def _rows_from(
     store: Store, table: str, day: str, order: str, since: dt.date | None
-) -> Iterator[sqlite3.Row]:
-    """A cursor over a table's rows from a day on (ISO text compares as dates do)."""
+) -> Iterator[sqlite3.Cursor]:
+    """A cursor over a table's rows from a day on (ISO text compares as dates do). It is
+    closed when the reading stops, finished or not, so no statement outlives its read."""
     where = "" if since is None else f" WHERE {day} >= ?"
     args = () if since is None else (since.isoformat(),)
-    return iter(store.db.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", args))  # noqa: S608
+    cursor = store.db.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", args)  # noqa: S608
+    try:
+        yield cursor
+    finally:
+        cursor.close()
 
 
 def records_have_notes(store: Store, since: dt.date | None = None) -> bool:

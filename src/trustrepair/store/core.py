@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,8 +120,14 @@ class Store:
         self.db.execute("BEGIN")
         try:
             yield
-        finally:
-            self.db.execute("COMMIT")
+        except BaseException:
+            self._end_quietly()  # what went wrong inside is the error to report, not this
+            raise
+        self.db.execute("COMMIT")
+
+    def _end_quietly(self) -> None:
+        with suppress(self.errors):
+            self.db.execute("ROLLBACK")  # a read transaction: nothing to keep or lose
 
     @contextmanager
     def change(self, verb: str) -> Iterator[sqlite3.Connection]:
